@@ -1,0 +1,261 @@
+// Package config reads the site's configuration, config.toml: the base URL,
+// the languages with their titles, URL segments and menus, the page size of
+// lists and the topics editors may use in `tags`.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Sections are the content sections, in the order menus and the home page list them.
+var Sections = []string{"news", "decisions", "organisations", "projects", "pages"}
+
+// defaultSegments are the URL segments of each language when config.toml
+// leaves them out. "pages" has no segment: its pages sit at the language root.
+var defaultSegments = map[string]map[string]string{
+	"pl": {"news": "aktualnosci", "decisions": "akty-prawne", "organisations": "organizacje", "projects": "projekty", "topics": "tematy", "search": "szukaj", "page": "strona"},
+	"en": {"news": "news", "decisions": "decisions", "organisations": "organisations", "projects": "projects", "topics": "topics", "search": "search", "page": "page"},
+}
+
+// Config is the whole site configuration.
+type Config struct {
+	BaseURL         string // absolute, ends in "/"
+	DefaultLanguage string
+	PageSize        int
+	Languages       []*Language // default language first, then by weight and code
+	Topics          []Topic     // sorted by key
+	byCode          map[string]*Language
+	topicByKey      map[string]*Topic
+}
+
+// Language is one language of the site.
+type Language struct {
+	Code        string
+	Title       string
+	Description string
+	Weight      int
+	Segments    map[string]string // section (or "topics", "search", "page") -> URL segment
+	Menu        []MenuItem
+}
+
+// MenuItem is an entry of a language's main menu: a section's list page or a
+// content page named "section/name".
+type MenuItem struct {
+	Name    string
+	Section string
+	Page    string
+}
+
+// Topic is a topic editors tag pages with; Names maps language to name.
+type Topic struct {
+	Key   string
+	Names map[string]string
+}
+
+type fileConfig struct {
+	BaseURL         string                  `toml:"baseURL"`
+	DefaultLanguage string                  `toml:"defaultLanguage"`
+	PageSize        int                     `toml:"pageSize"`
+	Languages       map[string]fileLanguage `toml:"languages"`
+	Topics          map[string]map[string]string
+}
+
+type fileLanguage struct {
+	Title       string
+	Description string
+	Weight      int
+	Sections    map[string]string
+	Menu        []MenuItem
+}
+
+// Load reads and validates the configuration at path. Problems are returned
+// as one error, each line `path:line:col: message`.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading configuration: %w", err)
+	}
+	return Parse(filepath.ToSlash(path), data)
+}
+
+// Parse decodes configuration text; name is used in error messages.
+func Parse(name string, data []byte) (*Config, error) {
+	var fc fileConfig
+	md, err := toml.Decode(string(data), &fc)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	var problems []string
+	fail := func(key string, format string, args ...any) {
+		line := keyLine(data, key)
+		loc := name
+		if line > 0 {
+			loc = fmt.Sprintf("%s:%d:1", name, line)
+		}
+		problems = append(problems, loc+": "+fmt.Sprintf(format, args...))
+	}
+	for _, k := range md.Undecoded() {
+		fail(k[len(k)-1], "unknown configuration key %q", k.String())
+	}
+	c := &Config{
+		BaseURL:         fc.BaseURL,
+		DefaultLanguage: fc.DefaultLanguage,
+		PageSize:        fc.PageSize,
+		byCode:          map[string]*Language{},
+		topicByKey:      map[string]*Topic{},
+	}
+	if c.DefaultLanguage == "" {
+		c.DefaultLanguage = "pl"
+	}
+	if c.PageSize <= 0 {
+		c.PageSize = 10
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "http://localhost:1313/"
+	}
+	if err := c.SetBaseURL(c.BaseURL); err != nil {
+		fail("baseURL", "%v", err)
+	}
+	if len(fc.Languages) == 0 {
+		fail("", "no [languages] configured")
+	}
+	for code, fl := range fc.Languages {
+		l := &Language{Code: code, Title: fl.Title, Description: fl.Description, Weight: fl.Weight, Menu: fl.Menu, Segments: map[string]string{}}
+		for k, v := range defaultSegments[code] {
+			l.Segments[k] = v
+		}
+		for k, v := range fl.Sections {
+			if strings.Contains(v, "/") || strings.Contains(v, "..") || v == "" {
+				fail(k, "section segment %q of %s must be one non-empty URL segment", v, code)
+				continue
+			}
+			l.Segments[k] = v
+		}
+		for _, s := range append(Sections[:4:4], "topics", "search", "page") {
+			if l.Segments[s] == "" {
+				fail("sections", "language %s: no URL segment for %q", code, s)
+			}
+		}
+		if l.Title == "" {
+			fail("languages", "language %s has no title", code)
+		}
+		for _, m := range l.Menu {
+			if (m.Section == "") == (m.Page == "") {
+				fail("menu", "language %s: menu entry %q needs exactly one of section or page", code, m.Name)
+			}
+		}
+		c.Languages = append(c.Languages, l)
+		c.byCode[code] = l
+	}
+	if _, ok := c.byCode[c.DefaultLanguage]; !ok && len(fc.Languages) > 0 {
+		fail("defaultLanguage", "default language %q is not among [languages]", c.DefaultLanguage)
+	}
+	sort.Slice(c.Languages, func(i, j int) bool {
+		a, b := c.Languages[i], c.Languages[j]
+		if (a.Code == c.DefaultLanguage) != (b.Code == c.DefaultLanguage) {
+			return a.Code == c.DefaultLanguage
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Code < b.Code
+	})
+	for key, names := range fc.Topics {
+		t := Topic{Key: key, Names: names}
+		for _, l := range c.Languages {
+			if names[l.Code] == "" {
+				fail(key, "topic %q has no name in %s", key, l.Code)
+			}
+		}
+		c.Topics = append(c.Topics, t)
+	}
+	sort.Slice(c.Topics, func(i, j int) bool { return c.Topics[i].Key < c.Topics[j].Key })
+	for i := range c.Topics {
+		c.topicByKey[c.Topics[i].Key] = &c.Topics[i]
+	}
+	if len(problems) > 0 {
+		sort.Strings(problems)
+		return nil, errors.New(strings.Join(problems, "\n"))
+	}
+	return c, nil
+}
+
+// SetBaseURL replaces the base URL (for `--base-url`); it must be absolute.
+func (c *Config) SetBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return fmt.Errorf("base URL %q must be absolute, like https://example.org/", raw)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawQuery, u.Fragment = "", ""
+	c.BaseURL = u.String()
+	return nil
+}
+
+// BasePath is the path part of the base URL without its trailing slash:
+// "" for https://example.org/, "/portal" for https://example.org/portal/.
+func (c *Config) BasePath() string {
+	u, _ := url.Parse(c.BaseURL)
+	return strings.TrimSuffix(u.Path, "/")
+}
+
+// AbsURL turns a site path ("/en/news/") into an absolute URL.
+func (c *Config) AbsURL(sitePath string) string {
+	return strings.TrimSuffix(c.BaseURL, "/") + sitePath
+}
+
+// Language returns the language with the given code, or nil.
+func (c *Config) Language(code string) *Language { return c.byCode[code] }
+
+// Topic returns the topic with the given key, or nil.
+func (c *Config) Topic(key string) *Topic { return c.topicByKey[key] }
+
+// Prefix is the URL prefix of a language: "" for the default, "/en" for English.
+func (c *Config) Prefix(lang string) string {
+	if lang == c.DefaultLanguage {
+		return ""
+	}
+	return "/" + lang
+}
+
+// HomePath is a language's home page path: "/" or "/en/".
+func (c *Config) HomePath(lang string) string { return c.Prefix(lang) + "/" }
+
+// SectionPath is the path of a section's (or the topics index's, or the
+// search page's) list page in a language: "/aktualnosci/", "/en/news/".
+// The "pages" section has no list page; its path is the language's home.
+func (c *Config) SectionPath(lang, section string) string {
+	if section == "pages" {
+		return c.HomePath(lang)
+	}
+	return c.Prefix(lang) + "/" + c.byCode[lang].Segments[section] + "/"
+}
+
+// keyLine finds the 1-based line where key is set or where its table starts, or 0.
+func keyLine(data []byte, key string) int {
+	if key == "" {
+		return 0
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, key+" ") || strings.HasPrefix(t, key+"=") ||
+			strings.HasPrefix(t, "["+key+"]") || strings.HasSuffix(strings.TrimRight(t, "]"), "."+key) {
+			return i + 1
+		}
+	}
+	return 0
+}

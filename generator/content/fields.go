@@ -1,0 +1,219 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"hubgen/generator/diag"
+)
+
+// fields reads typed values out of decoded front matter, reporting a wrong
+// type or a missing required key at the key's line.
+type fields struct {
+	m    *matter
+	path string
+	ds   *diag.List
+}
+
+// lookup finds a possibly dotted key ("act.type").
+func (f fields) lookup(key string) (any, bool) {
+	var cur any = f.m.Values
+	for _, part := range strings.Split(key, ".") {
+		mp, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		cur, ok = mp[part]
+		if !ok {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+func (f fields) fail(key, format string, args ...any) {
+	l, c := f.m.keyPos(key)
+	f.ds.Errorf(f.path, l, c, format, args...)
+}
+
+func (f fields) missing(key string) {
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		l, c := f.m.keyPos(key[:i])
+		f.ds.Errorf(f.path, l, c, "missing required key %q in %q", key[i+1:], key[:i])
+		return
+	}
+	line := f.m.RawLine
+	if line > 1 {
+		line-- // the opening delimiter
+	}
+	f.ds.Errorf(f.path, line, 1, "missing required key %q in the front matter", key)
+}
+
+func (f fields) str(key string, required bool) string {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		if required {
+			f.missing(key)
+		}
+		return ""
+	}
+	switch t := v.(type) {
+	case string:
+		if required && strings.TrimSpace(t) == "" {
+			f.fail(key, "%q must not be empty", key)
+		}
+		return strings.TrimSpace(t)
+	case int, int64, float64, bool:
+		return fmt.Sprint(t)
+	}
+	f.fail(key, "%q must be text, not %s", key, typeName(v))
+	return ""
+}
+
+var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01"}
+
+func (f fields) date(key string, required bool) time.Time {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		if required {
+			f.missing(key)
+		}
+		return time.Time{}
+	}
+	switch t := v.(type) {
+	case time.Time:
+		return t
+	case string:
+		for _, layout := range dateLayouts {
+			if d, err := time.Parse(layout, strings.TrimSpace(t)); err == nil {
+				return d
+			}
+		}
+		f.fail(key, "%q: %q is not a date (write YYYY-MM-DD or an RFC 3339 time)", key, t)
+		return time.Time{}
+	}
+	f.fail(key, "%q must be a date (YYYY-MM-DD), not %s", key, typeName(v))
+	return time.Time{}
+}
+
+func (f fields) boolean(key string) bool {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return false
+	}
+	b, isBool := v.(bool)
+	if !isBool {
+		f.fail(key, "%q must be true or false, not %s", key, typeName(v))
+	}
+	return b
+}
+
+func (f fields) integer(key string) int {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return 0
+	}
+	switch t := v.(type) {
+	case int:
+		return t
+	case int64:
+		return int(t)
+	case float64:
+		if t == float64(int(t)) {
+			return int(t)
+		}
+	}
+	f.fail(key, "%q must be a whole number, not %s", key, typeName(v))
+	return 0
+}
+
+func (f fields) list(key string) []string {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return nil
+	}
+	switch t := v.(type) {
+	case string:
+		return []string{t}
+	case []any:
+		out := make([]string, 0, len(t))
+		for _, x := range t {
+			s, isStr := x.(string)
+			if !isStr {
+				f.fail(key, "%q must be a list of texts; found %s", key, typeName(x))
+				return nil
+			}
+			out = append(out, strings.TrimSpace(s))
+		}
+		return out
+	}
+	f.fail(key, "%q must be a list, not %s", key, typeName(v))
+	return nil
+}
+
+func (f fields) table(key string, required bool) map[string]any {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		if required {
+			f.missing(key)
+		}
+		return nil
+	}
+	m, isMap := v.(map[string]any)
+	if !isMap {
+		f.fail(key, "%q must be a table of keys, not %s", key, typeName(v))
+	}
+	return m
+}
+
+// partners reads a list of {name, country} tables (or plain names).
+func (f fields) partners(key string) []Partner {
+	v, ok := f.lookup(key)
+	if !ok || v == nil {
+		return nil
+	}
+	items, isList := v.([]any)
+	if !isList {
+		f.fail(key, "%q must be a list of {name, country}", key)
+		return nil
+	}
+	var out []Partner
+	for _, it := range items {
+		switch t := it.(type) {
+		case string:
+			out = append(out, Partner{Name: t})
+		case map[string]any:
+			name, _ := t["name"].(string)
+			country, _ := t["country"].(string)
+			if name == "" {
+				f.fail(key, "every entry of %q needs a name", key)
+				continue
+			}
+			out = append(out, Partner{Name: name, Country: country})
+		default:
+			f.fail(key, "%q must be a list of {name, country}; found %s", key, typeName(it))
+		}
+	}
+	return out
+}
+
+func typeName(v any) string {
+	switch v.(type) {
+	case string:
+		return "text"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case bool:
+		return "true/false"
+	case int, int64, float64:
+		return "a number"
+	case time.Time:
+		return "a date"
+	case nil:
+		return "nothing"
+	}
+	return fmt.Sprintf("%T", v)
+}

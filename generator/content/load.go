@@ -1,0 +1,391 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"hubgen/generator/config"
+	"hubgen/generator/diag"
+	"hubgen/generator/i18n"
+)
+
+// Options choose which pages a load keeps.
+type Options struct {
+	Drafts bool      // keep pages with draft: true
+	Future bool      // keep pages dated after Now
+	Now    time.Time // the moment "future" is measured from
+}
+
+// Site is the loaded content: the published pages and how to find them.
+type Site struct {
+	Config *config.Config
+	Pages  []*Page // published pages, sorted by Path
+	// files maps "section/name.lang" to every page read, published or not.
+	files map[string]*Page
+	// excluded holds why a page read is not published ("draft", "future").
+	excluded map[*Page]string
+}
+
+var (
+	slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+)
+
+// knownKeys are the front matter keys hubgen reads; others draw a warning.
+var knownKeys = map[string]bool{
+	"title": true, "date": true, "lastmod": true, "summary": true, "tags": true, "slug": true,
+	"translationKey": true, "draft": true, "aliases": true, "source": true, "weight": true,
+}
+
+var kindKeys = map[string][]string{
+	"decisions":     {"act"},
+	"projects":      {"coordinator", "partners", "start", "end", "funding", "website"},
+	"organisations": {"founders", "website", "areas", "location"},
+}
+
+// Load reads every Markdown file under <srcDir>/content. It returns the site
+// even when there are errors, so that all problems are reported together.
+func Load(srcDir string, cfg *config.Config, opts Options) (*Site, *diag.List) {
+	ds := &diag.List{}
+	s := &Site{Config: cfg, files: map[string]*Page{}, excluded: map[*Page]string{}}
+	root := filepath.Join(srcDir, "content")
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		ds.Errorf("content", 0, 0, "reading content directory: %v", err)
+		return s, ds
+	}
+	sort.Strings(paths)
+	var all []*Page
+	for _, p := range paths {
+		rel, _ := filepath.Rel(srcDir, p)
+		rel = filepath.ToSlash(rel)
+		src, err := os.ReadFile(p)
+		if err != nil {
+			ds.Errorf(rel, 0, 0, "reading file: %v", err)
+			continue
+		}
+		page := parsePage(rel, src, cfg, ds)
+		if page == nil {
+			continue
+		}
+		id := page.Section + "/" + page.Name + "." + page.Lang
+		if prev := s.files[id]; prev != nil {
+			ds.Errorf(rel, 1, 1, "%s and %s are the same page in %s", prev.Path, rel, page.Lang)
+			continue
+		}
+		s.files[id] = page
+		all = append(all, page)
+	}
+	for _, p := range all {
+		switch {
+		case p.Draft && !opts.Drafts:
+			s.excluded[p] = "draft"
+		case !p.Date.IsZero() && p.Date.After(opts.Now) && !opts.Future:
+			s.excluded[p] = "future"
+		default:
+			s.Pages = append(s.Pages, p)
+		}
+	}
+	s.linkTranslations(ds)
+	s.assignURLs(ds)
+	return s, ds
+}
+
+// parsePage reads one file; it returns nil when the file cannot be a page.
+func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page {
+	parts := strings.Split(rel, "/")
+	if len(parts) != 3 {
+		ds.Errorf(rel, 0, 0, "content files go directly in content/<section>/ (sections: %s)", strings.Join(config.Sections, ", "))
+		return nil
+	}
+	section, file := parts[1], parts[2]
+	if !contains(config.Sections, section) {
+		ds.Errorf(rel, 0, 0, "unknown section %q (sections: %s)", section, strings.Join(config.Sections, ", "))
+		return nil
+	}
+	base := strings.TrimSuffix(file, ".md")
+	lang := cfg.DefaultLanguage
+	if i := strings.LastIndexByte(base, '.'); i >= 0 {
+		lang = base[i+1:]
+		base = base[:i]
+		if cfg.Language(lang) == nil {
+			ds.Errorf(rel, 0, 0, "unknown language %q in the file name (languages: %s)", lang, langCodes(cfg))
+			return nil
+		}
+	}
+	if !nameRE.MatchString(base) {
+		ds.Errorf(rel, 0, 0, "file name %q: use lower-case letters, digits and hyphens", base)
+		return nil
+	}
+	m, err := splitMatter(src)
+	if err != nil {
+		if pe, ok := err.(*posError); ok {
+			ds.Errorf(rel, pe.Line, pe.Col, "%s", pe.Msg)
+		} else {
+			ds.Errorf(rel, 1, 1, "%v", err)
+		}
+		return nil
+	}
+	if m.Format == "" {
+		ds.Errorf(rel, 1, 1, "no front matter: start the file with a --- line, the keys (at least title), and a closing --- line")
+		return nil
+	}
+	p := &Page{Section: section, Name: base, Lang: lang, Path: rel, Params: m.Values, Body: m.Body, BodyLine: m.BodyLine}
+	f := fields{m: m, path: rel, ds: ds}
+	p.Title = f.str("title", true)
+	p.Summary = f.str("summary", false)
+	p.Slug = f.str("slug", false)
+	p.TranslationKey = f.str("translationKey", false)
+	p.Source = f.str("source", false)
+	p.Date = f.date("date", section == "news" || section == "decisions")
+	p.Lastmod = f.date("lastmod", false)
+	p.Draft = f.boolean("draft")
+	p.Tags = f.list("tags")
+	p.Aliases = f.list("aliases")
+	p.Weight = f.integer("weight")
+	switch section {
+	case "decisions":
+		act := f.table("act", true)
+		if act != nil {
+			p.Act = &Act{
+				Type:    f.str("act.type", true),
+				Number:  f.str("act.number", true),
+				Adopted: f.date("act.adopted", false),
+				CELEX:   f.str("act.celex", false),
+				ELI:     f.str("act.eli", false),
+				OJ:      f.str("act.oj", false),
+			}
+		}
+	case "projects":
+		p.Project = &Project{
+			Coordinator: f.str("coordinator", false),
+			Partners:    f.partners("partners"),
+			Start:       f.date("start", false),
+			End:         f.date("end", false),
+			Funding:     f.str("funding", false),
+			Website:     f.str("website", false),
+		}
+	case "organisations":
+		p.Organisation = &Organisation{
+			Founders: f.list("founders"),
+			Website:  f.str("website", false),
+			Areas:    f.list("areas"),
+			Location: f.str("location", false),
+		}
+	}
+	for _, k := range sortedKeys(m.Values) {
+		if !knownKeys[k] && !contains(kindKeys[section], k) {
+			l, c := m.keyPos(k)
+			ds.Warnf(rel, l, c, "unknown front matter key %q (kept, reachable from layouts as .Params)", k)
+		}
+	}
+	for _, t := range p.Tags {
+		if cfg.Topic(t) == nil {
+			l, c := m.keyPos("tags")
+			ds.Errorf(rel, l, c, "unknown topic %q in tags (topics are defined in config.toml under [topics])", t)
+		}
+	}
+	for _, a := range p.Aliases {
+		if !strings.HasPrefix(a, "/") || strings.Contains(a, "..") || strings.ContainsAny(a, "?#\\") {
+			l, c := m.keyPos("aliases")
+			ds.Errorf(rel, l, c, "alias %q must be a root-relative path without .., ? or #", a)
+		}
+	}
+	if p.Slug != "" && !slugRE.MatchString(p.Slug) {
+		l, c := m.keyPos("slug")
+		ds.Errorf(rel, l, c, "slug %q: use lower-case letters a-z, digits and single hyphens (no /, .. or spaces)", p.Slug)
+		p.Slug = ""
+	}
+	if p.Slug == "" {
+		p.Slug = i18n.Slugify(p.Title)
+	}
+	if p.Slug == "" && p.Title != "" {
+		l, c := m.keyPos("title")
+		ds.Errorf(rel, l, c, "cannot make a URL slug from title %q: add a slug", p.Title)
+	}
+	p.slugLine, p.slugCol = m.keyPos("slug")
+	if _, ok := m.Values["slug"]; !ok {
+		p.slugLine, p.slugCol = m.keyPos("title")
+	}
+	return p
+}
+
+func langCodes(cfg *config.Config) string {
+	var cs []string
+	for _, l := range cfg.Languages {
+		cs = append(cs, l.Code)
+	}
+	return strings.Join(cs, ", ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// linkTranslations groups published pages that share section and name, or a
+// translationKey, and links each to its versions in the other languages.
+func (s *Site) linkTranslations(ds *diag.List) {
+	parent := map[*Page]*Page{}
+	var find func(p *Page) *Page
+	find = func(p *Page) *Page {
+		if parent[p] == nil || parent[p] == p {
+			return p
+		}
+		r := find(parent[p])
+		parent[p] = r
+		return r
+	}
+	union := func(a, b *Page) { parent[find(a)] = find(b) }
+	byName, byKey := map[string]*Page{}, map[string]*Page{}
+	for _, p := range s.Pages {
+		n := p.Section + "/" + p.Name
+		if q := byName[n]; q != nil {
+			union(p, q)
+		} else {
+			byName[n] = p
+		}
+		if p.TranslationKey != "" {
+			if q := byKey[p.TranslationKey]; q != nil {
+				union(p, q)
+			} else {
+				byKey[p.TranslationKey] = p
+			}
+		}
+	}
+	groups := map[*Page][]*Page{}
+	for _, p := range s.Pages {
+		r := find(p)
+		groups[r] = append(groups[r], p)
+	}
+	for _, p := range s.Pages {
+		g := groups[find(p)]
+		p.Translations = map[string]*Page{}
+		for _, q := range g {
+			if q == p {
+				continue
+			}
+			if q.Lang == p.Lang {
+				if q.Path > p.Path {
+					ds.Errorf(q.Path, 1, 1, "%s and %s both claim to be the %s version of one page (same name or translationKey)", p.Path, q.Path, p.Lang)
+				}
+				continue
+			}
+			p.Translations[q.Lang] = q
+		}
+	}
+}
+
+// assignURLs gives every page its URL and reports two pages claiming one.
+func (s *Site) assignURLs(ds *diag.List) {
+	claimed := map[string]*Page{}
+	for _, p := range s.Pages {
+		if p.Slug == "" {
+			continue
+		}
+		if p.Section == "pages" {
+			p.URL = s.Config.Prefix(p.Lang) + "/" + p.Slug + "/"
+		} else {
+			p.URL = s.Config.SectionPath(p.Lang, p.Section) + p.Slug + "/"
+		}
+		if q := claimed[p.URL]; q != nil {
+			ds.Errorf(p.Path, p.slugLine, p.slugCol, "URL %s is already taken by %s: give one of them another slug", p.URL, q.Path)
+			continue
+		}
+		claimed[p.URL] = p
+	}
+}
+
+// Missing lists, for each published page, the languages it has no version in.
+func (s *Site) Missing() map[*Page][]string {
+	out := map[*Page][]string{}
+	for _, p := range s.Pages {
+		for _, l := range s.Config.Languages {
+			if l.Code != p.Lang && p.Translations[l.Code] == nil {
+				out[p] = append(out[p], l.Code)
+			}
+		}
+	}
+	return out
+}
+
+// ResolveFile finds the page a Markdown link to a file points at, as written
+// in page from (e.g. "../organisations/europol.md"). Without a language
+// suffix the link means the version in from's language, or else the default
+// language's. It returns a non-empty problem when the link cannot be followed.
+func (s *Site) ResolveFile(from *Page, target string) (*Page, string) {
+	p := path.Clean(path.Join(path.Dir(from.Path), target))
+	parts := strings.Split(p, "/")
+	if len(parts) != 3 || parts[0] != "content" || !strings.HasSuffix(p, ".md") {
+		return nil, fmt.Sprintf("link to %s: not a content file (content/<section>/<name>.md)", target)
+	}
+	section, base := parts[1], strings.TrimSuffix(parts[2], ".md")
+	lang := ""
+	if i := strings.LastIndexByte(base, '.'); i >= 0 {
+		lang, base = base[i+1:], base[:i]
+	}
+	if lang != "" {
+		q := s.files[section+"/"+base+"."+lang]
+		if q == nil {
+			return nil, fmt.Sprintf("link to missing file %s", target)
+		}
+		return s.published(q, target)
+	}
+	if q := s.files[section+"/"+base+"."+from.Lang]; q != nil {
+		if why := s.excluded[q]; why == "" {
+			return q, ""
+		}
+	}
+	var any *Page
+	for _, l := range s.Config.Languages {
+		if q := s.files[section+"/"+base+"."+l.Code]; q != nil {
+			if s.excluded[q] == "" {
+				if t := q.Translation(from.Lang); t != nil {
+					return t, ""
+				}
+				return q, ""
+			}
+			any = q
+		}
+	}
+	if any == nil {
+		return nil, fmt.Sprintf("link to missing file %s", target)
+	}
+	return s.published(any, target)
+}
+
+func (s *Site) published(q *Page, target string) (*Page, string) {
+	if why := s.excluded[q]; why != "" {
+		return nil, fmt.Sprintf("link to %s, which is not published (%s)", target, why)
+	}
+	return q, ""
+}

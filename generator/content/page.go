@@ -1,0 +1,93 @@
+// Package content loads the portal's Markdown files: it walks content/,
+// reads and checks front matter, builds the page model, links translations
+// and gives every page its URL. It reports every problem of a run, each at
+// its file, line and column.
+package content
+
+import (
+	"time"
+)
+
+// Page is one content file in one language.
+type Page struct {
+	Section string // news, decisions, organisations, projects, pages
+	Name    string // file name without language suffix and extension
+	Lang    string
+	Path    string // slash-separated path relative to the source directory
+
+	Title          string
+	Summary        string
+	Slug           string
+	TranslationKey string
+	Source         string
+	Date           time.Time // zero when absent
+	Lastmod        time.Time // zero when absent
+	Draft          bool
+	Tags           []string
+	Aliases        []string
+	Weight         int
+	Act            *Act
+	Project        *Project
+	Organisation   *Organisation
+	Params         map[string]any // the whole front matter, unknown keys included
+
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // line of the file where Body starts
+
+	URL          string           // site path, e.g. "/aktualnosci/slug/" or "/en/news/slug/"
+	Translations map[string]*Page // the same page in other languages, by language
+
+	slugLine, slugCol int // where the slug (or the title it comes from) is written
+}
+
+// Act is the identity of an EU legal act (front matter `act`).
+type Act struct {
+	Type    string
+	Number  string
+	Adopted time.Time
+	CELEX   string
+	ELI     string
+	OJ      string
+}
+
+// Project is a project profile's front matter.
+type Project struct {
+	Coordinator string
+	Partners    []Partner
+	Start, End  time.Time
+	Funding     string
+	Website     string
+}
+
+// Partner is one partner of a project.
+type Partner struct {
+	Name    string
+	Country string
+}
+
+// Organisation is an organisation profile's front matter.
+type Organisation struct {
+	Founders []string
+	Website  string
+	Areas    []string
+	Location string
+}
+
+// Translation returns the page's version in lang, or nil.
+func (p *Page) Translation(lang string) *Page {
+	if p.Lang == lang {
+		return p
+	}
+	return p.Translations[lang]
+}
+
+// Key identifies the group of translations a page belongs to.
+func (p *Page) Key() string {
+	if p.TranslationKey != "" {
+		return "key:" + p.TranslationKey
+	}
+	return "file:" + p.Section + "/" + p.Name
+}
+
+// SortDate is the date lists of news and acts sort by.
+func (p *Page) SortDate() time.Time { return p.Date }

@@ -1,0 +1,172 @@
+// Package diag holds the problems a build finds in its input: each names a
+// file, a line and a column where the input has them, and a message an editor
+// can act on. All packages of the engine report through it so that one run
+// lists every problem, not just the first.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity tells whether a problem stops the build.
+type Severity int
+
+const (
+	// Error stops the build: exit status 1, previous output untouched.
+	Error Severity = iota
+	// Warning is printed but does not stop `build`.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem in one place.
+type Diagnostic struct {
+	Path     string // slash-separated path relative to the source directory
+	Line     int    // 1-based; 0 when unknown
+	Col      int    // 1-based; 0 when unknown
+	Severity Severity
+	Msg      string
+}
+
+// String renders the diagnostic as `path:line:col: message`, leaving out the
+// line and column when they are unknown and marking warnings.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		col := d.Col
+		if col < 1 {
+			col = 1
+		}
+		fmt.Fprintf(&b, ":%d:%d", d.Line, col)
+	}
+	b.WriteString(": ")
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Msg)
+	return b.String()
+}
+
+// GitHub renders the diagnostic as a GitHub Actions workflow command, so that
+// CI annotates the offending line in a pull request.
+func (d Diagnostic) GitHub() string {
+	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	escProp := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	s := "::" + d.Severity.String() + " file=" + escProp.Replace(d.Path)
+	if d.Line > 0 {
+		s += fmt.Sprintf(",line=%d", d.Line)
+		if d.Col > 0 {
+			s += fmt.Sprintf(",col=%d", d.Col)
+		}
+	}
+	return s + "::" + esc.Replace(d.Msg)
+}
+
+// List collects diagnostics. The zero value is ready to use; it is not safe
+// for concurrent use (collect per goroutine and Merge).
+type List struct {
+	items []Diagnostic
+}
+
+// Errorf adds an error at path:line:col.
+func (l *List) Errorf(path string, line, col int, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Path: path, Line: line, Col: col, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning at path:line:col.
+func (l *List) Warnf(path string, line, col int, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Path: path, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Add appends diagnostics.
+func (l *List) Add(ds ...Diagnostic) { l.items = append(l.items, ds...) }
+
+// Merge appends all of other's diagnostics.
+func (l *List) Merge(other *List) {
+	if other != nil {
+		l.items = append(l.items, other.items...)
+	}
+}
+
+// Items returns the diagnostics sorted by path, line, column and message, so
+// that output is the same from run to run whatever the order of discovery.
+func (l *List) Items() []Diagnostic {
+	out := append([]Diagnostic(nil), l.items...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Msg < b.Msg
+	})
+	return out
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	for _, d := range l.items {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Len returns the number of diagnostics.
+func (l *List) Len() int { return len(l.items) }
+
+// Err returns nil when the list holds no errors, and otherwise an error whose
+// text is every error, one `path:line:col: message` per line.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &Errors{Items: l.Items()}
+}
+
+// Errors is the error a failed build returns: every diagnostic of the run.
+type Errors struct {
+	Items []Diagnostic
+}
+
+func (e *Errors) Error() string {
+	var lines []string
+	for _, d := range e.Items {
+		if d.Severity == Error {
+			lines = append(lines, d.String())
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// LineCol converts a byte offset in src to a 1-based line and a 1-based
+// column counted in characters (runes), as editors count them.
+func LineCol(src []byte, off int) (line, col int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	line = 1
+	start := 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return line, len([]rune(string(src[start:off]))) + 1
+}

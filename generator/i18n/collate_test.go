@@ -1,0 +1,75 @@
+package i18n
+
+import (
+	"slices"
+	"testing"
+)
+
+var towns = []string{"Malbork", "Łódź", "Lublin", "Lębork", "Zakopane", "Żywiec", "Ćmielów", "Ciechanów", "Sopot", "Śrem"}
+
+func TestSortFunc(t *testing.T) {
+	tests := []struct {
+		lang string
+		want []string
+	}{
+		{"pl", []string{"Ciechanów", "Ćmielów", "Lębork", "Lublin", "Łódź", "Malbork", "Sopot", "Śrem", "Zakopane", "Żywiec"}},
+		// English has no letter Ł: it sorts as L with a secondary difference.
+		{"en", []string{"Ciechanów", "Ćmielów", "Lębork", "Łódź", "Lublin", "Malbork", "Sopot", "Śrem", "Zakopane", "Żywiec"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang, func(t *testing.T) {
+			c := NewCollator(tt.lang)
+			got := slices.Clone(towns)
+			SortFunc(c, got, func(s string) string { return s })
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("SortFunc(%s) = %q, want %q", tt.lang, got, tt.want)
+			}
+			// Sorting by keys must agree with Compare.
+			for i := 1; i < len(got); i++ {
+				if c.Compare(got[i-1], got[i]) > 0 {
+					t.Errorf("Compare(%q, %q) > 0 but SortFunc put them in this order", got[i-1], got[i])
+				}
+			}
+		})
+	}
+}
+
+func TestSortFuncStable(t *testing.T) {
+	type page struct {
+		title string
+		id    int
+	}
+	in := []page{{"Łódź", 1}, {"Lublin", 2}, {"Łódź", 3}, {"Kraków", 4}, {"Łódź", 5}, {"Lublin", 6}}
+	want := []int{4, 2, 6, 1, 3, 5}
+	got := slices.Clone(in)
+	SortFunc(NewCollator("pl"), got, func(p page) string { return p.title })
+	var ids []int
+	for _, p := range got {
+		ids = append(ids, p.id)
+	}
+	if !slices.Equal(ids, want) {
+		t.Errorf("SortFunc order of ids = %v, want %v", ids, want)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	tests := []struct {
+		lang, a, b string
+		want       int
+	}{
+		{"pl", "Łódź", "Lublin", 1},
+		{"pl", "Łódź", "Malbork", -1},
+		{"en", "Łódź", "Lublin", -1},
+		{"en", "Ćma", "Cz", -1},
+		{"pl", "Ćma", "Cz", 1}, // ć is a letter after c, so every c-word comes first
+		{"pl", "Śrem", "Sz", 1},
+		{"pl", "Źrebię", "Żaba", -1},
+		{"pl", "kot", "kot", 0},
+		{"pl", "a", "B", -1},
+	}
+	for _, tt := range tests {
+		if got := NewCollator(tt.lang).Compare(tt.a, tt.b); got != tt.want {
+			t.Errorf("Compare[%s](%q, %q) = %d, want %d", tt.lang, tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,136 @@
+// Package render turns the content model into pages: it plans every output
+// page (single pages, paginated section lists, topic pages, home pages, 404,
+// redirects), works out canonical URLs, hreflang alternates and the language
+// switcher, and executes the html/template layouts.
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"hubgen/generator/config"
+	"hubgen/generator/content"
+	"hubgen/generator/i18n"
+	"hubgen/generator/markdown"
+)
+
+// Data is what a layout receives.
+type Data struct {
+	Site        *SiteInfo
+	Lang        string
+	L           *Text // UI strings, plurals and dates in Lang
+	Layout      string
+	Kind        string // the page's section for single pages
+	Title       string
+	Description string
+	URL         string // this page's path with the base path, e.g. "/portal/en/news/"
+	Canonical   string // absolute
+	Alternates  []Alternate
+	XDefault    string // absolute URL of the x-default alternate, "" for none
+	Switch      []Switch
+	// NoTranslation lists the languages this page has no version in, with
+	// where the switcher leads instead; layouts show it as a visible note.
+	NoTranslation []Switch
+	Breadcrumbs   []Link
+	NoIndex       bool
+
+	Page     *content.Page
+	Content  template.HTML
+	Headings []markdown.Heading
+	Source   string
+	Topics   []Link // the page's topics, translated, linked
+	Related  []Item // pages this page links to or that link to it (later)
+
+	Items    []Item
+	Groups   []Group
+	Pager    *Pager
+	Sections []Group // home page blocks
+	Redirect string  // alias pages: where to go
+}
+
+// SiteInfo is the part of Data that is the same for every page of a language.
+type SiteInfo struct {
+	Title       string
+	Description string
+	Lang        string
+	Home        string // path with base path
+	TopicsURL   string // the topic index, with base path
+	BasePath    string
+	Menu        []Link
+	Languages   []*config.Language
+}
+
+// Link is a labelled URL (a site path with base path, or absolute).
+type Link struct {
+	Name    string
+	URL     string
+	Current bool
+}
+
+// Alternate is one hreflang alternate of a page.
+type Alternate struct {
+	Lang string
+	Href string // absolute
+}
+
+// Switch is an entry of the language switcher.
+type Switch struct {
+	Lang    string
+	Label   string // the language's own name, e.g. "English"
+	URL     string
+	Missing bool   // no counterpart: URL leads to the section page
+	Note    string // in Lang: "This page is not available in English."
+	Goto    string // in Lang: label of the link to URL
+}
+
+// Item is a page in a list.
+type Item struct {
+	Title   string
+	URL     string
+	Date    time.Time
+	Summary string
+	Kind    string
+	Lang    string
+	Topics  []Link
+	Page    *content.Page
+}
+
+// Group is a titled list of items, with a link to the whole list.
+type Group struct {
+	Heading string // a heading for the group where it differs from Title
+	Title   string
+	URL     string
+	Items   []Item
+	Count   int
+}
+
+// Pager links the pages of a paginated list.
+type Pager struct {
+	Current, Total int
+	Prev, Next     string
+	Pages          []Link
+}
+
+// Text gives layouts the UI strings, plurals and dates of one language.
+type Text struct {
+	lang   string
+	bundle *i18n.Bundle
+}
+
+// T returns the UI string key.
+func (t *Text) T(key string) string { return t.bundle.T(t.lang, key) }
+
+// N returns the plural form of key for n.
+func (t *Text) N(key string, n int) string { return t.bundle.N(t.lang, key, n) }
+
+// Date writes a date as readers of the language expect ("10 października 2024").
+func (t *Text) Date(d time.Time) string { return i18n.FormatDate(t.lang, d) }
+
+// Month writes a month and year ("październik 2022").
+func (t *Text) Month(d time.Time) string { return i18n.FormatMonth(t.lang, d) }
+
+// ISO writes a date as YYYY-MM-DD for datetime attributes.
+func (t *Text) ISO(d time.Time) string { return d.Format("2006-01-02") }
+
+// Lang returns the language code.
+func (t *Text) Lang() string { return t.lang }

@@ -1,0 +1,431 @@
+package render
+
+import (
+	"html/template"
+	"sort"
+	"strconv"
+	"strings"
+
+	"hubgen/generator/config"
+	"hubgen/generator/content"
+	"hubgen/generator/diag"
+	"hubgen/generator/i18n"
+	"hubgen/generator/markdown"
+)
+
+// Output is one file to write.
+type Output struct {
+	Path   string // site path without base path: "/en/news/" (a directory) or "/404.html"
+	Layout string
+	Data   *Data
+
+	cluster  string            // outputs sharing a cluster are translations of each other
+	fallback map[string]string // lang -> where the switcher leads when there is no counterpart
+	origin   string            // the content file (or "") that made this output, for error messages
+}
+
+// File is the output's file path relative to the destination directory.
+func (o *Output) File() string {
+	if strings.HasSuffix(o.Path, "/") {
+		return strings.TrimPrefix(o.Path, "/") + "index.html"
+	}
+	return strings.TrimPrefix(o.Path, "/")
+}
+
+// Input is everything planning needs.
+type Input struct {
+	Config *config.Config
+	Bundle *i18n.Bundle
+	Site   *content.Site
+	Bodies map[*content.Page]markdown.Result
+}
+
+type planner struct {
+	Input
+	base    string
+	infos   map[string]*SiteInfo
+	texts   map[string]*Text
+	outputs []*Output
+	ds      *diag.List
+}
+
+// listSections are the sections that have list pages, in menu order.
+var listSections = []string{"news", "decisions", "organisations", "projects"}
+
+// Plan works out every output page of the site. Two outputs claiming one file
+// (an alias on top of a page, say) are errors in ds.
+func Plan(in Input) ([]*Output, *diag.List) {
+	p := &planner{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}}
+	for _, l := range in.Config.Languages {
+		p.texts[l.Code] = &Text{lang: l.Code, bundle: in.Bundle}
+		p.infos[l.Code] = p.siteInfo(l)
+	}
+	byLang := map[string][]*content.Page{}
+	for _, pg := range in.Site.Pages {
+		byLang[pg.Lang] = append(byLang[pg.Lang], pg)
+		p.single(pg)
+	}
+	for _, l := range in.Config.Languages {
+		pages := byLang[l.Code]
+		for _, s := range listSections {
+			p.section(l.Code, s, pages)
+		}
+		p.topics(l.Code, in.Site.Pages)
+		p.home(l.Code, pages)
+	}
+	p.notFound()
+	p.link()
+	p.aliases()
+	p.checkCollisions()
+	return p.outputs, p.ds
+}
+
+func (p *planner) siteInfo(l *config.Language) *SiteInfo {
+	si := &SiteInfo{Title: l.Title, Description: l.Description, Lang: l.Code, Home: p.base + p.Config.HomePath(l.Code), TopicsURL: p.base + p.Config.SectionPath(l.Code, "topics"), BasePath: p.base, Languages: p.Config.Languages}
+	for _, m := range l.Menu {
+		link := Link{Name: m.Name}
+		if m.Section != "" {
+			link.URL = p.base + p.Config.SectionPath(l.Code, m.Section)
+		} else if pg := p.findPage(m.Page, l.Code); pg != nil {
+			link.URL = p.base + pg.URL
+		} else {
+			p.ds.Errorf("config.toml", 0, 0, "menu entry %q (%s): no published page %s in %s", m.Name, l.Code, m.Page, l.Code)
+			continue
+		}
+		si.Menu = append(si.Menu, link)
+	}
+	return si
+}
+
+func (p *planner) findPage(ref, lang string) *content.Page {
+	for _, pg := range p.Site.Pages {
+		if pg.Lang == lang && pg.Section+"/"+pg.Name == ref {
+			return pg
+		}
+	}
+	return nil
+}
+
+func (p *planner) newData(lang, layout, title string) *Data {
+	return &Data{Site: p.infos[lang], Lang: lang, L: p.texts[lang], Layout: layout, Title: title}
+}
+
+func (p *planner) add(path, cluster, origin string, d *Data, fallback map[string]string) *Output {
+	d.URL = p.base + path
+	d.Canonical = p.Config.AbsURL(p.base + path)
+	o := &Output{Path: path, Layout: d.Layout, Data: d, cluster: cluster, fallback: fallback, origin: origin}
+	p.outputs = append(p.outputs, o)
+	return o
+}
+
+// sectionFallback sends the switcher to a section's list page in each language.
+func (p *planner) sectionFallback(section string) map[string]string {
+	fb := map[string]string{}
+	for _, l := range p.Config.Languages {
+		fb[l.Code] = p.Config.SectionPath(l.Code, section)
+	}
+	return fb
+}
+
+func (p *planner) single(pg *content.Page) {
+	t := p.texts[pg.Lang]
+	d := p.newData(pg.Lang, pg.Section, pg.Title)
+	d.Kind = pg.Section
+	d.Page = pg
+	d.Description = pg.Summary
+	body := p.Bodies[pg]
+	d.Content = template.HTML(body.HTML) // produced by goldmark with raw HTML off
+	d.Headings = body.Headings
+	d.Source = pg.Source
+	d.Topics = p.topicLinks(pg.Lang, pg.Tags)
+	d.Breadcrumbs = []Link{{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(pg.Lang)}}
+	if pg.Section != "pages" {
+		d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: t.T("section." + pg.Section), URL: p.base + p.Config.SectionPath(pg.Lang, pg.Section)})
+	}
+	d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: pg.Title, URL: p.base + pg.URL, Current: true})
+	key := pg.Path
+	for _, tr := range pg.Translations {
+		if tr.Path < key {
+			key = tr.Path
+		}
+	}
+	p.add(pg.URL, "page:"+key, pg.Path, d, p.sectionFallback(pg.Section))
+}
+
+func (p *planner) item(pg *content.Page) Item {
+	return Item{Title: pg.Title, URL: p.base + pg.URL, Date: pg.Date, Summary: pg.Summary, Kind: pg.Section, Lang: pg.Lang, Topics: p.topicLinks(pg.Lang, pg.Tags), Page: pg}
+}
+
+func (p *planner) items(pages []*content.Page) []Item {
+	out := make([]Item, len(pages))
+	for i, pg := range pages {
+		out[i] = p.item(pg)
+	}
+	return out
+}
+
+// sortPages orders news and acts newest first and everything else A–Ż in the
+// language's collation; ties fall back to title, then path.
+func sortPages(lang string, pages []*content.Page, byDate bool) {
+	col := i18n.NewCollator(lang)
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if byDate && !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if c := col.Compare(a.Title, b.Title); c != 0 {
+			return c < 0
+		}
+		return a.Path < b.Path
+	})
+}
+
+func bySection(pages []*content.Page, section string) []*content.Page {
+	var out []*content.Page
+	for _, pg := range pages {
+		if pg.Section == section {
+			out = append(out, pg)
+		}
+	}
+	return out
+}
+
+func (p *planner) section(lang, section string, pages []*content.Page) {
+	list := bySection(pages, section)
+	sortPages(lang, list, section == "news" || section == "decisions")
+	t := p.texts[lang]
+	size := p.Config.PageSize
+	total := (len(list) + size - 1) / size
+	if total == 0 {
+		total = 1
+	}
+	root := p.Config.SectionPath(lang, section)
+	pagePath := func(n int) string {
+		if n == 1 {
+			return root
+		}
+		return root + p.Config.Language(lang).Segments["page"] + "/" + strconv.Itoa(n) + "/"
+	}
+	for n := 1; n <= total; n++ {
+		lo, hi := (n-1)*size, n*size
+		if hi > len(list) {
+			hi = len(list)
+		}
+		d := p.newData(lang, "list", t.T("section."+section))
+		d.Kind = section
+		d.Description = t.T("section." + section + "_description")
+		d.Items = p.items(list[lo:hi])
+		pager := &Pager{Current: n, Total: total}
+		for k := 1; k <= total; k++ {
+			pager.Pages = append(pager.Pages, Link{Name: strconv.Itoa(k), URL: p.base + pagePath(k), Current: k == n})
+		}
+		if n > 1 {
+			pager.Prev = p.base + pagePath(n-1)
+		}
+		if n < total {
+			pager.Next = p.base + pagePath(n+1)
+		}
+		d.Pager = pager
+		d.Breadcrumbs = []Link{{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}, {Name: d.Title, URL: p.base + root, Current: true}}
+		p.add(pagePath(n), "section:"+section+":"+strconv.Itoa(n), "", d, p.sectionFallback(section))
+	}
+}
+
+func (p *planner) topicPath(lang, key string) string {
+	t := p.Config.Topic(key)
+	return p.Config.SectionPath(lang, "topics") + i18n.Slugify(t.Names[lang]) + "/"
+}
+
+func (p *planner) topicLinks(lang string, tags []string) []Link {
+	var out []Link
+	for _, k := range tags {
+		if t := p.Config.Topic(k); t != nil {
+			out = append(out, Link{Name: t.Names[lang], URL: p.base + p.topicPath(lang, k)})
+		}
+	}
+	return out
+}
+
+// topics writes the topic index and a page per topic used anywhere on the
+// site, in every language, so that each topic page has its counterpart.
+func (p *planner) topics(lang string, all []*content.Page) {
+	t := p.texts[lang]
+	used := map[string]bool{}
+	for _, pg := range all {
+		for _, k := range pg.Tags {
+			used[k] = true
+		}
+	}
+	index := p.newData(lang, "topics", t.T("section.topics"))
+	index.Kind = "topics"
+	index.Breadcrumbs = []Link{{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}, {Name: index.Title, URL: p.base + p.Config.SectionPath(lang, "topics"), Current: true}}
+	for _, topic := range p.Config.Topics {
+		if !used[topic.Key] {
+			continue
+		}
+		var tagged []*content.Page
+		for _, pg := range all {
+			if pg.Lang == lang && containsString(pg.Tags, topic.Key) {
+				tagged = append(tagged, pg)
+			}
+		}
+		d := p.newData(lang, "topic", topic.Names[lang])
+		d.Kind = "topic"
+		d.Description = t.N("topic.count", len(tagged))
+		for _, s := range config.Sections {
+			list := bySection(tagged, s)
+			if len(list) == 0 {
+				continue
+			}
+			sortPages(lang, list, s == "news" || s == "decisions")
+			g := Group{Title: t.T("section." + s), Items: p.items(list), Count: len(list)}
+			if s != "pages" {
+				g.URL = p.base + p.Config.SectionPath(lang, s)
+			}
+			d.Groups = append(d.Groups, g)
+		}
+		path := p.topicPath(lang, topic.Key)
+		d.Breadcrumbs = []Link{index.Breadcrumbs[0], {Name: index.Title, URL: p.base + p.Config.SectionPath(lang, "topics")}, {Name: d.Title, URL: p.base + path, Current: true}}
+		p.add(path, "topic:"+topic.Key, "", d, p.sectionFallback("topics"))
+		index.Groups = append(index.Groups, Group{Title: d.Title, URL: p.base + path, Count: len(tagged)})
+	}
+	col := i18n.NewCollator(lang)
+	sort.SliceStable(index.Groups, func(i, j int) bool { return col.Compare(index.Groups[i].Title, index.Groups[j].Title) < 0 })
+	p.add(p.Config.SectionPath(lang, "topics"), "topics", "", index, p.sectionFallback("topics"))
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// homeLatest is how many news items and acts the home page shows.
+const homeLatest = 5
+
+func (p *planner) home(lang string, pages []*content.Page) {
+	t := p.texts[lang]
+	d := p.newData(lang, "home", p.infos[lang].Title)
+	d.Kind = "home"
+	d.Description = p.infos[lang].Description
+	for _, s := range listSections {
+		list := bySection(pages, s)
+		sortPages(lang, list, s == "news" || s == "decisions")
+		g := Group{Title: t.T("section." + s), URL: p.base + p.Config.SectionPath(lang, s), Count: len(list)}
+		if s == "news" || s == "decisions" {
+			if len(list) > homeLatest {
+				list = list[:homeLatest]
+			}
+			g.Items = p.items(list)
+			g.Heading = t.T("home.latest_" + s)
+		}
+		d.Sections = append(d.Sections, g)
+	}
+	p.add(p.Config.HomePath(lang), "home", "", d, nil)
+}
+
+// notFound is the one 404 page at the root, for readers of every language.
+func (p *planner) notFound() {
+	def := p.Config.DefaultLanguage
+	d := p.newData(def, "404", p.texts[def].T("notfound.title"))
+	d.Kind = "404"
+	d.NoIndex = true
+	o := p.add("/404.html", "", "", d, nil)
+	o.Data.Canonical = ""
+}
+
+// link fills in alternates and the language switcher from the clusters.
+func (p *planner) link() {
+	clusters := map[string]map[string]*Output{}
+	for _, o := range p.outputs {
+		if o.cluster == "" {
+			continue
+		}
+		if clusters[o.cluster] == nil {
+			clusters[o.cluster] = map[string]*Output{}
+		}
+		clusters[o.cluster][o.Data.Lang] = o
+	}
+	for _, o := range p.outputs {
+		if o.cluster == "" {
+			continue
+		}
+		members := clusters[o.cluster]
+		d := o.Data
+		for _, l := range p.Config.Languages {
+			m := members[l.Code]
+			if m != nil {
+				d.Alternates = append(d.Alternates, Alternate{Lang: l.Code, Href: m.Data.Canonical})
+			}
+			if l.Code == d.Lang {
+				continue
+			}
+			sw := Switch{Lang: l.Code, Label: p.Bundle.T(l.Code, "lang.name")}
+			switch {
+			case m != nil:
+				sw.URL = m.Data.URL
+			case o.fallback != nil:
+				sw.URL, sw.Missing = p.base+o.fallback[l.Code], true
+				sw.Note, sw.Goto = p.Bundle.T(l.Code, "missing.note"), p.Bundle.T(l.Code, "missing.goto")
+			default:
+				sw.URL, sw.Missing = p.base+p.Config.HomePath(l.Code), true
+			}
+			d.Switch = append(d.Switch, sw)
+			if sw.Missing && d.Page != nil {
+				d.NoTranslation = append(d.NoTranslation, sw)
+			}
+		}
+		if m := members[p.Config.DefaultLanguage]; m != nil {
+			d.XDefault = m.Data.Canonical
+		} else {
+			d.XDefault = d.Alternates[0].Href
+		}
+	}
+}
+
+// aliases adds a redirect page at each old URL of a page.
+func (p *planner) aliases() {
+	for _, pg := range p.Site.Pages {
+		for _, a := range pg.Aliases {
+			d := p.newData(pg.Lang, "redirect", pg.Title)
+			d.Kind = "redirect"
+			d.NoIndex = true
+			d.Page = pg
+			d.Redirect = p.base + pg.URL
+			path := a
+			if !strings.HasSuffix(path, "/") && !strings.HasSuffix(path, ".html") {
+				path += "/"
+			}
+			o := p.add(path, "", pg.Path, d, nil)
+			o.Data.Canonical = p.Config.AbsURL(p.base + pg.URL)
+		}
+	}
+}
+
+func (p *planner) checkCollisions() {
+	seen := map[string]*Output{}
+	for _, o := range p.outputs {
+		f := o.File()
+		if prev := seen[f]; prev != nil {
+			who := func(x *Output) string {
+				if x.origin != "" {
+					return x.origin
+				}
+				return "the " + x.Layout + " page"
+			}
+			path := o.origin
+			if path == "" {
+				path = prev.origin
+			}
+			if path == "" {
+				path = "content"
+			}
+			p.ds.Errorf(path, 0, 0, "%s and %s both write %s (an alias or slug collides with another page)", who(prev), who(o), o.Path)
+			continue
+		}
+		seen[f] = o
+	}
+}

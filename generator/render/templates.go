@@ -1,0 +1,94 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Templates are the parsed layouts: a base (baseof.html plus partials/) and
+// one layout per page kind that fills the base's blocks.
+type Templates struct {
+	byName map[string]*template.Template
+}
+
+// layoutNames are the layouts every site must have.
+var layoutNames = []string{"home", "list", "news", "decisions", "organisations", "projects", "pages", "topics", "topic", "404", "redirect"}
+
+var funcs = template.FuncMap{
+	"add":  func(a, b int) int { return a + b },
+	"join": strings.Join,
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict needs key-value pairs")
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+}
+
+// LoadTemplates parses <dir>/baseof.html, <dir>/partials/*.html and one file
+// per layout name; redirect.html stands alone (it does not use the base).
+func LoadTemplates(dir string) (*Templates, error) {
+	base := template.New("baseof.html").Funcs(funcs)
+	if _, err := base.ParseFiles(filepath.Join(dir, "baseof.html")); err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
+	sort.Strings(partials)
+	if len(partials) > 0 {
+		if _, err := base.ParseFiles(partials...); err != nil {
+			return nil, fmt.Errorf("layouts: %w", err)
+		}
+	}
+	t := &Templates{byName: map[string]*template.Template{}}
+	for _, name := range layoutNames {
+		file := filepath.Join(dir, name+".html")
+		if _, err := os.Stat(file); err != nil {
+			return nil, fmt.Errorf("layouts: missing layout %s: %w", file, err)
+		}
+		var tpl *template.Template
+		if name == "redirect" {
+			tpl = template.New(name + ".html").Funcs(funcs)
+		} else {
+			clone, err := base.Clone()
+			if err != nil {
+				return nil, fmt.Errorf("layouts: %w", err)
+			}
+			tpl = clone
+		}
+		if _, err := tpl.ParseFiles(file); err != nil {
+			return nil, fmt.Errorf("layouts: %w", err)
+		}
+		t.byName[name] = tpl
+	}
+	return t, nil
+}
+
+// Execute renders an output page.
+func (t *Templates) Execute(o *Output) ([]byte, error) {
+	tpl := t.byName[o.Layout]
+	if tpl == nil {
+		return nil, fmt.Errorf("no layout %q", o.Layout)
+	}
+	entry := "baseof.html"
+	if o.Layout == "redirect" {
+		entry = "redirect.html"
+	}
+	var buf bytes.Buffer
+	if err := tpl.ExecuteTemplate(&buf, entry, o.Data); err != nil {
+		return nil, fmt.Errorf("rendering %s with layout %s: %w", o.Path, o.Layout, err)
+	}
+	return buf.Bytes(), nil
+}
