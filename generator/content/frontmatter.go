@@ -135,11 +135,29 @@ func locate(format string, data []byte, dataLine int, err error) error {
 		if mm := yamlLineRE.FindStringSubmatchIndex(msg); mm != nil {
 			n, _ := strconv.Atoi(msg[mm[2]:mm[3]])
 			rest := strings.TrimSpace(msg[:mm[0]] + msg[mm[1]:])
+			if strings.Contains(rest, "end of stream") {
+				// An unclosed quote: yaml reports the end, the editor needs the start.
+				if l := unbalancedQuote(data); l > 0 {
+					return &posError{dataLine + l - 1, 1, "invalid YAML front matter: a quoted value is never closed"}
+				}
+			}
 			return &posError{dataLine + n - 1, 1, "invalid YAML front matter: " + rest}
 		}
 		return &posError{dataLine, 1, "invalid YAML front matter: " + msg}
 	}
 	return &posError{dataLine, 1, fmt.Sprintf("invalid %s front matter: %v", strings.ToUpper(format), err)}
+}
+
+// unbalancedQuote returns the 1-based line of the first line with an odd
+// number of unescaped double quotes, or 0.
+func unbalancedQuote(data []byte) int {
+	for i, line := range strings.Split(string(data), "\n") {
+		n := strings.Count(line, `"`) - strings.Count(line, `\"`)
+		if n%2 == 1 {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func lineColAt(data []byte, off int) (int, int) {

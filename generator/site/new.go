@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"time"
 
 	"hubgen/generator/config"
@@ -28,7 +29,9 @@ func NewContent(source, section, name, lang string, now time.Time) (string, erro
 	if lang != "pl" && lang != "en" {
 		return "", fmt.Errorf("--lang must be pl or en, not %q", lang)
 	}
-	fm := "---\ntitle: \"\"\nslug: " + name + "\n"
+	title := strings.ReplaceAll(name, "-", " ")
+	title = strings.ToUpper(title[:1]) + title[1:]
+	fm := "---\ntitle: \"" + title + "\"\nslug: " + name + "\n"
 	switch section {
 	case "news":
 		fm += "date: " + now.Format("2006-01-02") + "\nsummary: \"\"\ntags: []\n"

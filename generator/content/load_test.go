@@ -1,0 +1,347 @@
+package content
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"hubgen/generator/config"
+	"hubgen/generator/diag"
+)
+
+const testConfig = `
+baseURL = "https://example.org/"
+defaultLanguage = "pl"
+[languages.pl]
+title = "Portal"
+[languages.en]
+title = "Portal"
+[topics.cbrn]
+pl = "CBRN"
+en = "CBRN"
+`
+
+func testCfg(t *testing.T) *config.Config {
+	t.Helper()
+	cfg, err := config.Parse("config.toml", []byte(testConfig))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// writeTree writes files (path relative to the source dir -> text) into a temp dir.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var now = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+
+func load(t *testing.T, files map[string]string, opts ...Options) (*Site, *diag.List) {
+	t.Helper()
+	o := Options{Now: now}
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	return Load(writeTree(t, files), testCfg(t), o)
+}
+
+func errorsOf(ds *diag.List) []string {
+	var out []string
+	for _, d := range ds.Items() {
+		if d.Severity == diag.Error {
+			out = append(out, d.String())
+		}
+	}
+	return out
+}
+
+func TestFrontMatterFormats(t *testing.T) {
+	tests := []struct {
+		name, text string
+	}{
+		{"yaml", "---\ntitle: \"Łódź i Lublin\"\ndate: 2024-10-10\ntags: [cbrn]\n---\nTreść.\n"},
+		{"yaml-rfc3339", "---\ntitle: Łódź i Lublin\ndate: 2024-10-10T09:00:00+02:00\ntags:\n  - cbrn\n---\nTreść.\n"},
+		{"toml", "+++\ntitle = \"Łódź i Lublin\"\ndate = 2024-10-10\ntags = [\"cbrn\"]\n+++\nTreść.\n"},
+		{"toml-string-date", "+++\ntitle = \"Łódź i Lublin\"\ndate = \"2024-10-10\"\ntags = [\"cbrn\"]\n+++\nTreść.\n"},
+		{"json", "{\n  \"title\": \"Łódź i Lublin\",\n  \"date\": \"2024-10-10\",\n  \"tags\": [\"cbrn\"]\n}\n\nTreść.\n"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, ds := load(t, map[string]string{"content/news/a.pl.md": tc.text})
+			if errs := errorsOf(ds); len(errs) > 0 {
+				t.Fatalf("unexpected errors: %v", errs)
+			}
+			if len(s.Pages) != 1 {
+				t.Fatalf("got %d pages, want 1", len(s.Pages))
+			}
+			p := s.Pages[0]
+			if p.Title != "Łódź i Lublin" || p.Date.Format("2006-01-02") != "2024-10-10" || len(p.Tags) != 1 || p.Tags[0] != "cbrn" {
+				t.Errorf("got title %q date %v tags %v", p.Title, p.Date, p.Tags)
+			}
+			if p.URL != "/aktualnosci/lodz-i-lublin/" {
+				t.Errorf("URL = %q", p.URL)
+			}
+			if strings.TrimSpace(string(p.Body)) != "Treść." {
+				t.Errorf("body = %q", p.Body)
+			}
+		})
+	}
+}
+
+func TestMalformedFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // the diagnostic must start with this (path:line:)
+		contains   string
+	}{
+		{"yaml-bad-indent", "---\ntitle: A\ndate: 2024-10-10\n  tags: [x\n---\n", "content/news/a.pl.md:4:", "YAML"},
+		{"yaml-tab", "---\ntitle: A\n\tdate: 2024-10-10\n---\n", "content/news/a.pl.md:3:", "YAML"},
+		{"yaml-unclosed-quote", "---\ntitle: \"Zła\ndate: 2024-10-10\n---\n", "content/news/a.pl.md:2:1:", "never closed"},
+		{"yaml-unclosed", "---\ntitle: A\ndate: 2024-10-10\n", "content/news/a.pl.md:1:1:", "never closed"},
+		{"toml-unclosed-array", "+++\ntitle = \"A\"\ndate = 2024-10-10\ntags = [\"cbrn\"\n+++\n", "content/news/a.pl.md:4:", "TOML"},
+		{"toml-missing-quote", "+++\ntitle = \"A\ndate = 2024-10-10\n+++\n", "content/news/a.pl.md:2:", "TOML"},
+		{"json-trailing-comma", "{\n  \"title\": \"A\",\n  \"date\": \"2024-10-10\",\n}\n\nx\n", "content/news/a.pl.md:4:", "JSON"},
+		{"json-unclosed", "{\n  \"title\": \"A\",\n", "content/news/a.pl.md:1:1:", "never closed"},
+		{"leading-blank-lines", "\n\n---\ntitle: [A\n---\n", "content/news/a.pl.md:4:", "YAML"},
+		{"no-front-matter", "Just text.\n", "content/news/a.pl.md:1:1:", "no front matter"},
+		{"missing-title", "---\ndate: 2024-10-10\n---\n", "content/news/a.pl.md:1:1:", `missing required key "title"`},
+		{"missing-date-news", "---\ntitle: A\n---\n", "content/news/a.pl.md:1:1:", `missing required key "date"`},
+		{"bad-date", "---\ntitle: A\ndate: 10.10.2024\n---\n", "content/news/a.pl.md:3:1:", "is not a date"},
+		{"slug-dotdot", "---\ntitle: A\ndate: 2024-10-10\nslug: ../../etc\n---\n", "content/news/a.pl.md:4:1:", "slug"},
+		{"slug-slash", "---\ntitle: A\ndate: 2024-10-10\nslug: a/b\n---\n", "content/news/a.pl.md:4:1:", "slug"},
+		{"unknown-topic", "---\ntitle: A\ndate: 2024-10-10\ntags: [nope]\n---\n", "content/news/a.pl.md:4:1:", `unknown topic "nope"`},
+		{"tags-not-list", "---\ntitle: A\ndate: 2024-10-10\ntags: {a: 1}\n---\n", "content/news/a.pl.md:4:1:", "must be a list"},
+		{"draft-not-bool", "---\ntitle: A\ndate: 2024-10-10\ndraft: maybe\n---\n", "content/news/a.pl.md:4:1:", "true or false"},
+		{"act-missing-number", "---\ntitle: A\ndate: 2024-10-10\nact:\n  type: Decyzja\n---\n", "content/news/a.pl.md:4:1:", `missing required key "number"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := "content/news/a.pl.md"
+			if strings.HasPrefix(tc.name, "act-") {
+				path = "content/decisions/a.pl.md"
+				tc.want = strings.Replace(tc.want, "news", "decisions", 1)
+			}
+			_, ds := load(t, map[string]string{path: tc.text})
+			errs := errorsOf(ds)
+			for _, e := range errs {
+				if strings.HasPrefix(e, tc.want) && strings.Contains(e, tc.contains) {
+					return
+				}
+			}
+			t.Errorf("want an error starting %q containing %q; got %q", tc.want, tc.contains, errs)
+		})
+	}
+}
+
+func TestAllProblemsReportedTogether(t *testing.T) {
+	_, ds := load(t, map[string]string{
+		"content/news/a.pl.md": "---\ntitle: [A\n---\n",
+		"content/news/b.pl.md": "---\ndate: 2024-01-01\n---\n",
+		"content/news/c.en.md": "+++\ntitle = \n+++\n",
+	})
+	errs := errorsOf(ds)
+	if len(errs) != 3 {
+		t.Fatalf("want one error per broken file (3), got %d: %q", len(errs), errs)
+	}
+	for i, f := range []string{"content/news/a.pl.md:", "content/news/b.pl.md:", "content/news/c.en.md:"} {
+		if !strings.HasPrefix(errs[i], f) {
+			t.Errorf("error %d = %q, want it to name %s", i, errs[i], f)
+		}
+	}
+}
+
+func TestTranslationLinking(t *testing.T) {
+	page := func(title, extra string) string {
+		return "---\ntitle: " + title + "\ndate: 2024-10-10\n" + extra + "---\nx\n"
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		pairs [][2]string // paths that must be each other's translations
+		alone []string    // paths with no translation
+	}{
+		{
+			name: "shared name",
+			files: map[string]string{
+				"content/news/hub.pl.md":  page("Hub PL", ""),
+				"content/news/hub.en.md":  page("Hub EN", ""),
+				"content/news/solo.pl.md": page("Solo", ""),
+			},
+			pairs: [][2]string{{"content/news/hub.pl.md", "content/news/hub.en.md"}},
+			alone: []string{"content/news/solo.pl.md"},
+		},
+		{
+			name: "no suffix means default language",
+			files: map[string]string{
+				"content/news/hub.md":    page("Hub PL", ""),
+				"content/news/hub.en.md": page("Hub EN", ""),
+			},
+			pairs: [][2]string{{"content/news/hub.md", "content/news/hub.en.md"}},
+		},
+		{
+			name: "translationKey across names",
+			files: map[string]string{
+				"content/news/inauguracja.pl.md":  page("Inauguracja", "translationKey: hub-2024\n"),
+				"content/news/inauguration.en.md": page("Inauguration", "translationKey: hub-2024\n"),
+			},
+			pairs: [][2]string{{"content/news/inauguracja.pl.md", "content/news/inauguration.en.md"}},
+		},
+		{
+			name: "same name different section is not a translation",
+			files: map[string]string{
+				"content/news/x.pl.md":     page("X", ""),
+				"content/projects/x.en.md": page("X", ""),
+			},
+			alone: []string{"content/news/x.pl.md", "content/projects/x.en.md"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, ds := load(t, tc.files)
+			if errs := errorsOf(ds); len(errs) > 0 {
+				t.Fatalf("errors: %v", errs)
+			}
+			byPath := map[string]*Page{}
+			for _, p := range s.Pages {
+				byPath[p.Path] = p
+			}
+			for _, pr := range tc.pairs {
+				a, b := byPath[pr[0]], byPath[pr[1]]
+				if a == nil || b == nil {
+					t.Fatalf("missing page %v", pr)
+				}
+				if a.Translations[b.Lang] != b || b.Translations[a.Lang] != a {
+					t.Errorf("%s and %s are not linked as translations", pr[0], pr[1])
+				}
+			}
+			for _, p := range tc.alone {
+				if n := len(byPath[p].Translations); n != 0 {
+					t.Errorf("%s has %d translations, want none", p, n)
+				}
+			}
+		})
+	}
+}
+
+func TestTwoPagesOneLanguageSameKey(t *testing.T) {
+	_, ds := load(t, map[string]string{
+		"content/news/a.pl.md": "---\ntitle: A\ndate: 2024-10-10\ntranslationKey: k\n---\n",
+		"content/news/b.pl.md": "---\ntitle: B\ndate: 2024-10-10\ntranslationKey: k\n---\n",
+	})
+	if errs := errorsOf(ds); len(errs) != 1 || !strings.Contains(errs[0], "both claim") {
+		t.Errorf("want one 'both claim' error, got %q", errs)
+	}
+}
+
+func TestTwoPagesOneURL(t *testing.T) {
+	_, ds := load(t, map[string]string{
+		"content/news/a.pl.md": "---\ntitle: A\ndate: 2024-10-10\nslug: same\n---\n",
+		"content/news/b.pl.md": "---\ntitle: B\ndate: 2024-10-10\nslug: same\n---\n",
+	})
+	errs := errorsOf(ds)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "content/news/b.pl.md:4:1:") || !strings.Contains(errs[0], "content/news/a.pl.md") {
+		t.Errorf("want an error at b's slug naming a; got %q", errs)
+	}
+}
+
+func TestDraftsAndFuture(t *testing.T) {
+	files := map[string]string{
+		"content/news/draft.pl.md":  "---\ntitle: Draft\ndate: 2024-10-10\ndraft: true\n---\n",
+		"content/news/future.pl.md": "---\ntitle: Future\ndate: 2027-01-01\n---\n",
+		"content/news/now.pl.md":    "---\ntitle: Now\ndate: 2024-01-01\n---\n",
+	}
+	for _, tc := range []struct {
+		opts Options
+		want int
+	}{
+		{Options{Now: now}, 1},
+		{Options{Now: now, Drafts: true}, 2},
+		{Options{Now: now, Future: true}, 2},
+		{Options{Now: now, Drafts: true, Future: true}, 3},
+	} {
+		s, _ := load(t, files, tc.opts)
+		if len(s.Pages) != tc.want {
+			t.Errorf("opts %+v: %d pages, want %d", tc.opts, len(s.Pages), tc.want)
+		}
+	}
+}
+
+func TestResolveFile(t *testing.T) {
+	s, ds := load(t, map[string]string{
+		"content/news/a.pl.md":            "---\ntitle: A\ndate: 2024-10-10\n---\n",
+		"content/news/a.en.md":            "---\ntitle: A en\ndate: 2024-10-10\n---\n",
+		"content/organisations/x.pl.md":   "---\ntitle: X\n---\n",
+		"content/organisations/x.en.md":   "---\ntitle: X en\n---\n",
+		"content/organisations/onlypl.md": "---\ntitle: Only\n---\n",
+		"content/news/d.pl.md":            "---\ntitle: D\ndate: 2024-10-10\ndraft: true\n---\n",
+	})
+	if errs := errorsOf(ds); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var pl, en *Page
+	for _, p := range s.Pages {
+		if p.Path == "content/news/a.pl.md" {
+			pl = p
+		}
+		if p.Path == "content/news/a.en.md" {
+			en = p
+		}
+	}
+	tests := []struct {
+		from    *Page
+		target  string
+		wantURL string
+		problem string
+	}{
+		{pl, "../organisations/x.md", "/organizacje/x/", ""},
+		{en, "../organisations/x.md", "/en/organisations/x-en/", ""},
+		{en, "../organisations/x.pl.md", "/organizacje/x/", ""},
+		{pl, "../organisations/x.en.md", "/en/organisations/x-en/", ""},
+		{en, "../organisations/onlypl.md", "/organizacje/only/", ""},
+		{pl, "a.en.md", "/en/news/a-en/", ""},
+		{pl, "../organisations/missing.md", "", "link to missing file"},
+		{pl, "../organisations/x.de.md", "", "link to missing file"},
+		{pl, "d.md", "", "not published (draft)"},
+		{pl, "../../README.md", "", "not a content file"},
+	}
+	for _, tc := range tests {
+		to, problem := s.ResolveFile(tc.from, tc.target)
+		if tc.problem != "" {
+			if !strings.Contains(problem, tc.problem) {
+				t.Errorf("%s -> %s: problem %q, want %q", tc.from.Path, tc.target, problem, tc.problem)
+			}
+			continue
+		}
+		if problem != "" || to == nil || to.URL != tc.wantURL {
+			t.Errorf("%s -> %s: got %v %q, want %s", tc.from.Path, tc.target, to, problem, tc.wantURL)
+		}
+	}
+}
+
+func TestUnknownKeysWarn(t *testing.T) {
+	s, ds := load(t, map[string]string{"content/news/a.pl.md": "---\ntitle: A\ndate: 2024-10-10\nauthor: Jan\n---\n"})
+	if ds.HasErrors() {
+		t.Fatal(errorsOf(ds))
+	}
+	items := ds.Items()
+	if len(items) != 1 || items[0].Severity != diag.Warning || items[0].Line != 4 {
+		t.Errorf("want one warning at line 4, got %v", items)
+	}
+	if s.Pages[0].Params["author"] != "Jan" {
+		t.Errorf("unknown key not kept: %v", s.Pages[0].Params)
+	}
+}
