@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"hubgen/generator/diag"
 )
 
 // Sections are the content sections, in the order menus and the home page list them.
@@ -93,7 +95,8 @@ func Parse(name string, data []byte) (*Config, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", name, pe.Position.Line, pe.Position.Col, pe.Message)
+			line, col := tomlPos(data, pe)
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, line, col, pe.Message)
 		}
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -213,7 +216,8 @@ func (c *Config) BasePath() string {
 	return strings.TrimSuffix(u.Path, "/")
 }
 
-// AbsURL turns a site path ("/en/news/") into an absolute URL.
+// AbsURL turns a site path without the base path ("/en/news/") into an
+// absolute URL under the base URL ("https://example.org/portal/en/news/").
 func (c *Config) AbsURL(sitePath string) string {
 	return strings.TrimSuffix(c.BaseURL, "/") + sitePath
 }
@@ -258,4 +262,13 @@ func keyLine(data []byte, key string) int {
 		}
 	}
 	return 0
+}
+
+// tomlPos is where a TOML syntax error is, from its byte offset: the
+// decoder's own line count is one ahead when the offending byte is a newline.
+func tomlPos(data []byte, pe toml.ParseError) (line, col int) {
+	if pe.Position.Start <= 0 || pe.Position.Start > len(data) {
+		return pe.Position.Line, pe.Position.Col
+	}
+	return diag.LineCol(data, pe.Position.Start)
 }

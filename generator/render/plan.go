@@ -112,7 +112,7 @@ func (p *planner) newData(lang, layout, title string) *Data {
 
 func (p *planner) add(path, cluster, origin string, d *Data, fallback map[string]string) *Output {
 	d.URL = p.base + path
-	d.Canonical = p.Config.AbsURL(p.base + path)
+	d.Canonical = p.Config.AbsURL(path)
 	o := &Output{Path: path, Layout: d.Layout, Data: d, cluster: cluster, fallback: fallback, origin: origin}
 	p.outputs = append(p.outputs, o)
 	return o
@@ -400,7 +400,7 @@ func (p *planner) aliases() {
 				path += "/"
 			}
 			o := p.add(path, "", pg.Path, d, nil)
-			o.Data.Canonical = p.Config.AbsURL(p.base + pg.URL)
+			o.Data.Canonical = p.Config.AbsURL(pg.URL)
 		}
 	}
 }

@@ -389,3 +389,41 @@ func renderText(n *html.Node) string {
 	walk(n)
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+// TestSubpathBuild: served from https://example.org/portal/, no link, asset
+// or redirect may point at the host's root outside /portal/.
+func TestSubpathBuild(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Source: repoRoot, Dest: dest, BaseURL: "https://example.org/portal/", Now: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for name := range readTree(t, dest) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc := parseFile(t, filepath.Join(dest, name))
+		for _, tag := range []string{"a", "link", "script", "img"} {
+			for _, n := range findAll(doc, tag) {
+				for _, key := range []string{"href", "src"} {
+					v := attr(n, key)
+					if strings.HasPrefix(v, "/") && !strings.HasPrefix(v, "/portal/") {
+						t.Errorf("%s: <%s %s=%q> escapes /portal/", name, tag, key, v)
+					}
+					if strings.HasPrefix(v, "https://example.org") && !strings.HasPrefix(v, "https://example.org/portal/") {
+						t.Errorf("%s: <%s %s=%q> escapes /portal/", name, tag, key, v)
+					}
+					checked++
+				}
+			}
+		}
+		for _, m := range findAll(doc, "meta") {
+			if c := attr(m, "content"); attr(m, "http-equiv") == "refresh" && !strings.Contains(c, "url=/portal/") {
+				t.Errorf("%s: redirect %q escapes /portal/", name, c)
+			}
+		}
+	}
+	if checked < 500 {
+		t.Errorf("only %d attributes checked", checked)
+	}
+}

@@ -1,0 +1,77 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+const good = `
+baseURL = "https://example.org/portal"
+[languages.pl]
+title = "Portal"
+[languages.en]
+title = "Portal EN"
+[languages.en.sections]
+news = "updates"
+[topics.cbrn]
+pl = "CBRN pl"
+en = "CBRN en"
+`
+
+func TestParseGood(t *testing.T) {
+	c, err := Parse("config.toml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Languages[0].Code != "pl" || c.Languages[1].Code != "en" {
+		t.Errorf("default language must come first: %v %v", c.Languages[0].Code, c.Languages[1].Code)
+	}
+	tests := []struct{ got, want string }{
+		{c.BaseURL, "https://example.org/portal/"},
+		{c.BasePath(), "/portal"},
+		{c.HomePath("pl"), "/"},
+		{c.HomePath("en"), "/en/"},
+		{c.SectionPath("pl", "news"), "/aktualnosci/"},
+		{c.SectionPath("en", "news"), "/en/updates/"},
+		{c.SectionPath("en", "decisions"), "/en/decisions/"},
+		{c.SectionPath("pl", "organisations"), "/organizacje/"},
+		{c.AbsURL("/en/"), "https://example.org/portal/en/"},
+		{c.Topic("cbrn").Names["en"], "CBRN en"},
+	}
+	for i, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("%d: got %q, want %q", i, tc.got, tc.want)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"syntax", "baseURL = \"https://x/\"\n[languages.pl\n", "config.toml:2:"},
+		{"relative base URL", "baseURL = \"/portal/\"\n[languages.pl]\ntitle = \"P\"\n", "config.toml:1:1: base URL"},
+		{"topic without a name", good + "[topics.x]\npl = \"X\"\n", `config.toml:12:1: topic "x" has no name in en`},
+		{"unknown key", "colour = \"blue\"\n" + good, `unknown configuration key "colour"`},
+		{"default language missing", "defaultLanguage = \"de\"\n[languages.pl]\ntitle = \"P\"\n", `default language "de"`},
+		{"segment with slash", "[languages.pl]\ntitle = \"P\"\n[languages.pl.sections]\nnews = \"a/b\"\n", "one non-empty URL segment"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("config.toml", []byte(tc.text))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want an error containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestBundledConfig(t *testing.T) {
+	c, err := Load("../../config.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Languages) != 2 || len(c.Topics) == 0 {
+		t.Errorf("languages %d topics %d", len(c.Languages), len(c.Topics))
+	}
+}

@@ -1,0 +1,95 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	"hubgen/generator/content"
+	"hubgen/generator/diag"
+)
+
+// stubResolver knows two files.
+type stubResolver map[string]*content.Page
+
+func (s stubResolver) ResolveFile(from *content.Page, target string) (*content.Page, string) {
+	if p := s[target]; p != nil {
+		return p, ""
+	}
+	return nil, "link to missing file " + target
+}
+
+func convert(t *testing.T, body string, base string) (Result, *diag.List) {
+	t.Helper()
+	page := &content.Page{Path: "content/news/a.pl.md", Lang: "pl", Body: []byte(body), BodyLine: 5}
+	r := stubResolver{
+		"../organisations/europol.md":  {URL: "/organizacje/europol/"},
+		"../decisions/2023-1187.en.md": {URL: "/en/decisions/2023-1187/"},
+	}
+	ds := &diag.List{}
+	return New(base).Convert(page, r, ds), ds
+}
+
+func TestConvert(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string // substrings of the HTML
+		notWant    []string
+	}{
+		{"polish heading id", "## Współpraca z Łodzią\n", []string{`<h2 id="wspolpraca-z-lodzia">`}, nil},
+		{"duplicate heading ids", "## Cel\n\n## Cel\n", []string{`id="cel"`, `id="cel-1"`}, nil},
+		{"raw html dropped", "<script>alert(1)</script>\n\nText <b onclick=x>bold</b>\n", nil, []string{"<script", "<b", "onclick"}},
+		{"javascript url not linked", "[x](javascript:alert(1))\n", nil, []string{`href="javascript`}},
+		{"table", "| a | b |\n|---|---|\n| 1 | 2 |\n", []string{"<table>", "<td>1</td>"}, nil},
+		{"strikethrough", "~~stare~~\n", []string{"<del>stare</del>"}, nil},
+		{"autolink", "Zobacz https://europa.eu/ teraz\n", []string{`<a href="https://europa.eu/">https://europa.eu/</a>`}, nil},
+		{"footnote both ways", "Tekst[^1].\n\n[^1]: Przypis.\n", []string{`href="#fn:1"`, `id="fnref:1"`, `id="fn:1"`, `href="#fnref:1"`}, nil},
+		{"content link rewritten", "[Europol](../organisations/europol.md)\n", []string{`<a href="/organizacje/europol/">Europol</a>`}, []string{".md"}},
+		{"content link with fragment and language", "[art. 1](../decisions/2023-1187.en.md#art_1)\n", []string{`href="/en/decisions/2023-1187/#art_1"`}, nil},
+		{"external link untouched", "[EUR-Lex](https://eur-lex.europa.eu/x.md)\n", []string{`href="https://eur-lex.europa.eu/x.md"`}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, ds := convert(t, tc.body, "")
+			if ds.HasErrors() {
+				t.Fatalf("errors: %v", ds.Items())
+			}
+			html := string(res.HTML)
+			for _, w := range tc.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("missing %q in\n%s", w, html)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(html, w) {
+					t.Errorf("unexpected %q in\n%s", w, html)
+				}
+			}
+		})
+	}
+}
+
+func TestMissingLinkReportsLine(t *testing.T) {
+	body := "Pierwszy akapit.\n\nDrugi z [linkiem](../organisations/brak.md) w środku.\n"
+	_, ds := convert(t, body, "")
+	items := ds.Items()
+	// Body starts at line 5 of the file; the link is on the body's third line, after "Drugi z ".
+	if len(items) != 1 || items[0].String() != "content/news/a.pl.md:7:9: link to missing file ../organisations/brak.md" {
+		t.Errorf("got %v", items)
+	}
+}
+
+func TestBasePathAndLinksAndText(t *testing.T) {
+	res, _ := convert(t, "## Tytuł\n\nZ [Europolem](../organisations/europol.md) i *kursywą*.\n", "/portal")
+	if !strings.Contains(string(res.HTML), `href="/portal/organizacje/europol/"`) {
+		t.Errorf("base path not applied: %s", res.HTML)
+	}
+	if len(res.Links) != 1 || res.Links[0].URL != "/organizacje/europol/" {
+		t.Errorf("links = %v", res.Links)
+	}
+	if res.Text != "Tytuł Z Europolem i kursywą." {
+		t.Errorf("text = %q", res.Text)
+	}
+	if len(res.Headings) != 1 || res.Headings[0].ID != "tytul" || res.Headings[0].Text != "Tytuł" {
+		t.Errorf("headings = %+v", res.Headings)
+	}
+}
