@@ -8,8 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"hubgen/generator/diag"
@@ -175,7 +178,18 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	addr := fmt.Sprintf("%s:%d", *bind, *port)
-	dest := filepath.Join(bf.source, "public")
+	// The preview gets its own directory so that it never overwrites a
+	// production build in public/ with localhost URLs.
+	tmp, err := os.MkdirTemp("", "hubgen-serve-")
+	if err != nil {
+		fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
+		return exitError
+	}
+	defer os.RemoveAll(tmp)
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	go func() { <-stop; os.RemoveAll(tmp); os.Exit(exitOK) }()
+	dest := filepath.Join(tmp, "public")
 	res, err := site.Build(site.Options{Source: bf.source, Dest: dest, BaseURL: "http://" + addr + "/", Drafts: bf.drafts, Future: bf.future})
 	printDiags(res.Diags, stderr, "text")
 	if err != nil {

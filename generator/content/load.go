@@ -14,6 +14,7 @@ import (
 	"hubgen/generator/config"
 	"hubgen/generator/diag"
 	"hubgen/generator/i18n"
+	"hubgen/internal/parallel"
 )
 
 // Options choose which pages a load keeps.
@@ -71,19 +72,28 @@ func Load(srcDir string, cfg *config.Config, opts Options) (*Site, *diag.List) {
 		return s, ds
 	}
 	sort.Strings(paths)
-	var all []*Page
-	for _, p := range paths {
-		rel, _ := filepath.Rel(srcDir, p)
+	// Read and parse on all cores; each file reports into its own list and
+	// the lists are merged in path order.
+	parsed := make([]*Page, len(paths))
+	lists := make([]diag.List, len(paths))
+	parallel.For(len(paths), func(i int) {
+		rel, _ := filepath.Rel(srcDir, paths[i])
 		rel = filepath.ToSlash(rel)
-		src, err := os.ReadFile(p)
+		src, err := os.ReadFile(paths[i])
 		if err != nil {
-			ds.Errorf(rel, 0, 0, "reading file: %v", err)
-			continue
+			lists[i].Errorf(rel, 0, 0, "reading file: %v", err)
+			return
 		}
-		page := parsePage(rel, src, cfg, ds)
+		parsed[i] = parsePage(rel, src, cfg, &lists[i])
+	})
+	var all []*Page
+	for i := range paths {
+		ds.Merge(&lists[i])
+		page := parsed[i]
 		if page == nil {
 			continue
 		}
+		rel := page.Path
 		id := page.Section + "/" + page.Name + "." + page.Lang
 		if prev := s.files[id]; prev != nil {
 			ds.Errorf(rel, 1, 1, "%s and %s are the same page in %s", prev.Path, rel, page.Lang)

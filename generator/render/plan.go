@@ -47,6 +47,7 @@ type planner struct {
 	texts   map[string]*Text
 	outputs []*Output
 	ds      *diag.List
+	topicAt map[string]string // lang + "/" + topic key -> the topic's path
 }
 
 // listSections are the sections that have list pages, in menu order.
@@ -55,10 +56,13 @@ var listSections = []string{"news", "decisions", "organisations", "projects"}
 // Plan works out every output page of the site. Two outputs claiming one file
 // (an alias on top of a page, say) are errors in ds.
 func Plan(in Input) ([]*Output, *diag.List) {
-	p := &planner{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}}
+	p := &planner{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}}
 	for _, l := range in.Config.Languages {
 		p.texts[l.Code] = &Text{lang: l.Code, bundle: in.Bundle}
 		p.infos[l.Code] = p.siteInfo(l)
+		for _, t := range in.Config.Topics {
+			p.topicAt[l.Code+"/"+t.Key] = in.Config.SectionPath(l.Code, "topics") + i18n.Slugify(t.Names[l.Code]) + "/"
+		}
 	}
 	byLang := map[string][]*content.Page{}
 	for _, pg := range in.Site.Pages {
@@ -165,19 +169,13 @@ func (p *planner) items(pages []*content.Page) []Item {
 }
 
 // sortPages orders news and acts newest first and everything else A–Ż in the
-// language's collation; ties fall back to title, then path.
+// language's collation; ties fall back to title, then to the input order
+// (pages arrive sorted by path).
 func sortPages(lang string, pages []*content.Page, byDate bool) {
-	col := i18n.NewCollator(lang)
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i], pages[j]
-		if byDate && !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		if c := col.Compare(a.Title, b.Title); c != 0 {
-			return c < 0
-		}
-		return a.Path < b.Path
-	})
+	i18n.SortFunc(i18n.NewCollator(lang), pages, func(p *content.Page) string { return p.Title })
+	if byDate {
+		sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
+	}
 }
 
 func bySection(pages []*content.Page, section string) []*content.Page {
@@ -194,12 +192,26 @@ func (p *planner) section(lang, section string, pages []*content.Page) {
 	list := bySection(pages, section)
 	sortPages(lang, list, section == "news" || section == "decisions")
 	t := p.texts[lang]
+	root := p.Config.SectionPath(lang, section)
+	home := Link{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}
+	p.paginate(lang, root, "section:"+section, list, p.sectionFallback(section), func() *Data {
+		d := p.newData(lang, "list", t.T("section."+section))
+		d.Kind = section
+		d.Description = t.T("section." + section + "_description")
+		d.Breadcrumbs = []Link{home, {Name: d.Title, URL: p.base + root, Current: true}}
+		return d
+	})
+}
+
+// paginate writes list pages of PageSize items each: the first at root, the
+// others at root/<page segment>/N/. newData makes each page's Data; the
+// outputs of page N in every language form one cluster.
+func (p *planner) paginate(lang, root, cluster string, list []*content.Page, fallback map[string]string, newData func() *Data) {
 	size := p.Config.PageSize
 	total := (len(list) + size - 1) / size
 	if total == 0 {
 		total = 1
 	}
-	root := p.Config.SectionPath(lang, section)
 	pagePath := func(n int) string {
 		if n == 1 {
 			return root
@@ -211,12 +223,14 @@ func (p *planner) section(lang, section string, pages []*content.Page) {
 		if hi > len(list) {
 			hi = len(list)
 		}
-		d := p.newData(lang, "list", t.T("section."+section))
-		d.Kind = section
-		d.Description = t.T("section." + section + "_description")
+		d := newData()
 		d.Items = p.items(list[lo:hi])
 		pager := &Pager{Current: n, Total: total}
-		for k := 1; k <= total; k++ {
+		for _, k := range pagerWindow(n, total) {
+			if k == 0 {
+				pager.Pages = append(pager.Pages, Link{Name: "…"})
+				continue
+			}
 			pager.Pages = append(pager.Pages, Link{Name: strconv.Itoa(k), URL: p.base + pagePath(k), Current: k == n})
 		}
 		if n > 1 {
@@ -226,14 +240,30 @@ func (p *planner) section(lang, section string, pages []*content.Page) {
 			pager.Next = p.base + pagePath(n+1)
 		}
 		d.Pager = pager
-		d.Breadcrumbs = []Link{{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}, {Name: d.Title, URL: p.base + root, Current: true}}
-		p.add(pagePath(n), "section:"+section+":"+strconv.Itoa(n), "", d, p.sectionFallback(section))
+		p.add(pagePath(n), cluster+":"+strconv.Itoa(n), "", d, fallback)
 	}
 }
 
+// pagerWindow lists the page numbers a pager links: the first and last
+// pages and two either side of the current one, with 0 marking a gap. A
+// fixed-size window keeps long lists linear in size, not quadratic.
+func pagerWindow(current, total int) []int {
+	var out []int
+	last := 0
+	for k := 1; k <= total; k++ {
+		if k == 1 || k == total || (k >= current-2 && k <= current+2) {
+			if k > last+1 {
+				out = append(out, 0)
+			}
+			out = append(out, k)
+			last = k
+		}
+	}
+	return out
+}
+
 func (p *planner) topicPath(lang, key string) string {
-	t := p.Config.Topic(key)
-	return p.Config.SectionPath(lang, "topics") + i18n.Slugify(t.Names[lang]) + "/"
+	return p.topicAt[lang+"/"+key]
 }
 
 func (p *planner) topicLinks(lang string, tags []string) []Link {
@@ -246,52 +276,46 @@ func (p *planner) topicLinks(lang string, tags []string) []Link {
 	return out
 }
 
-// topics writes the topic index and a page per topic used anywhere on the
-// site, in every language, so that each topic page has its counterpart.
+// topics writes the topic index and, for every topic used anywhere on the
+// site, its list in every language (so that each has its counterpart):
+// newest first, undated pages after them A–Ż, paginated like sections.
 func (p *planner) topics(lang string, all []*content.Page) {
 	t := p.texts[lang]
-	used := map[string]bool{}
+	tagged := map[string][]*content.Page{}
 	for _, pg := range all {
 		for _, k := range pg.Tags {
-			used[k] = true
+			if pg.Lang == lang {
+				tagged[k] = append(tagged[k], pg)
+			} else if tagged[k] == nil {
+				tagged[k] = []*content.Page{}
+			}
 		}
 	}
+	indexPath := p.Config.SectionPath(lang, "topics")
+	home := Link{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}
 	index := p.newData(lang, "topics", t.T("section.topics"))
 	index.Kind = "topics"
-	index.Breadcrumbs = []Link{{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}, {Name: index.Title, URL: p.base + p.Config.SectionPath(lang, "topics"), Current: true}}
+	index.Breadcrumbs = []Link{home, {Name: index.Title, URL: p.base + indexPath, Current: true}}
 	for _, topic := range p.Config.Topics {
-		if !used[topic.Key] {
+		list, used := tagged[topic.Key]
+		if !used {
 			continue
 		}
-		var tagged []*content.Page
-		for _, pg := range all {
-			if pg.Lang == lang && containsString(pg.Tags, topic.Key) {
-				tagged = append(tagged, pg)
-			}
-		}
-		d := p.newData(lang, "topic", topic.Names[lang])
-		d.Kind = "topic"
-		d.Description = t.N("topic.count", len(tagged))
-		for _, s := range config.Sections {
-			list := bySection(tagged, s)
-			if len(list) == 0 {
-				continue
-			}
-			sortPages(lang, list, s == "news" || s == "decisions")
-			g := Group{Title: t.T("section." + s), Items: p.items(list), Count: len(list)}
-			if s != "pages" {
-				g.URL = p.base + p.Config.SectionPath(lang, s)
-			}
-			d.Groups = append(d.Groups, g)
-		}
+		sortPages(lang, list, true)
 		path := p.topicPath(lang, topic.Key)
-		d.Breadcrumbs = []Link{index.Breadcrumbs[0], {Name: index.Title, URL: p.base + p.Config.SectionPath(lang, "topics")}, {Name: d.Title, URL: p.base + path, Current: true}}
-		p.add(path, "topic:"+topic.Key, "", d, p.sectionFallback("topics"))
-		index.Groups = append(index.Groups, Group{Title: d.Title, URL: p.base + path, Count: len(tagged)})
+		name := topic.Names[lang]
+		p.paginate(lang, path, "topic:"+topic.Key, list, p.sectionFallback("topics"), func() *Data {
+			d := p.newData(lang, "topic", name)
+			d.Kind = "topic"
+			d.Description = t.N("topic.count", len(list))
+			d.Breadcrumbs = []Link{home, {Name: index.Title, URL: p.base + indexPath}, {Name: name, URL: p.base + path, Current: true}}
+			return d
+		})
+		index.Groups = append(index.Groups, Group{Title: name, URL: p.base + path, Count: len(list)})
 	}
 	col := i18n.NewCollator(lang)
 	sort.SliceStable(index.Groups, func(i, j int) bool { return col.Compare(index.Groups[i].Title, index.Groups[j].Title) < 0 })
-	p.add(p.Config.SectionPath(lang, "topics"), "topics", "", index, p.sectionFallback("topics"))
+	p.add(indexPath, "topics", "", index, p.sectionFallback("topics"))
 }
 
 func containsString(list []string, s string) bool {

@@ -314,8 +314,20 @@ func TestTopicPagesListTaggedPages(t *testing.T) {
 				continue
 			}
 			var got []string
-			for _, h := range findAllClass(doc, "h3", "item-title") {
-				got = append(got, attr(find(h, "a"), "href"))
+			for doc != nil {
+				for _, h := range findAllClass(doc, "h2", "item-title") {
+					got = append(got, attr(find(h, "a"), "href"))
+				}
+				next := ""
+				for _, a := range findAll(doc, "a") {
+					if attr(a, "rel") == "next" {
+						next = attr(a, "href")
+					}
+				}
+				doc = nil
+				if next != "" {
+					doc = b.pages[fileFor(next)]
+				}
 			}
 			sort.Strings(got)
 			sort.Strings(want)

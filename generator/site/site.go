@@ -8,10 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"hubgen/generator/config"
@@ -20,6 +18,7 @@ import (
 	"hubgen/generator/i18n"
 	"hubgen/generator/markdown"
 	"hubgen/generator/render"
+	"hubgen/internal/parallel"
 )
 
 // Options configure a build.
@@ -115,7 +114,7 @@ func Build(opts Options) (*Result, error) {
 func convertAll(s *content.Site, conv *markdown.Converter, ds *diag.List) map[*content.Page]markdown.Result {
 	results := make([]markdown.Result, len(s.Pages))
 	lists := make([]diag.List, len(s.Pages))
-	parallel(len(s.Pages), func(i int) {
+	parallel.For(len(s.Pages), func(i int) {
 		results[i] = conv.Convert(s.Pages[i], s, &lists[i])
 	})
 	out := make(map[*content.Page]markdown.Result, len(s.Pages))
@@ -130,7 +129,7 @@ func convertAll(s *content.Site, conv *markdown.Converter, ds *diag.List) map[*c
 // stores each result. It returns the number of files written.
 func renderAll(outputs []*render.Output, tpl *render.Templates, write func(*render.Output, []byte) error) (int, error) {
 	errs := make([]error, len(outputs))
-	parallel(len(outputs), func(i int) {
+	parallel.For(len(outputs), func(i int) {
 		b, err := tpl.Execute(outputs[i])
 		if err == nil && write != nil {
 			err = write(outputs[i], b)
@@ -146,30 +145,6 @@ func renderAll(outputs []*render.Output, tpl *render.Templates, write func(*rend
 		return 0, nil
 	}
 	return len(outputs), nil
-}
-
-// parallel calls f(0..n-1) on GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers > n {
-		workers = n
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func writeFile(path string, data []byte) error {
