@@ -55,6 +55,7 @@ type SiteInfo struct {
 	Lang        string
 	Home        string // path with base path
 	TopicsURL   string // the topic index, with base path
+	SearchURL   string // the search page, with base path
 	BasePath    string
 	Menu        []Link
 	Languages   []*config.Language

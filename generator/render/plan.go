@@ -76,6 +76,7 @@ func Plan(in Input) ([]*Output, *diag.List) {
 		}
 		p.topics(l.Code, in.Site.Pages)
 		p.home(l.Code, pages)
+		p.search(l.Code)
 	}
 	p.notFound()
 	p.link()
@@ -85,7 +86,7 @@ func Plan(in Input) ([]*Output, *diag.List) {
 }
 
 func (p *planner) siteInfo(l *config.Language) *SiteInfo {
-	si := &SiteInfo{Title: l.Title, Description: l.Description, Lang: l.Code, Home: p.base + p.Config.HomePath(l.Code), TopicsURL: p.base + p.Config.SectionPath(l.Code, "topics"), BasePath: p.base, Languages: p.Config.Languages}
+	si := &SiteInfo{Title: l.Title, Description: l.Description, Lang: l.Code, Home: p.base + p.Config.HomePath(l.Code), TopicsURL: p.base + p.Config.SectionPath(l.Code, "topics"), SearchURL: p.base + p.Config.SectionPath(l.Code, "search"), BasePath: p.base, Languages: p.Config.Languages}
 	for _, m := range l.Menu {
 		link := Link{Name: m.Name}
 		if m.Section != "" {
@@ -349,6 +350,17 @@ func (p *planner) home(lang string, pages []*content.Page) {
 		d.Sections = append(d.Sections, g)
 	}
 	p.add(p.Config.HomePath(lang), "home", "", d, nil)
+}
+
+// search is the search page of a language (/szukaj/, /en/search/); the
+// client script in static/js does the searching.
+func (p *planner) search(lang string) {
+	t := p.texts[lang]
+	d := p.newData(lang, "search", t.T("search.title"))
+	d.Kind = "search"
+	d.NoIndex = true
+	d.Breadcrumbs = []Link{{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}, {Name: d.Title, URL: p.base + p.Config.SectionPath(lang, "search"), Current: true}}
+	p.add(p.Config.SectionPath(lang, "search"), "search", "", d, nil)
 }
 
 // notFound is the one 404 page at the root, for readers of every language.
