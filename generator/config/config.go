@@ -23,8 +23,8 @@ var Sections = []string{"news", "decisions", "organisations", "projects", "pages
 // defaultSegments are the URL segments of each language when config.toml
 // leaves them out. "pages" has no segment: its pages sit at the language root.
 var defaultSegments = map[string]map[string]string{
-	"pl": {"news": "aktualnosci", "decisions": "akty-prawne", "organisations": "organizacje", "projects": "projekty", "topics": "tematy", "search": "szukaj", "page": "strona"},
-	"en": {"news": "news", "decisions": "decisions", "organisations": "organisations", "projects": "projects", "topics": "topics", "search": "search", "page": "page"},
+	"pl": {"news": "aktualnosci", "decisions": "akty-prawne", "organisations": "organizacje", "projects": "projekty", "topics": "tematy", "search": "szukaj", "page": "strona", "parallel": "widok-rownolegly"},
+	"en": {"news": "news", "decisions": "decisions", "organisations": "organisations", "projects": "projects", "topics": "topics", "search": "search", "page": "page", "parallel": "parallel"},
 }
 
 // Config is the whole site configuration.
@@ -44,7 +44,7 @@ type Language struct {
 	Title       string
 	Description string
 	Weight      int
-	Segments    map[string]string // section (or "topics", "search", "page") -> URL segment
+	Segments    map[string]string // section (or "topics", "search", "page", "parallel") -> URL segment
 	Menu        []MenuItem
 }
 
@@ -146,7 +146,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			}
 			l.Segments[k] = v
 		}
-		for _, s := range append(Sections[:4:4], "topics", "search", "page") {
+		for _, s := range append(Sections[:4:4], "topics", "search", "page", "parallel") {
 			if l.Segments[s] == "" {
 				fail("sections", "language %s: no URL segment for %q", code, s)
 			}

@@ -32,6 +32,8 @@ type Site struct {
 	files map[string]*Page
 	// excluded holds why a page read is not published ("draft", "future").
 	excluded map[*Page]string
+	// acts maps "<lang> <number>" to the published act.
+	acts map[string]*Page
 }
 
 var (
@@ -110,6 +112,12 @@ func Load(srcDir string, cfg *config.Config, opts Options) (*Site, *diag.List) {
 			s.excluded[p] = "future"
 		default:
 			s.Pages = append(s.Pages, p)
+		}
+	}
+	s.acts = map[string]*Page{}
+	for _, p := range s.Pages {
+		if p.Act != nil && p.Act.Number != "" {
+			s.acts[p.Lang+" "+p.Act.Number] = p
 		}
 	}
 	s.linkTranslations(ds)
@@ -398,4 +406,18 @@ func (s *Site) published(q *Page, target string) (*Page, string) {
 		return nil, fmt.Sprintf("link to %s, which is not published (%s)", target, why)
 	}
 	return q, ""
+}
+
+// ResolveAct finds the published legal act with the given number, in lang
+// when it has that version, or nil.
+func (s *Site) ResolveAct(lang, number string) *Page {
+	if p := s.acts[lang+" "+number]; p != nil {
+		return p
+	}
+	for _, l := range s.Config.Languages {
+		if p := s.acts[l.Code+" "+number]; p != nil {
+			return p
+		}
+	}
+	return nil
 }

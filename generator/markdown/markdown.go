@@ -14,23 +14,40 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
 	"hubgen/generator/i18n"
 )
 
-// Resolver finds the page a link to a content file points at, as written in
-// page from; problem is non-empty when the link cannot be followed.
+// Resolver finds the pages links point at.
 type Resolver interface {
+	// ResolveFile finds the page a link to a content file points at, as
+	// written in page from; problem is non-empty when the link cannot be followed.
 	ResolveFile(from *content.Page, target string) (to *content.Page, problem string)
+	// ResolveAct finds the published legal act with the given number
+	// ("2018/1939"), preferably in lang, or nil.
+	ResolveAct(lang, number string) *content.Page
+}
+
+// Config configures a Converter.
+type Config struct {
+	BasePath string // prefix of every site path in links, e.g. "/portal"
+	// Strict makes a reference to a missing part of an act an error (check)
+	// rather than a warning (build).
+	Strict bool
+	// AnchorLabel names the anchor link of an act's part for screen readers,
+	// e.g. ("pl", "rct", "3") -> "Link do motywu 3".
+	AnchorLabel func(lang, kind, num string) string
 }
 
 // Converter renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md       goldmark.Markdown
-	basePath string // prefix of every site path in links, e.g. "/portal"
+	md  goldmark.Markdown
+	cfg Config
 }
 
 // Heading is a heading of a page, for tables of contents.
@@ -46,10 +63,17 @@ type Result struct {
 	Headings []Heading
 	Links    []*content.Page // pages this body links to, in order of appearance
 	Text     string          // the body as plain text (for search and summaries)
+	Act      *Act            // the act's structure, for pages in decisions
 }
 
-// New returns a Converter; basePath is prepended to rewritten links.
-func New(basePath string) *Converter {
+// metaPrefix is the document meta key holding the id prefix of a conversion.
+const metaPrefix = "hubgen-id-prefix"
+
+// New returns a Converter.
+func New(cfg Config) *Converter {
+	if cfg.AnchorLabel == nil {
+		cfg.AnchorLabel = func(_, kind, num string) string { return kind + " " + num }
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.Table,
@@ -57,21 +81,51 @@ func New(basePath string) *Converter {
 			extension.Linkify,
 			extension.NewFootnote(
 				extension.WithFootnoteBacklinkHTML("↩"),
+				extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
+					if doc := n.OwnerDocument(); doc != nil {
+						if p, ok := doc.Meta()[metaPrefix].(string); ok {
+							return []byte(p)
+						}
+					}
+					return nil
+				}),
 			),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(actRenderer{}, 500))),
 		// Raw HTML stays off (goldmark's default): editors' HTML is dropped.
 	)
-	return &Converter{md: md, basePath: basePath}
+	return &Converter{md: md, cfg: cfg}
 }
 
-// Convert renders page p. Problems (links to missing files) are added to ds
-// with the file's line and column.
+// Convert renders page p. Problems (links to missing files, references to
+// missing parts of an act) are added to ds with the file's line and column.
 func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
+	return c.convert(p, r, ds, "")
+}
+
+// ConvertParallel renders an act for the parallel view: every id and
+// fragment link carries the prefix "<lang>-" so that two language versions
+// can share a page, and each unit of the act is also rendered on its own
+// (Result.Act.Units[i].HTML). Problems were reported by Convert already.
+func (c *Converter) ConvertParallel(p *content.Page, r Resolver) Result {
+	return c.convert(p, r, &diag.List{}, p.Lang+"-")
+}
+
+func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, prefix string) Result {
 	src := p.Body
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if prefix != "" {
+		doc.OwnerDocument().AddMeta(metaPrefix, prefix)
+	}
 	var res Result
+	if p.Section == "decisions" {
+		label := func(kind, num string) string { return c.cfg.AnchorLabel(p.Lang, kind, num) }
+		res.Act = structureAct(doc, src, prefix, label)
+		x := &xrefs{act: res.Act, page: p, resolver: r, src: src, prefix: prefix, base: c.cfg.BasePath, strict: c.cfg.Strict, ds: ds}
+		x.run()
+	}
 	var plain strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -106,6 +160,15 @@ func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
 		ds.Errorf(p.Path, p.BodyLine, 1, "rendering Markdown: %v", err)
 	}
 	res.HTML = buf.Bytes()
+	if res.Act != nil && prefix != "" {
+		for i := range res.Act.Units {
+			var ub bytes.Buffer
+			if err := c.md.Renderer().Render(&ub, src, res.Act.Units[i].node); err != nil {
+				ds.Errorf(p.Path, p.BodyLine, 1, "rendering Markdown: %v", err)
+			}
+			res.Act.Units[i].HTML = ub.Bytes()
+		}
+	}
 	res.Text = strings.Join(strings.Fields(plain.String()), " ")
 	return res
 }
@@ -127,7 +190,7 @@ func (c *Converter) rewrite(p *content.Page, r Resolver, l *ast.Link, src []byte
 		ds.Errorf(p.Path, p.BodyLine+line-1, col, "%s", problem)
 		return nil
 	}
-	target := c.basePath + to.URL
+	target := c.cfg.BasePath + to.URL
 	if u.Fragment != "" {
 		target += "#" + u.EscapedFragment()
 	}

@@ -18,6 +18,8 @@ func (s stubResolver) ResolveFile(from *content.Page, target string) (*content.P
 	return nil, "link to missing file " + target
 }
 
+func (s stubResolver) ResolveAct(lang, number string) *content.Page { return s["act:"+lang+":"+number] }
+
 func convert(t *testing.T, body string, base string) (Result, *diag.List) {
 	t.Helper()
 	page := &content.Page{Path: "content/news/a.pl.md", Lang: "pl", Body: []byte(body), BodyLine: 5}
@@ -26,7 +28,7 @@ func convert(t *testing.T, body string, base string) (Result, *diag.List) {
 		"../decisions/2023-1187.en.md": {URL: "/en/decisions/2023-1187/"},
 	}
 	ds := &diag.List{}
-	return New(base).Convert(page, r, ds), ds
+	return New(Config{BasePath: base}).Convert(page, r, ds), ds
 }
 
 func TestConvert(t *testing.T) {

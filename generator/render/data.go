@@ -41,6 +41,10 @@ type Data struct {
 	Topics   []Link // the page's topics, translated, linked
 	Related  []Item // pages this page links to or that link to it (later)
 
+	Act      *ActView      // legal acts: table of contents, metadata, language versions
+	Parallel *ParallelView // the parallel view of an act
+	JSONLD   any           // structured data, marshalled into <script type="application/ld+json">
+
 	Items    []Item
 	Groups   []Group
 	Pager    *Pager

@@ -38,6 +38,9 @@ type Input struct {
 	Bundle *i18n.Bundle
 	Site   *content.Site
 	Bodies map[*content.Page]markdown.Result
+	// Parallel holds the acts converted for the parallel view
+	// (markdown.Converter.ConvertParallel), for acts with translations.
+	Parallel map[*content.Page]markdown.Result
 }
 
 type planner struct {
@@ -80,6 +83,7 @@ func Plan(in Input) ([]*Output, *diag.List) {
 	}
 	p.notFound()
 	p.link()
+	p.metadata()
 	p.aliases()
 	p.checkCollisions()
 	return p.outputs, p.ds
@@ -147,7 +151,11 @@ func (p *planner) single(pg *content.Page) {
 	if pg.Section != "pages" {
 		d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: t.T("section." + pg.Section), URL: p.base + p.Config.SectionPath(pg.Lang, pg.Section)})
 	}
-	d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: pg.Title, URL: p.base + pg.URL, Current: true})
+	crumb := pg.Title
+	if pg.Act != nil && pg.Act.Number != "" {
+		crumb = pg.Act.Number // an act's full title is a paragraph, not a breadcrumb
+	}
+	d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: crumb, URL: p.base + pg.URL, Current: true})
 	key := pg.Path
 	for _, tr := range pg.Translations {
 		if tr.Path < key {
@@ -155,6 +163,9 @@ func (p *planner) single(pg *content.Page) {
 		}
 	}
 	p.add(pg.URL, "page:"+key, pg.Path, d, p.sectionFallback(pg.Section))
+	if body.Act != nil {
+		p.act(pg, d, body.Act, key)
+	}
 }
 
 func (p *planner) item(pg *content.Page) Item {

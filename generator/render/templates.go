@@ -17,7 +17,7 @@ type Templates struct {
 }
 
 // layoutNames are the layouts every site must have.
-var layoutNames = []string{"home", "list", "news", "decisions", "organisations", "projects", "pages", "topics", "topic", "search", "404", "redirect"}
+var layoutNames = []string{"home", "list", "news", "decisions", "organisations", "projects", "pages", "topics", "topic", "search", "parallel", "404", "redirect"}
 
 var funcs = template.FuncMap{
 	"add":  func(a, b int) int { return a + b },

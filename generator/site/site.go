@@ -76,7 +76,8 @@ func Build(opts Options) (*Result, error) {
 	s, ds := content.Load(opts.Source, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	res.Diags.Merge(ds)
 	res.Pages = len(s.Pages)
-	bodies := convertAll(s, markdown.New(cfg.BasePath()), res.Diags)
+	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
+	bodies := convertAll(s, conv, res.Diags)
 	if opts.Check {
 		missing := s.Missing()
 		for _, p := range s.Pages {
@@ -85,7 +86,8 @@ func Build(opts Options) (*Result, error) {
 			}
 		}
 	}
-	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies})
+	parallelActs := convertParallel(s, conv)
+	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies, Parallel: parallelActs})
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
 	if err := res.Diags.Err(); err != nil {
@@ -121,6 +123,24 @@ func convertAll(s *content.Site, conv *markdown.Converter, ds *diag.List) map[*c
 	for i, p := range s.Pages {
 		out[p] = results[i]
 		ds.Merge(&lists[i])
+	}
+	return out
+}
+
+// convertParallel converts the acts that have translations once more for
+// their parallel view.
+func convertParallel(s *content.Site, conv *markdown.Converter) map[*content.Page]markdown.Result {
+	var acts []*content.Page
+	for _, p := range s.Pages {
+		if p.Section == "decisions" && len(p.Translations) > 0 {
+			acts = append(acts, p)
+		}
+	}
+	results := make([]markdown.Result, len(acts))
+	parallel.For(len(acts), func(i int) { results[i] = conv.ConvertParallel(acts[i], s) })
+	out := make(map[*content.Page]markdown.Result, len(acts))
+	for i, p := range acts {
+		out[p] = results[i]
 	}
 	return out
 }
@@ -195,4 +215,12 @@ func copyStatic(src, dir string, outputs []*render.Output) (int, error) {
 		}
 	}
 	return len(files), nil
+}
+
+// anchorLabel names the anchor links of acts' parts from the UI strings
+// ("act.anchor_rct" = "Link do motywu {n}").
+func anchorLabel(b *i18n.Bundle) func(lang, kind, num string) string {
+	return func(lang, kind, num string) string {
+		return strings.ReplaceAll(b.T(lang, "act.anchor_"+kind), "{n}", num)
+	}
 }

@@ -382,6 +382,9 @@ func renderText(n *html.Node) string {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}
+		if n.Type == html.ElementNode && n.Data == "a" && attr(n, "class") == "anchor" {
+			return // the "¶" of an act part's anchor link is decoration
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
