@@ -79,6 +79,7 @@ func Build(opts Options) (*Result, error) {
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
 	bodies := convertAll(s, conv, res.Diags)
 	if opts.Check {
+		compareActs(s, bodies, res.Diags)
 		missing := s.Missing()
 		for _, p := range s.Pages {
 			if langs := missing[p]; len(langs) > 0 {
@@ -124,6 +125,41 @@ func convertAll(s *content.Site, conv *markdown.Converter, ds *diag.List) map[*c
 		out[p] = results[i]
 		ds.Merge(&lists[i])
 	}
+	return out
+}
+
+// compareActs warns when the language versions of an act do not have the
+// same recitals, articles, paragraphs and points.
+func compareActs(s *content.Site, bodies map[*content.Page]markdown.Result, ds *diag.List) {
+	for _, p := range s.Pages {
+		act := bodies[p].Act
+		if act == nil {
+			continue
+		}
+		for _, tr := range sortedTranslations(p) {
+			other := bodies[tr].Act
+			if other == nil {
+				continue
+			}
+			var lacking []string
+			for _, id := range other.IDs() {
+				if !act.Has(id) {
+					lacking = append(lacking, id)
+				}
+			}
+			if len(lacking) > 0 {
+				ds.Warnf(p.Path, 0, 0, "this version lacks %s, which the %s version (%s) has", strings.Join(lacking, ", "), tr.Lang, tr.Path)
+			}
+		}
+	}
+}
+
+func sortedTranslations(p *content.Page) []*content.Page {
+	var out []*content.Page
+	for _, tr := range p.Translations {
+		out = append(out, tr)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Lang < out[j].Lang })
 	return out
 }
 

@@ -1,0 +1,70 @@
+// Package browsertest starts headless Chromium for tests with chromedp. A
+// test that needs the browser fails when CI=true and Chromium is missing
+// (CI must really run browser tests) and is skipped elsewhere.
+package browsertest
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// Chromium returns the browser's path, failing or skipping t without one.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is not installed; CI must run browser tests (apt-get install -y chromium)")
+	}
+	t.Skip("chromium is not installed (set CI=true to make this a failure)")
+	return ""
+}
+
+// New starts a headless browser with a fresh profile and a window of the
+// given size, and returns a chromedp context for it; the browser is closed
+// when the test ends.
+func New(t testing.TB, width, height int) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(Chromium(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	// The first call starts the browser, on a context without a timeout
+	// (a timeout there would stop the whole browser); the test's actions get
+	// one derived from it.
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		t.Fatalf("starting chromium: %v", err)
+	}
+	// A headless window never has the system's focus; emulate it so that
+	// :focus styles apply as they do for a reader using the keyboard.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		cancel()
+		cancelAlloc()
+		t.Fatalf("emulating focus: %v", err)
+	}
+	tctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	return tctx
+}
