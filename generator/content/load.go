@@ -237,6 +237,9 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 		l, c := m.keyPos("title")
 		ds.Errorf(rel, l, c, "cannot make a URL slug from title %q: add a slug", p.Title)
 	}
+	if len(p.Aliases) > 0 {
+		p.AliasesLine, _ = m.keyPos("aliases")
+	}
 	p.slugLine, p.slugCol = m.keyPos("slug")
 	if _, ok := m.Values["slug"]; !ok {
 		p.slugLine, p.slugCol = m.keyPos("title")

@@ -38,6 +38,8 @@ type Page struct {
 	Translations map[string]*Page // the same page in other languages, by language
 
 	slugLine, slugCol int // where the slug (or the title it comes from) is written
+	// AliasesLine is the line of the file where aliases are set (0 without any).
+	AliasesLine int
 }
 
 // Act is the identity of an EU legal act (front matter `act`).

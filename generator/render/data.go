@@ -33,6 +33,9 @@ type Data struct {
 	NoTranslation []Switch
 	Breadcrumbs   []Link
 	NoIndex       bool
+	Lastmod       time.Time // when the page last changed: its own date, or its newest item's
+	Feed          string    // the language's Atom feed, with base path
+	OG            *OpenGraph
 
 	Page     *content.Page
 	Content  template.HTML
@@ -43,7 +46,7 @@ type Data struct {
 
 	Act      *ActView      // legal acts: table of contents, metadata, language versions
 	Parallel *ParallelView // the parallel view of an act
-	JSONLD   any           // structured data, marshalled into <script type="application/ld+json">
+	JSONLD   []any         // structured data, each marshalled into a <script type="application/ld+json">
 
 	Items    []Item
 	Groups   []Group
@@ -139,3 +142,13 @@ func (t *Text) ISO(d time.Time) string { return d.Format("2006-01-02") }
 
 // Lang returns the language code.
 func (t *Text) Lang() string { return t.lang }
+
+// OpenGraph feeds the Open Graph and Twitter card tags.
+type OpenGraph struct {
+	Type       string // "article" or "website"
+	Locale     string // "pl_PL"
+	Alternates []string
+	SiteName   string
+	Published  string
+	Modified   string
+}

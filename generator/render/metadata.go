@@ -2,50 +2,214 @@ package render
 
 import (
 	"strings"
+	"time"
+
+	"hubgen/generator/content"
 )
 
-// metadata gives every page its JSON-LD: Legislation for legal acts, a
-// WebPage for everything else.
+// ogLocales are the Open Graph locales of the site's languages.
+var ogLocales = map[string]string{"pl": "pl_PL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR"}
+
+// lastmods dates every page: content pages by their lastmod or date, lists
+// by their newest item.
+func (p *planner) lastmods() {
+	for _, o := range p.outputs {
+		d := o.Data
+		if d.Page != nil {
+			d.Lastmod = updated(d.Page)
+			continue
+		}
+		newest := func(items []Item) {
+			for _, it := range items {
+				if u := updated(it.Page); u.After(d.Lastmod) {
+					d.Lastmod = u
+				}
+			}
+		}
+		newest(d.Items)
+		for _, g := range append(d.Groups, d.Sections...) {
+			newest(g.Items)
+		}
+	}
+}
+
+// metadata gives every page its Open Graph tags, feed link and JSON-LD:
+// NewsArticle, Legislation, Organization or Project for content, WebSite
+// with a SearchAction on the home pages, WebPage elsewhere, and a
+// BreadcrumbList matching the visible breadcrumbs.
 func (p *planner) metadata() {
 	for _, o := range p.outputs {
 		d := o.Data
-		if d.Canonical == "" || o.Layout == "redirect" {
+		if d.Canonical == "" {
 			continue
 		}
-		if d.Page != nil && d.Page.Act != nil && d.Act != nil && o.Layout == "decisions" {
-			d.JSONLD = p.legislation(d)
-			continue
+		d.Feed = p.base + p.feedPath(d.Lang)
+		og := &OpenGraph{Type: "website", Locale: ogLocales[d.Lang], SiteName: d.Site.Title}
+		for _, a := range d.Alternates {
+			if a.Lang != d.Lang {
+				og.Alternates = append(og.Alternates, ogLocales[a.Lang])
+			}
 		}
-		page := map[string]any{
-			"@context":   "https://schema.org",
-			"@type":      "WebPage",
-			"name":       d.Title,
-			"url":        d.Canonical,
-			"inLanguage": d.Lang,
+		if pg := d.Page; pg != nil && (o.Layout == "news" || o.Layout == "decisions") {
+			og.Type = "article"
+			og.Published = pg.Date.Format(time.RFC3339)
+			if !pg.Lastmod.IsZero() {
+				og.Modified = pg.Lastmod.Format(time.RFC3339)
+			}
 		}
-		if d.Description != "" {
-			page["description"] = d.Description
+		d.OG = og
+		var main map[string]any
+		switch {
+		case o.Layout == "home":
+			main = p.website(d)
+		case d.Page != nil && o.Layout == d.Page.Section:
+			main = p.contentLD(d)
+		default:
+			main = p.thing("WebPage", d)
 		}
-		d.JSONLD = page
+		d.JSONLD = []any{main}
+		if len(d.Breadcrumbs) > 1 {
+			d.JSONLD = append(d.JSONLD, p.breadcrumbs(d))
+		}
 	}
+}
+
+func (p *planner) thing(typ string, d *Data) map[string]any {
+	ld := map[string]any{"@context": "https://schema.org", "@type": typ, "name": d.Title, "url": d.Canonical, "inLanguage": d.Lang}
+	if d.Description != "" {
+		ld["description"] = d.Description
+	}
+	return ld
+}
+
+func (p *planner) website(d *Data) map[string]any {
+	ld := p.thing("WebSite", d)
+	ld["potentialAction"] = map[string]any{
+		"@type":       "SearchAction",
+		"target":      map[string]any{"@type": "EntryPoint", "urlTemplate": p.Config.AbsURL(p.Config.SectionPath(d.Lang, "search")) + "?q={search_term_string}"},
+		"query-input": "required name=search_term_string",
+	}
+	return ld
+}
+
+func (p *planner) publisher(lang string) map[string]any {
+	return map[string]any{"@type": "Organization", "name": p.infos[lang].Title, "url": p.Config.AbsURL(p.Config.HomePath(lang))}
+}
+
+// contentLD describes a content page by its kind.
+func (p *planner) contentLD(d *Data) map[string]any {
+	pg := d.Page
+	switch pg.Section {
+	case "decisions":
+		if pg.Act != nil && d.Act != nil {
+			return p.legislation(d)
+		}
+	case "news":
+		ld := p.thing("NewsArticle", d)
+		delete(ld, "name")
+		ld["headline"] = pg.Title
+		ld["mainEntityOfPage"] = d.Canonical
+		ld["datePublished"] = pg.Date.Format("2006-01-02")
+		ld["dateModified"] = updated(pg).Format("2006-01-02")
+		ld["publisher"] = p.publisher(pg.Lang)
+		ld["author"] = p.publisher(pg.Lang)
+		if pg.Source != "" {
+			ld["isBasedOn"] = pg.Source
+		}
+		p.keywords(ld, pg)
+		return ld
+	case "organisations":
+		ld := p.thing("Organization", d)
+		ld["mainEntityOfPage"] = d.Canonical
+		if o := pg.Organisation; o != nil {
+			if o.Website != "" {
+				ld["url"] = o.Website
+				ld["sameAs"] = o.Website
+			}
+			if o.Location != "" {
+				ld["location"] = o.Location
+			}
+			if len(o.Founders) > 0 {
+				var fs []any
+				for _, f := range o.Founders {
+					fs = append(fs, map[string]any{"@type": "Organization", "name": f})
+				}
+				ld["founder"] = fs
+			}
+			if len(o.Areas) > 0 {
+				ld["knowsAbout"] = o.Areas
+			}
+		}
+		return ld
+	case "projects":
+		ld := p.thing("Project", d)
+		ld["mainEntityOfPage"] = d.Canonical
+		if pr := pg.Project; pr != nil {
+			if pr.Website != "" {
+				ld["url"] = pr.Website
+				ld["sameAs"] = pr.Website
+			}
+			if pr.Coordinator != "" {
+				ld["parentOrganization"] = map[string]any{"@type": "Organization", "name": pr.Coordinator}
+			}
+			if pr.Funding != "" {
+				ld["funder"] = map[string]any{"@type": "Organization", "name": pr.Funding}
+			}
+			if !pr.Start.IsZero() {
+				ld["foundingDate"] = pr.Start.Format("2006-01")
+			}
+			if !pr.End.IsZero() {
+				ld["dissolutionDate"] = pr.End.Format("2006-01")
+			}
+			var members []any
+			for _, m := range pr.Partners {
+				org := map[string]any{"@type": "Organization", "name": m.Name}
+				if m.Country != "" {
+					org["address"] = map[string]any{"@type": "PostalAddress", "addressCountry": m.Country}
+				}
+				members = append(members, org)
+			}
+			if len(members) > 0 {
+				ld["member"] = members
+			}
+		}
+		return ld
+	}
+	return p.thing("WebPage", d)
+}
+
+func (p *planner) keywords(ld map[string]any, pg *content.Page) {
+	var names []string
+	for _, k := range pg.Tags {
+		if t := p.Config.Topic(k); t != nil {
+			names = append(names, t.Names[pg.Lang])
+		}
+	}
+	if len(names) > 0 {
+		ld["keywords"] = strings.Join(names, ", ")
+	}
+}
+
+func (p *planner) breadcrumbs(d *Data) map[string]any {
+	var items []any
+	for i, b := range d.Breadcrumbs {
+		items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": b.Name, "item": p.absolute(b.URL)})
+	}
+	return map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+}
+
+// absolute turns a URL with the base path into an absolute one.
+func (p *planner) absolute(withBase string) string {
+	return p.Config.AbsURL(strings.TrimPrefix(withBase, p.base))
 }
 
 // legislation describes an act as schema.org Legislation, with its
 // articles as parts.
 func (p *planner) legislation(d *Data) map[string]any {
 	pg, act := d.Page, d.Page.Act
-	ld := map[string]any{
-		"@context":                "https://schema.org",
-		"@type":                   "Legislation",
-		"name":                    pg.Title,
-		"url":                     d.Canonical,
-		"inLanguage":              pg.Lang,
-		"legislationType":         act.Type,
-		"legislationJurisdiction": "EU",
-	}
-	if pg.Summary != "" {
-		ld["description"] = pg.Summary
-	}
+	ld := p.thing("Legislation", d)
+	ld["legislationType"] = act.Type
+	ld["legislationJurisdiction"] = "EU"
 	var ids []string
 	if act.CELEX != "" {
 		ids = append(ids, "CELEX:"+act.CELEX)
@@ -71,10 +235,9 @@ func (p *planner) legislation(d *Data) map[string]any {
 	}
 	var parts []map[string]any
 	for _, e := range d.Act.TOC {
-		if !strings.HasPrefix(e.URL, "#art_") {
-			continue
+		if strings.HasPrefix(e.URL, "#art_") {
+			parts = append(parts, map[string]any{"@type": "Legislation", "name": e.Name, "url": d.Canonical + e.URL})
 		}
-		parts = append(parts, map[string]any{"@type": "Legislation", "name": e.Name, "url": d.Canonical + e.URL})
 	}
 	if len(parts) > 0 {
 		ld["hasPart"] = parts

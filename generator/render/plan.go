@@ -18,6 +18,7 @@ type Output struct {
 	Path   string // site path without base path: "/en/news/" (a directory) or "/404.html"
 	Layout string
 	Data   *Data
+	Raw    []byte // the file's bytes when it is not rendered from a layout (feeds, sitemap)
 
 	cluster  string            // outputs sharing a cluster are translations of each other
 	fallback map[string]string // lang -> where the switcher leads when there is no counterpart
@@ -83,8 +84,11 @@ func Plan(in Input) ([]*Output, *diag.List) {
 	}
 	p.notFound()
 	p.link()
+	p.lastmods()
 	p.metadata()
 	p.aliases()
+	p.feeds(byLang)
+	p.sitemap()
 	p.checkCollisions()
 	return p.outputs, p.ds
 }
@@ -452,27 +456,38 @@ func (p *planner) aliases() {
 	}
 }
 
+// checkCollisions reports two outputs claiming one file: an alias on top of
+// a page or of another alias, or two pages.
 func (p *planner) checkCollisions() {
 	seen := map[string]*Output{}
 	for _, o := range p.outputs {
 		f := o.File()
-		if prev := seen[f]; prev != nil {
-			who := func(x *Output) string {
-				if x.origin != "" {
-					return x.origin
-				}
-				return "the " + x.Layout + " page"
-			}
-			path := o.origin
-			if path == "" {
-				path = prev.origin
-			}
-			if path == "" {
-				path = "content"
-			}
-			p.ds.Errorf(path, 0, 0, "%s and %s both write %s (an alias or slug collides with another page)", who(prev), who(o), o.Path)
+		prev := seen[f]
+		if prev == nil {
+			seen[f] = o
 			continue
 		}
-		seen[f] = o
+		who := func(x *Output) string {
+			switch {
+			case x.Layout == "redirect":
+				return "an alias of " + x.origin
+			case x.origin != "":
+				return x.origin
+			case x.Layout != "":
+				return "the " + x.Layout + " page"
+			}
+			return "a generated file"
+		}
+		path, line := "config.toml", 0
+		for _, x := range []*Output{o, prev} {
+			if x.Layout == "redirect" && x.Data != nil && x.Data.Page != nil {
+				path, line = x.Data.Page.Path, x.Data.Page.AliasesLine
+				break
+			}
+			if x.origin != "" {
+				path = x.origin
+			}
+		}
+		p.ds.Errorf(path, line, 1, "%s collides with %s: both would be %s", who(o), who(prev), o.Path)
 	}
 }

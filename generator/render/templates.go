@@ -76,8 +76,11 @@ func LoadTemplates(dir string) (*Templates, error) {
 	return t, nil
 }
 
-// Execute renders an output page.
+// Execute renders an output page (or returns its bytes when it has no layout).
 func (t *Templates) Execute(o *Output) ([]byte, error) {
+	if o.Raw != nil {
+		return o.Raw, nil
+	}
 	tpl := t.byName[o.Layout]
 	if tpl == nil {
 		return nil, fmt.Errorf("no layout %q", o.Layout)

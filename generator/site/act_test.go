@@ -224,8 +224,9 @@ func TestJSONLD(t *testing.T) {
 	for lang, file := range actPages {
 		var ld map[string]any
 		for _, s := range findAll(b.pages[file], "script") {
-			if attr(s, "type") == "application/ld+json" {
-				json.Unmarshal([]byte(renderRaw(s)), &ld)
+			var v map[string]any
+			if attr(s, "type") == "application/ld+json" && json.Unmarshal([]byte(renderRaw(s)), &v) == nil && v["@type"] == "Legislation" {
+				ld = v
 			}
 		}
 		if ld["@type"] != "Legislation" || !strings.HasPrefix(fmt.Sprint(ld["name"]), titles[lang]) || ld["inLanguage"] != lang {

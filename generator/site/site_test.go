@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -428,5 +429,19 @@ func TestSubpathBuild(t *testing.T) {
 	}
 	if checked < 500 {
 		t.Errorf("only %d attributes checked", checked)
+	}
+	// Feeds, sitemap and robots.txt carry the prefix too.
+	tree := readTree(t, dest)
+	abs := regexp.MustCompile(`https?://[^"<\s]+`)
+	for _, name := range []string{"feed.xml", "en/feed.xml", "sitemap.xml", "robots.txt"} {
+		urls := abs.FindAllString(string(tree[name]), -1)
+		if len(urls) == 0 {
+			t.Errorf("%s: no URLs", name)
+		}
+		for _, u := range urls {
+			if strings.HasPrefix(u, "https://example.org") && !strings.HasPrefix(u, "https://example.org/portal/") {
+				t.Errorf("%s: %s escapes /portal/", name, u)
+			}
+		}
 	}
 }
