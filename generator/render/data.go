@@ -42,7 +42,6 @@ type Data struct {
 	Headings []markdown.Heading
 	Source   string
 	Topics   []Link // the page's topics, translated, linked
-	Related  []Item // pages this page links to or that link to it (later)
 
 	Act      *ActView      // legal acts: table of contents, metadata, language versions
 	Parallel *ParallelView // the parallel view of an act

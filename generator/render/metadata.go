@@ -122,10 +122,7 @@ func (p *planner) contentLD(d *Data) map[string]any {
 		ld := p.thing("Organization", d)
 		ld["mainEntityOfPage"] = d.Canonical
 		if o := pg.Organisation; o != nil {
-			if o.Website != "" {
-				ld["url"] = o.Website
-				ld["sameAs"] = o.Website
-			}
+			website(ld, o.Website)
 			if o.Location != "" {
 				ld["location"] = o.Location
 			}
@@ -145,10 +142,7 @@ func (p *planner) contentLD(d *Data) map[string]any {
 		ld := p.thing("Project", d)
 		ld["mainEntityOfPage"] = d.Canonical
 		if pr := pg.Project; pr != nil {
-			if pr.Website != "" {
-				ld["url"] = pr.Website
-				ld["sameAs"] = pr.Website
-			}
+			website(ld, pr.Website)
 			if pr.Coordinator != "" {
 				ld["parentOrganization"] = map[string]any{"@type": "Organization", "name": pr.Coordinator}
 			}
@@ -176,6 +170,14 @@ func (p *planner) contentLD(d *Data) map[string]any {
 		return ld
 	}
 	return p.thing("WebPage", d)
+}
+
+// website makes an organisation's or project's own site its URL.
+func website(ld map[string]any, url string) {
+	if url != "" {
+		ld["url"] = url
+		ld["sameAs"] = url
+	}
 }
 
 func (p *planner) keywords(ld map[string]any, pg *content.Page) {

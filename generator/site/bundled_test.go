@@ -92,19 +92,9 @@ func TestBundledContentComplete(t *testing.T) {
 func TestBundledInternalLinksResolve(t *testing.T) {
 	b := buildBundled(t)
 	ids := map[string]map[string]bool{}
-	idsOf := func(file string) map[string]bool {
+	idsIn := func(file string) map[string]bool {
 		if ids[file] == nil {
-			ids[file] = map[string]bool{}
-			var walk func(*html.Node)
-			walk = func(n *html.Node) {
-				if id := attr(n, "id"); id != "" {
-					ids[file][id] = true
-				}
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c)
-				}
-			}
-			walk(b.pages[file])
+			ids[file] = idsOf(b.pages[file])
 		}
 		return ids[file]
 	}
@@ -138,7 +128,7 @@ func TestBundledInternalLinksResolve(t *testing.T) {
 					t.Errorf("%s: link to %s, which is not built", name, href)
 					continue
 				}
-				if u.Fragment != "" && strings.HasSuffix(target, ".html") && !idsOf(target)[u.Fragment] {
+				if u.Fragment != "" && strings.HasSuffix(target, ".html") && !idsIn(target)[u.Fragment] {
 					t.Errorf("%s: link to %s, but #%s is not on that page", name, href, u.Fragment)
 				}
 				checked++
