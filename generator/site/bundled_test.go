@@ -385,3 +385,50 @@ func TestProjectPartners(t *testing.T) {
 		}
 	}
 }
+
+// TestAccessibleStructure: every page has one h1, headings that never skip
+// a level, the landmarks, a skip link to main, and a language on <html>.
+func TestAccessibleStructure(t *testing.T) {
+	b := buildBundled(t)
+	for _, name := range sortedNames(b.pages) {
+		doc := b.pages[name]
+		if hasMeta(doc, "refresh") {
+			continue
+		}
+		var levels []int
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+				levels = append(levels, int(n.Data[1]-'0'))
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		if len(levels) == 0 || levels[0] != 1 {
+			t.Errorf("%s: first heading is not h1: %v", name, levels)
+			continue
+		}
+		for i := 1; i < len(levels); i++ {
+			if levels[i] == 1 {
+				t.Errorf("%s: a second h1", name)
+			}
+			if levels[i] > levels[i-1]+1 {
+				t.Errorf("%s: heading level jumps from h%d to h%d", name, levels[i-1], levels[i])
+				break
+			}
+		}
+		if attr(find(doc, "html"), "lang") == "" {
+			t.Errorf("%s: no lang", name)
+		}
+		for _, tag := range []string{"header", "main", "footer", "nav"} {
+			if find(doc, tag) == nil {
+				t.Errorf("%s: no <%s>", name, tag)
+			}
+		}
+		if skip := findAllClass(doc, "a", "skip-link"); len(skip) != 1 || attr(skip[0], "href") != "#main" || attr(find(doc, "main"), "id") != "main" {
+			t.Errorf("%s: no skip link to #main", name)
+		}
+	}
+}
