@@ -4,15 +4,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"hubgen/generator/diag"
@@ -41,6 +40,11 @@ Exit status: 0 success, 1 content or configuration errors, 2 bad usage.
 
 // Run runs the command line args and returns the exit status.
 func Run(args []string, stdout, stderr io.Writer) int {
+	return RunContext(context.Background(), args, stdout, stderr)
+}
+
+// RunContext is Run with a context: cancelling it stops `serve`.
+func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -54,7 +58,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
 	case "serve":
-		return runServe(args[1:], stdout, stderr)
+		return runServe(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
 	}
@@ -164,7 +168,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func runServe(args []string, stdout, stderr io.Writer) int {
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, false)
@@ -186,9 +190,6 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	defer os.RemoveAll(tmp)
-	stop := make(chan os.Signal, 1)
-	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
-	go func() { <-stop; os.RemoveAll(tmp); os.Exit(exitOK) }()
 	dest := filepath.Join(tmp, "public")
 	res, err := site.Build(site.Options{Source: bf.source, Dest: dest, BaseURL: "http://" + addr + "/", Drafts: bf.drafts, Future: bf.future})
 	printDiags(res.Diags, stderr, "text")
@@ -199,7 +200,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	fmt.Fprintf(stdout, "hubgen: built %d pages; serving %s at http://%s/ (Polish) and http://%s/en/ (English). Ctrl+C stops.\n", res.Pages, dest, addr, addr)
-	if err := server.ListenAndServe(addr, dest); err != nil {
+	if err := server.ListenAndServe(ctx, addr, dest); err != nil {
 		fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
 		return exitError
 	}

@@ -2,11 +2,18 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func run(args ...string) (int, string, string) {
@@ -166,5 +173,54 @@ func TestBuildAndNew(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dest, "aktualnosci", "a", "index.html")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestServe: `serve` builds the site and serves both languages with the
+// right content types until its context ends, then cleans up.
+func TestServe(t *testing.T) {
+	dir := minimalSite(t, map[string]string{"news/a.pl.md": "---\ntitle: Aktualność\ndate: 2024-01-01\n---\nTekst.\n"})
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb bytes.Buffer
+	done := make(chan int)
+	go func() {
+		done <- RunContext(ctx, []string{"serve", "--source", dir, "--port", strconv.Itoa(port)}, &out, &errb)
+	}()
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	var resp *http.Response
+	for i := 0; i < 100; i++ {
+		if resp, err = http.Get(base + "/aktualnosci/aktualnosc/"); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil {
+		cancel()
+		t.Fatalf("server did not come up: %v; stderr %s", err, errb.String())
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" || !strings.Contains(string(body), `<link rel="canonical" href="`+base+`/aktualnosci/aktualnosc/">`) {
+		t.Errorf("status %d, type %q, links to the preview host: %v", resp.StatusCode, resp.Header.Get("Content-Type"), strings.Contains(string(body), base))
+	}
+	if resp, err := http.Get(base + "/css/missing.css"); err != nil || resp.StatusCode != 404 {
+		t.Errorf("missing file: %v %v", resp.StatusCode, err)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("serve exited %d: %s", code, errb.String())
+	}
+	dest := strings.TrimSpace(strings.SplitN(strings.SplitN(out.String(), "serving ", 2)[1], " at ", 2)[0])
+	if _, err := os.Stat(dest); !os.IsNotExist(err) {
+		t.Errorf("preview directory %s left behind", dest)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Error("serve wrote into the site's public/")
 	}
 }

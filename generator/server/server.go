@@ -4,11 +4,13 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // contentTypes are set explicitly so that the preview does not depend on the
@@ -67,7 +69,17 @@ func notFound(w http.ResponseWriter, dir string) {
 	w.Write(body)
 }
 
-// ListenAndServe serves dir on addr until the process ends.
-func ListenAndServe(addr, dir string) error {
-	return http.ListenAndServe(addr, Handler(dir))
+// ListenAndServe serves dir on addr until ctx is done.
+func ListenAndServe(ctx context.Context, addr, dir string) error {
+	srv := &http.Server{Addr: addr, Handler: Handler(dir), ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return srv.Shutdown(shutdown)
+	}
 }
