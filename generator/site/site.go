@@ -18,6 +18,7 @@ import (
 	"hubgen/generator/i18n"
 	"hubgen/generator/markdown"
 	"hubgen/generator/render"
+	"hubgen/generator/search"
 	"hubgen/internal/parallel"
 )
 
@@ -107,6 +108,26 @@ func Build(opts Options) (*Result, error) {
 		written, err := renderAll(outputs, tpl, func(o *render.Output, b []byte) error {
 			return writeFile(filepath.Join(dir, filepath.FromSlash(o.File())), b)
 		})
+		// ---- search index (generator/search; README "Search") ----
+		if err == nil {
+			docs := make([]search.Doc, len(s.Pages))
+			for i, p := range s.Pages {
+				d := search.Doc{URL: cfg.BasePath() + p.URL, Lang: p.Lang, Kind: p.Section, Title: p.Title, Summary: p.Summary, Body: bodies[p].Text, Date: p.Date}
+				for _, k := range p.Tags {
+					if t := cfg.Topic(k); t != nil {
+						d.Topics = append(d.Topics, t.Names[p.Lang])
+					}
+				}
+				if p.Act != nil {
+					d.ActType, d.ActNumber = p.Act.Type, p.Act.Number
+				}
+				docs[i] = d
+			}
+			var n int
+			n, err = search.Write(dir, langs, docs, search.Options{})
+			written += n
+		}
+		// ---- end search index ----
 		return files + written, err
 	})
 	res.Files = n

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"hubgen/internal/corpus"
 )
 
 // repoRoot is the repository, whose bundled portal the tests build.
@@ -24,25 +26,8 @@ var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 func copySite(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
-	for _, name := range []string{"config.toml", "content", "layouts", "static", "i18n"} {
-		src := filepath.Join(repoRoot, name)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(repoRoot, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+	if err := corpus.CopySite(repoRoot, dst); err != nil {
+		t.Fatal(err)
 	}
 	return dst
 }

@@ -67,10 +67,8 @@ var topics = []string{"radicalisation", "counter-terrorism", "cbrn", "organised-
 // Generate writes the corpus: a copy of the repository's site inputs plus the
 // generated pages.
 func Generate(o Options) error {
-	for _, name := range []string{"config.toml", "layouts", "i18n", "static", "content"} {
-		if err := copyTree(filepath.Join(o.Repo, name), filepath.Join(o.Dir, name)); err != nil {
-			return fmt.Errorf("copying %s: %w", name, err)
-		}
+	if err := CopySite(o.Repo, o.Dir); err != nil {
+		return err
 	}
 	text := map[string][]string{}
 	for _, l := range []string{"pl", "en"} {
@@ -131,6 +129,17 @@ func Generate(o Options) error {
 			if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// CopySite copies a site's inputs (config.toml, content/, layouts/, static/,
+// i18n/) from repo into dir, for tests and benchmarks that change them.
+func CopySite(repo, dir string) error {
+	for _, name := range []string{"config.toml", "content", "layouts", "static", "i18n"} {
+		if err := copyTree(filepath.Join(repo, name), filepath.Join(dir, name)); err != nil {
+			return fmt.Errorf("copying %s: %w", name, err)
 		}
 	}
 	return nil

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing/fstest"
+	"time"
+
+	"hubgen/generator/config"
+	"hubgen/generator/content"
+	"hubgen/generator/diag"
+	"hubgen/generator/markdown"
+	"hubgen/generator/search"
+)
+
+// size is a set of files' count and bytes, as stored and gzipped.
+type size struct{ files, raw, gz int }
+
+// gzipLen is the length of data gzipped at the default level, as a web
+// server would send it.
+func gzipLen(data []byte) int {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
+	w.Write(data)
+	w.Close()
+	return b.Len()
+}
+
+// dirBytes sums the files under dir. Files that are gzip streams already
+// (Pagefind's) count as they are.
+func dirBytes(dir string) (size, error) {
+	var s size
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		s.files++
+		s.raw += len(data)
+		if len(data) > 2 && data[0] == 0x1f && data[1] == 0x8b {
+			s.gz += len(data)
+		} else {
+			s.gz += gzipLen(data)
+		}
+		return nil
+	})
+	return s, err
+}
+
+func scriptBytes(dir string) (size, error) {
+	var s size
+	for _, name := range []string{"search.js", "search-core.js"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return s, err
+		}
+		s.files++
+		s.raw += len(data)
+		s.gz += gzipLen(data)
+	}
+	return s, nil
+}
+
+// firstQuery is what a fresh client downloads for one query.
+type firstQuery struct {
+	lang, query string
+	hits, files int
+	gz          int
+}
+
+// firstQueries runs each query with a fresh reference ranker (which reads
+// exactly the files the client fetches: manifest, lexicon and postings
+// shards, the document shards of the first ten results) and adds the
+// script.
+func firstQueries(fsys fs.FS, qs map[string][]string, script int) ([]firstQuery, error) {
+	var out []firstQuery
+	for _, lang := range []string{"pl", "en"} {
+		for _, q := range qs[lang] {
+			ix, err := search.Open(fsys, "search/"+lang)
+			if err != nil {
+				return nil, err
+			}
+			r, err := ix.Search(q)
+			if err != nil {
+				return nil, err
+			}
+			for i, h := range r.Hits {
+				if i == 10 {
+					break
+				}
+				if _, err := ix.Doc(h.Doc); err != nil {
+					return nil, err
+				}
+			}
+			files := ix.Fetched // facets.json loads only when the reader opens the topic filter
+			fq := firstQuery{lang: lang, query: q, hits: len(r.Hits), files: len(files), gz: script}
+			for _, f := range files {
+				data, err := fs.ReadFile(fsys, "search/"+lang+"/"+f)
+				if err != nil {
+					return nil, err
+				}
+				fq.gz += gzipLen(data)
+			}
+			out = append(out, fq)
+		}
+	}
+	return out, nil
+}
+
+// loadDocs reads the generated portal the way the build hands it to the
+// index (for the sweep, which rebuilds only the index).
+func loadDocs(src string) ([]search.Doc, error) {
+	cfg, err := config.Load(filepath.Join(src, "config.toml"))
+	if err != nil {
+		return nil, err
+	}
+	s, ds := content.Load(src, cfg, content.Options{Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
+	if err := ds.Err(); err != nil {
+		return nil, err
+	}
+	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath()})
+	var docs []search.Doc
+	for _, p := range s.Pages {
+		d := search.Doc{URL: p.URL, Lang: p.Lang, Kind: p.Section, Title: p.Title, Summary: p.Summary, Body: conv.Convert(p, s, &diag.List{}).Text, Date: p.Date}
+		for _, k := range p.Tags {
+			if t := cfg.Topic(k); t != nil {
+				d.Topics = append(d.Topics, t.Names[p.Lang])
+			}
+		}
+		if p.Act != nil {
+			d.ActType, d.ActNumber = p.Act.Type, p.Act.Number
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// sweepShards rebuilds the index with other shard sizes and prints what a
+// first query downloads and how many files the index takes.
+func sweepShards(src string, script int) error {
+	docs, err := loadDocs(src)
+	if err != nil {
+		return err
+	}
+	fmt.Println("Shard sizes (reference ranker, all queries of both languages)")
+	fmt.Printf("  %-34s %7s %12s %12s %12s\n", "options", "files", "index (gz)", "median 1st q", "largest")
+	def := search.Options{}
+	variants := []search.Options{
+		def,
+		{DocsPerShard: 1}, {DocsPerShard: 4},
+		{SnippetBytes: 250}, {SnippetBytes: 600},
+		{LexiconShardBytes: 2 << 10}, {LexiconShardBytes: 8 << 10}, {LexiconShardBytes: 16 << 10},
+		{PostingsShardBytes: 2 << 10}, {PostingsShardBytes: 4 << 10}, {PostingsShardBytes: 12 << 10}, {PostingsShardBytes: 24 << 10},
+	}
+	for _, o := range variants {
+		files, err := search.Build([]string{"pl", "en"}, docs, o)
+		if err != nil {
+			return err
+		}
+		fsys := fstest.MapFS{}
+		total := 0
+		for name, data := range files {
+			fsys[name] = &fstest.MapFile{Data: data}
+			total += gzipLen(data)
+		}
+		fq, err := firstQueries(fsys, queries, script)
+		if err != nil {
+			return err
+		}
+		var all []int
+		for _, r := range fq {
+			all = append(all, r.gz)
+		}
+		name := strings.TrimPrefix(fmt.Sprintf("%+v", o), "{")
+		name = strings.TrimSuffix(strings.NewReplacer("LexiconShardBytes:0", "", "PostingsShardBytes:0", "", "DocsPerShard:0", "", "SnippetBytes:0", "").Replace(name), "}")
+		if strings.TrimSpace(name) == "" {
+			name = "defaults"
+		}
+		fmt.Printf("  %-34s %7d %12s %12s %12s\n", strings.Join(strings.Fields(name), " "), len(files), kb(total), kb(median(all)), kb(maxOf(all)))
+	}
+	fmt.Println()
+	return nil
+}

@@ -1,0 +1,63 @@
+// Package search builds the portal's static search index and ranks queries
+// against it the way the browser client (static/js/search-core.js) does.
+//
+// # Analysis
+//
+// Pages are split into words by Tokenize (the cases of Unicode word
+// segmentation that bleve's tokenizer applies; tests hold the two to the
+// same words over the portal's content), and every distinct word of a
+// language goes once through the token filters of bleve's analyzer for
+// that language: "pl" (stop words, Stempel stemmer) or "en" (possessives,
+// stop words, Porter). Words and stems are then folded (Fold: lower case,
+// no diacritics, ł -> l). Indexed fields: title, summary, body text, topic
+// names, and for legal acts their type and number.
+//
+// # Index layout
+//
+// One directory per language, search/<lang>/, all JSON:
+//
+//   - manifest.json: format, version (a hash of the other files; the
+//     client adds ?v=<version> to every other URL), document count, BM25F
+//     parameters (k1, b, per-field weights and average lengths), prefix
+//     search parameters, the first word of every lexicon shard, how
+//     postings are spread (postingShards, bigDF), documents per document
+//     shard, the document ranges of each kind and year, the topic names.
+//   - l/<n>.json, the lexicon: the folded words that occur in the
+//     language's pages, sorted (UTF-16 order) and cut into shards of about
+//     LexiconShardBytes. {"w":{word:[stem,df,…]},"t":{prefix:[stem,df,…]}}:
+//     each word's stems with their document frequencies (none: a stop
+//     word), and for prefixes whose words run past the shard, the stems a
+//     prefix search expands to, so that a prefix never needs two shards.
+//   - p/…json, the postings, {stem: list}: a stem found in bigDF documents
+//     or more has a file of its own, p/x<hash>.json; the others share
+//     p/<hash mod postingShards>.json (hash: FNV-1a of the UTF-16 units), so
+//     the client finds any stem's file from the stem and its document
+//     frequency alone. A list is a string of base-64 digits written column
+//     by column: the count, the gaps between document numbers, a
+//     character of field bits per posting, each field's frequency minus
+//     one, then field by field the length codes (a table of 64 lengths the
+//     client holds too).
+//   - d/<n>.json, the document store: documents n·D … n·D+D-1, each
+//     [title, url, date, [topic numbers], summary, start of the body].
+//   - facets.json: every document's topics as a bit set, for the topic
+//     filter; the page loads it only when the reader opens that filter
+//     (a document's kind and year follow from its number).
+//
+// Documents are numbered by kind, year (newest first) and body length, so
+// that kinds and years are ranges in the manifest and the length codes in
+// postings come in runs that compress well.
+//
+// # Ranking
+//
+// A query is split and folded like the pages; each word is looked up in
+// the lexicon (the last word, while being typed, also as a prefix: the
+// most frequent stems of the words it begins, scored at PrefixFactor; an
+// unknown word falls back to the words that begin like it without its
+// last characters). Documents score by BM25F: per stem
+// idf · tf'·(k1+1)/(tf'+k1), tf' = Σ weight·tf / ((1-b) + b·length/average
+// length) over the fields; a word scores its best stem. Documents with
+// every word come first and alone; when none has them all, documents with
+// any word, more words first. Index (the reference ranker) reads the same
+// files and computes every floating-point step in the client's order, so
+// the two rank identically, bit for bit.
+package search

@@ -1,0 +1,232 @@
+// search.js: the search page (/szukaj/, /en/search/). It reads ?q=, runs the
+// query against the static index with search-core.js as the reader types,
+// and renders the results, facet filters and suggestions with DOM nodes and
+// text only: nothing from the index is ever parsed as HTML.
+
+import { Searcher, facetCounts, matcher, snippet, tokenSpans } from "./search-core.js";
+
+const PAGE = 10;
+const SAMPLE = { one: "1", few: "22", many: "25", other: "25" };
+
+const root = document.querySelector("[data-search-results]");
+if (root) init(root);
+
+function el(tag, attrs, ...kids) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const k of kids) if (k != null && k !== false) e.append(typeof k === "string" ? document.createTextNode(k) : k);
+  return e;
+}
+
+// marked appends pieces [text, isMatch] to e, matches in <mark>.
+function marked(e, pieces) {
+  for (const [text, hit] of pieces) e.append(hit ? el("mark", null, text) : document.createTextNode(text));
+  return e;
+}
+
+function init(root) {
+  const ds = root.dataset;
+  const lang = ds.lang || document.documentElement.lang || "pl";
+  const text = (k) => ds["t" + k[0].toUpperCase() + k.slice(1)] || "";
+  const plural = new Intl.PluralRules(lang);
+  const count = (n) => {
+    const cat = plural.select(n);
+    const form = ds["n" + cat[0].toUpperCase() + cat.slice(1)] || ds.nOther || String(n);
+    return form.replace(SAMPLE[cat] || SAMPLE.other, () => n.toLocaleString(lang));
+  };
+  const dateFmt = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const kindName = (k) => ds["kind" + k[0].toUpperCase() + k.slice(1)] || k;
+  const form = root.closest("main")?.querySelector("form.search-form") || document.querySelector("form.search-form");
+  const input = form.querySelector('input[name="q"]');
+  const searcher = new Searcher(ds.index, (url, fresh) =>
+    fetch(url, fresh ? { cache: "no-cache" } : {}).then((r) => {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    }));
+
+  const status = el("p", { class: "search-status", role: "status" });
+  const body = el("div", { class: "search-body" });
+  root.replaceChildren(status, body);
+
+  const state = { seq: 0, query: "", result: null, topicsOf: null, topicsOpen: false, sel: newSel(), limit: PAGE };
+  function newSel() { return { kind: new Set(), topic: new Set(), year: new Set() }; }
+
+  async function run(query) {
+    const seq = ++state.seq;
+    state.query = query;
+    state.sel = newSel();
+    state.limit = PAGE;
+    if (!query.trim()) {
+      state.result = null;
+      status.textContent = text("hint");
+      body.replaceChildren();
+      return;
+    }
+    try {
+      const result = await searcher.search(query);
+      if (seq !== state.seq) return;
+      state.result = result;
+      await render(seq);
+    } catch (err) {
+      if (seq !== state.seq) return;
+      status.textContent = text("error");
+      body.replaceChildren();
+      console.error(err);
+    }
+  }
+
+  async function render(seq, focusKey) {
+    const { result } = state;
+    const ky = searcher.kindYear();
+    const { shown, counts } = facetCounts(result.hits, state.sel, { kind: (d) => ky.kind[d], year: (d) => ky.year[d], topics: state.topicsOf });
+    const page = shown.slice(0, state.limit);
+    const docs = await searcher.docs(page.map((h) => h.doc));
+    if (seq !== state.seq) return;
+    const isMatch = matcher(result);
+    const kids = [];
+    if (!result.hits.length) {
+      status.textContent = text("none").replace("{query}", () => state.query.trim());
+      const sugg = searcher.suggest(result);
+      if (sugg.length) {
+        kids.push(el("p", { class: "search-suggest" }, text("suggest") + " ",
+          ...sugg.flatMap((s, i) => [i ? ", " : "", el("a", { href: "?q=" + encodeURIComponent(s), onclick: (e) => { e.preventDefault(); setQuery(s); } }, s)])));
+      }
+      body.replaceChildren(...kids);
+      return;
+    }
+    status.textContent = count(shown.length) + (result.all ? "" : " " + text("partial"));
+    kids.push(facetsBox(counts));
+    const list = el("ol", { class: "search-results", start: "1" });
+    for (const d of docs) list.append(item(d, isMatch));
+    list.addEventListener("keydown", listKeys);
+    kids.push(list);
+    if (shown.length > page.length) {
+      kids.push(el("button", { type: "button", class: "search-more", onclick: () => { state.limit += PAGE; render(state.seq, "more"); } }, text("more")));
+    }
+    body.replaceChildren(...kids);
+    if (focusKey === "more") list.children[state.limit - PAGE]?.querySelector("a")?.focus();
+    else if (focusKey === "topics") body.querySelector(".facet-topic summary")?.focus();
+    else if (focusKey) body.querySelector(`input[data-key="${CSS.escape(focusKey)}"]`)?.focus();
+  }
+
+  function item(d, isMatch) {
+    const pieces = (s) => {
+      const out = [];
+      let pos = 0;
+      for (const [a, b] of tokenSpans(s)) {
+        if (!isMatch(s.slice(a, b))) continue;
+        if (a > pos) out.push([s.slice(pos, a), false]);
+        out.push([s.slice(a, b), true]);
+        pos = b;
+      }
+      if (pos < s.length) out.push([s.slice(pos), false]);
+      return out;
+    };
+    const meta = el("p", { class: "meta" }, el("span", { class: "kind" }, kindName(d.kind)));
+    if (d.date) meta.append(" · ", el("time", { datetime: d.date }, dateFmt.format(new Date(d.date + "T00:00:00Z"))));
+    const li = el("li", { class: "search-result item item-" + d.kind },
+      el("h2", { class: "item-title" }, marked(el("a", { href: /^(\/|https?:)/.test(d.url) ? d.url : "#" }), pieces(d.title))),
+      meta,
+      marked(el("p", { class: "snippet" }), snippet([d.summary, d.text], isMatch)));
+    if (d.topics.length) li.append(el("p", { class: "result-topics" }, d.topics.join(" · ")));
+    return li;
+  }
+
+  // facetsBox: checkboxes for kind and year, with counts; the topics
+  // (facets.json, not needed for the results themselves) load when the
+  // reader opens their group.
+  function facetsBox(counts) {
+    const m = searcher.m;
+    const box = el("div", { class: "search-facets" });
+    const checks = (name, values, label) => values.map((v) => {
+      const key = name + ":" + v;
+      const cb = el("input", { type: "checkbox", "data-key": key });
+      cb.checked = state.sel[name].has(v);
+      cb.addEventListener("change", () => {
+        if (cb.checked) state.sel[name].add(v); else state.sel[name].delete(v);
+        state.limit = PAGE;
+        render(state.seq, key);
+      });
+      return el("label", null, cb, el("span", null, label(v) + " ", el("span", { class: "count" }, "(" + (counts[name].get(v) || 0) + ")")));
+    });
+    const group = (name, legend, values, label) => {
+      if (values.length < 2 && !state.sel[name].size) return;
+      box.append(el("fieldset", { class: "facet facet-" + name }, el("legend", null, legend), ...checks(name, values, label)));
+    };
+    const kinds = m.kinds.map((k) => k[0]).filter((k) => counts.kind.has(k) || state.sel.kind.has(k));
+    group("kind", text("kind"), kinds, kindName);
+    if (m.topics.length) {
+      const det = el("details", { class: "facet facet-topic" }, el("summary", null, text("topic")));
+      det.open = state.topicsOpen;
+      if (state.topicsOf) {
+        const topics = [...new Set([...counts.topic.keys(), ...state.sel.topic])]
+          .sort((a, b) => (counts.topic.get(b) || 0) - (counts.topic.get(a) || 0) || m.topics[a].localeCompare(m.topics[b], lang));
+        det.append(el("div", { role: "group", "aria-label": text("topic") }, ...checks("topic", topics, (t) => m.topics[t])));
+      }
+      det.addEventListener("toggle", async () => {
+        state.topicsOpen = det.open;
+        if (det.open && !state.topicsOf) {
+          const seq = state.seq;
+          state.topicsOf = await searcher.facets();
+          if (seq === state.seq) render(seq, "topics");
+        }
+      });
+      box.append(det);
+    }
+    const years = [...new Set([...counts.year.keys(), ...state.sel.year])].sort((a, b) => (b || -1) - (a || -1));
+    group("year", text("year"), years, (y) => (y ? String(y) : text("undated")));
+    if (state.sel.kind.size + state.sel.topic.size + state.sel.year.size) {
+      box.append(el("button", { type: "button", class: "facet-clear", onclick: () => { state.sel = newSel(); render(state.seq); } }, text("clear")));
+    }
+    return box;
+  }
+
+  // Arrow keys move between result links; Escape goes back to the field.
+  function listKeys(e) {
+    const links = [...body.querySelectorAll(".search-results a")];
+    const i = links.indexOf(document.activeElement);
+    if (e.key === "ArrowDown" && i >= 0 && i + 1 < links.length) { links[i + 1].focus(); e.preventDefault(); }
+    else if (e.key === "ArrowUp" && i > 0) { links[i - 1].focus(); e.preventDefault(); }
+    else if (e.key === "ArrowUp" && i === 0) { input.focus(); e.preventDefault(); }
+    else if (e.key === "Escape") { input.focus(); e.preventDefault(); }
+  }
+
+  function setQuery(q) {
+    input.value = q;
+    syncURL(q);
+    run(q);
+  }
+
+  function syncURL(q) {
+    const url = new URL(location.href);
+    if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
+    history.replaceState(null, "", url);
+  }
+
+  let timer = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { syncURL(input.value); run(input.value); }, 120);
+  });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown") {
+      const first = body.querySelector(".search-results a");
+      if (first) { first.focus(); e.preventDefault(); }
+    }
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    setQuery(input.value);
+  });
+
+  const q = new URLSearchParams(location.search).get("q") || "";
+  input.value = q;
+  run(q);
+  // For tests and the benchmark: run a query and resolve once rendered.
+  root.hubgenSearch = { run, searcher };
+}
