@@ -3,7 +3,7 @@
 // per language (on disk and gzipped), the bytes a first query downloads
 // (gzipped, the client script included), and the median query time in
 // headless Chromium once the shards are cached. With Pagefind installed
-// (npm ci: it is a devDependency) it indexes the same pages with it and
+// (npm install --no-save pagefind@1.6.0; it is not a devDependency, so that CI does not fetch it) it indexes the same pages with it and
 // prints its figures beside ours. Run from the repository root:
 //
 //	go run ./bench/search                 # 10,000 pairs
@@ -127,7 +127,7 @@ func run(repo string, pairs int, seed uint64, keep string, sweep, browser bool) 
 
 	pagefind := filepath.Join(repo, "node_modules", ".bin", "pagefind")
 	if _, err := os.Stat(pagefind); err != nil {
-		fmt.Println("Pagefind not installed (npm ci): no comparison.")
+		fmt.Println("Pagefind not installed (npm install --no-save pagefind@1.6.0): no comparison.")
 		return nil
 	}
 	pf, err := runPagefind(pagefind, dest)
