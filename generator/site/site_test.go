@@ -430,3 +430,41 @@ func TestSubpathBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorTextCannotRunScript: script in front matter and body is shown
+// as text or dropped, and javascript: URLs never become links.
+func TestEditorTextCannotRunScript(t *testing.T) {
+	src := copySite(t)
+	evil := "---\ntitle: \"Zły <script>alert(1)</script>\"\ndate: 2024-01-01\nsummary: \"<img src=x onerror=alert(2)>\"\nsource: \"javascript:alert(3)\"\n---\n<script>alert(4)</script>\n\n[klik](javascript:alert(5)) <b onmouseover=alert(6)>x</b>\n"
+	os.WriteFile(filepath.Join(src, "content/news/zz-evil.pl.md"), []byte(evil), 0o644)
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, src, dest)
+	for name, data := range readTree(t, dest) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		doc := parseFile(t, filepath.Join(dest, name))
+		for _, s := range findAll(doc, "script") {
+			if strings.Contains(renderRaw(s), "alert(") && attr(s, "type") != "application/ld+json" {
+				t.Errorf("%s: editor script became a <script>", name)
+			}
+		}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") || strings.HasPrefix(strings.TrimSpace(strings.ToLower(a.Val)), "javascript:") {
+					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		_ = data
+	}
+	page := parseFile(t, filepath.Join(dest, "aktualnosci/zly-script-alert-1-script/index.html"))
+	if h1 := renderText(find(page, "h1")); h1 != "Zły <script>alert(1)</script>" {
+		t.Errorf("title not shown as text: %q", h1)
+	}
+}
