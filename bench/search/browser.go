@@ -218,13 +218,7 @@ func runPagefind(bin, dest string) (*pagefindRun, error) {
 				break
 			}
 		}
-		s.files++
-		s.raw += len(data)
-		if len(data) > 2 && data[0] == 0x1f && data[1] == 0x8b {
-			s.gz += len(data)
-		} else {
-			s.gz += gzipLen(data)
-		}
+		s.add(data)
 	})
 	if err != nil {
 		return nil, err

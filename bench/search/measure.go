@@ -21,6 +21,17 @@ import (
 // size is a set of files' count and bytes, as stored and gzipped.
 type size struct{ files, raw, gz int }
 
+// add counts one file; data already gzipped (Pagefind's) counts as it is.
+func (s *size) add(data []byte) {
+	s.files++
+	s.raw += len(data)
+	if len(data) > 2 && data[0] == 0x1f && data[1] == 0x8b {
+		s.gz += len(data)
+	} else {
+		s.gz += gzipLen(data)
+	}
+}
+
 // gzipLen is the length of data gzipped at the default level, as a web
 // server would send it.
 func gzipLen(data []byte) int {
@@ -43,13 +54,7 @@ func dirBytes(dir string) (size, error) {
 		if err != nil {
 			return err
 		}
-		s.files++
-		s.raw += len(data)
-		if len(data) > 2 && data[0] == 0x1f && data[1] == 0x8b {
-			s.gz += len(data)
-		} else {
-			s.gz += gzipLen(data)
-		}
+		s.add(data)
 		return nil
 	})
 	return s, err
@@ -62,9 +67,7 @@ func scriptBytes(dir string) (size, error) {
 		if err != nil {
 			return s, err
 		}
-		s.files++
-		s.raw += len(data)
-		s.gz += gzipLen(data)
+		s.add(data)
 	}
 	return s, nil
 }

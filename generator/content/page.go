@@ -82,14 +82,3 @@ func (p *Page) Translation(lang string) *Page {
 	}
 	return p.Translations[lang]
 }
-
-// Key identifies the group of translations a page belongs to.
-func (p *Page) Key() string {
-	if p.TranslationKey != "" {
-		return "key:" + p.TranslationKey
-	}
-	return "file:" + p.Section + "/" + p.Name
-}
-
-// SortDate is the date lists of news and acts sort by.
-func (p *Page) SortDate() time.Time { return p.Date }

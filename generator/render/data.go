@@ -139,9 +139,6 @@ func (t *Text) Month(d time.Time) string { return i18n.FormatMonth(t.lang, d) }
 // ISO writes a date as YYYY-MM-DD for datetime attributes.
 func (t *Text) ISO(d time.Time) string { return d.Format("2006-01-02") }
 
-// Lang returns the language code.
-func (t *Text) Lang() string { return t.lang }
-
 // OpenGraph feeds the Open Graph and Twitter card tags.
 type OpenGraph struct {
 	Type       string // "article" or "website"

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 )
 
 // Templates are the parsed layouts: a base (baseof.html plus partials/) and
@@ -20,8 +19,6 @@ type Templates struct {
 var layoutNames = []string{"home", "list", "news", "decisions", "organisations", "projects", "pages", "topics", "topic", "search", "parallel", "404", "redirect"}
 
 var funcs = template.FuncMap{
-	"add":  func(a, b int) int { return a + b },
-	"join": strings.Join,
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {
 			return nil, fmt.Errorf("dict needs key-value pairs")

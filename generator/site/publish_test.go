@@ -46,8 +46,7 @@ func TestAtomFeeds(t *testing.T) {
 			}
 		}
 	}
-	// The ids of the news item stay the same across builds with another host:
-	// they come from the file, not the URL.
+	// Every page (but redirects and the 404) advertises its language's feed.
 	for _, name := range sortedNames(b.pages) {
 		var feed string
 		for _, l := range findAll(b.pages[name], "link") {
