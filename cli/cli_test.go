@@ -146,7 +146,7 @@ func TestCheckGitHubFormat(t *testing.T) {
 func TestCheckWarnsMissingTranslation(t *testing.T) {
 	dir := minimalSite(t, map[string]string{"news/solo.pl.md": "---\ntitle: Solo\ndate: 2024-01-01\n---\n"})
 	code, _, stderr := run("check", "--source", dir)
-	if code != 0 || !strings.Contains(stderr, "content/news/solo.pl.md: warning: no translation in en") {
+	if code != 0 || !strings.Contains(stderr, "content/news/solo.pl.md:1:1: warning: no translation in en") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

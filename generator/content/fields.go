@@ -81,21 +81,42 @@ func (f fields) date(key string, required bool) time.Time {
 		}
 		return time.Time{}
 	}
+	var d time.Time
 	switch t := v.(type) {
 	case time.Time:
-		return t
+		if t.Location().String() == tomlLocalTime {
+			f.fail(key, "%q: %s is a time of day without a date (write YYYY-MM-DD, or YYYY-MM-DDThh:mm:ss)", key, t.Format("15:04:05"))
+			return time.Time{}
+		}
+		d = t
 	case string:
+		parsed := false
 		for _, layout := range dateLayouts {
-			if d, err := time.Parse(layout, strings.TrimSpace(t)); err == nil {
-				return d
+			if p, err := time.Parse(layout, strings.TrimSpace(t)); err == nil {
+				d, parsed = p, true
+				break
 			}
 		}
-		f.fail(key, "%q: %q is not a date (write YYYY-MM-DD or an RFC 3339 time)", key, t)
+		if !parsed {
+			f.fail(key, "%q: %q is not a date (write YYYY-MM-DD or an RFC 3339 time)", key, t)
+			return time.Time{}
+		}
+	default:
+		f.fail(key, "%q must be a date (YYYY-MM-DD), not %s", key, typeName(v))
 		return time.Time{}
 	}
-	f.fail(key, "%q must be a date (YYYY-MM-DD), not %s", key, typeName(v))
-	return time.Time{}
+	// Year 1 is the zero time, which means "no date" to the rest of the
+	// engine; years 0 and 1 are placeholders, never a page's real date.
+	if d.Year() < 2 {
+		f.fail(key, "%q: %s is not a real date (write the year in full, e.g. 2025-11-27)", key, d.Format("2006-01-02"))
+		return time.Time{}
+	}
+	return d
 }
+
+// tomlLocalTime is the location BurntSushi/toml gives a TOML local time
+// (07:32:00), which has no date: its year is 0.
+const tomlLocalTime = "time-local"
 
 func (f fields) boolean(key string) bool {
 	v, ok := f.lookup(key)

@@ -5,13 +5,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v2"
+	yaml3 "gopkg.in/yaml.v3"
+
+	"hubgen/generator/diag"
 )
 
 // matter is a file split into front matter and body.
@@ -35,8 +40,13 @@ func (e *posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Co
 var yamlLineRE = regexp.MustCompile(`line (\d+):? ?`)
 
 // splitMatter reads the front matter of src with adrg/frontmatter and decodes
-// it, reporting syntax errors at their line and column in the file.
+// it, reporting syntax errors, keys set twice and bytes that are not UTF-8
+// at their line and column in the file.
 func splitMatter(src []byte) (*matter, error) {
+	if off := invalidUTF8(src); off >= 0 {
+		l, c := diag.LineCol(src, off)
+		return nil, &posError{l, c, fmt.Sprintf("the file is not valid UTF-8 text (byte 0x%02X here is not part of any character): save it with the UTF-8 encoding", src[off])}
+	}
 	m := &matter{Values: map[string]any{}}
 	// Where does the front matter start? adrg/frontmatter skips blank lines.
 	first, firstOff := 1, 0
@@ -73,7 +83,7 @@ func splitMatter(src []byte) (*matter, error) {
 	formats := []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", capture("yaml", yamlUnmarshal, first+1)),
 		frontmatter.NewFormat("+++", "+++", capture("toml", toml.Unmarshal, first+1)),
-		{Start: "{", End: "}", Unmarshal: capture("json", json.Unmarshal, first), UnmarshalDelims: true, RequiresNewLine: true},
+		{Start: "{", End: "}", Unmarshal: capture("json", jsonUnmarshal, first), UnmarshalDelims: true, RequiresNewLine: true},
 	}
 	var sink map[string]any
 	body, err := frontmatter.Parse(bytes.NewReader(src), &sink, formats...)
@@ -97,11 +107,32 @@ func splitMatter(src []byte) (*matter, error) {
 	return m, nil
 }
 
+// invalidUTF8 returns the offset of the first byte of src that is not part
+// of a UTF-8 encoded character, or -1.
+func invalidUTF8(src []byte) int {
+	if utf8.Valid(src) {
+		return -1
+	}
+	for off := 0; off < len(src); {
+		r, size := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && size == 1 {
+			return off
+		}
+		off += size
+	}
+	return -1
+}
+
 // yamlUnmarshal decodes YAML; yaml.v2 yields map[any]any for nested maps,
-// which normalize converts.
+// which normalize converts. yaml.v2 keeps the last of two values of one key
+// without a word, so the text is also read into yaml.v3's node tree, which
+// knows where every key is, to report a key set twice.
 func yamlUnmarshal(data []byte, v any) error {
 	var raw map[any]any
 	if err := yaml.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	if err := yamlDuplicates(data); err != nil {
 		return err
 	}
 	out := v.(*map[string]any)
@@ -111,8 +142,142 @@ func yamlUnmarshal(data []byte, v any) error {
 	return nil
 }
 
+// dupKeyError is a key set twice in one table of the front matter; lines
+// and column count from the start of the front matter text.
+type dupKeyError struct {
+	Key       string // dotted from the top ("act.type")
+	Line, Col int    // the second occurrence
+	FirstLine int    // the first
+}
+
+func (e *dupKeyError) Error() string {
+	return fmt.Sprintf("%d:%d: key %q is set twice (first on line %d)", e.Line, e.Col, e.Key, e.FirstLine)
+}
+
+func dottedKey(parent, key string) string {
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+// yamlDuplicates finds the first key set twice in one mapping of a YAML
+// text that yaml.v2 has already accepted. Values are still decoded by
+// yaml.v2: yaml.v3 reads some scalars otherwise ("yes" is no longer true,
+// 2025-11-27 becomes a time), so it only checks the keys here.
+func yamlDuplicates(data []byte) error {
+	var doc yaml3.Node
+	if yaml3.Unmarshal(data, &doc) != nil {
+		return nil // yaml.v2 read it: stay with what it decoded
+	}
+	return yamlNodeDuplicates(&doc, "")
+}
+
+func yamlNodeDuplicates(n *yaml3.Node, path string) error {
+	switch n.Kind {
+	case yaml3.DocumentNode, yaml3.SequenceNode:
+		for _, c := range n.Content {
+			if err := yamlNodeDuplicates(c, path); err != nil {
+				return err
+			}
+		}
+	case yaml3.MappingNode:
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml3.ScalarNode || k.Tag == "!!merge" {
+				// "<<: *defaults" merges a table; keys after it override it.
+				continue
+			}
+			if first, dup := seen[k.Value]; dup {
+				return &dupKeyError{Key: dottedKey(path, k.Value), Line: k.Line, Col: k.Column, FirstLine: first}
+			}
+			seen[k.Value] = k.Line
+			if err := yamlNodeDuplicates(v, dottedKey(path, k.Value)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// jsonUnmarshal decodes JSON with encoding/json, which keeps the last of two
+// values of one key; a scan of the tokens reports a key set twice.
+func jsonUnmarshal(data []byte, v any) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return err
+	}
+	return jsonDuplicates(data)
+}
+
+// jsonDuplicates finds the first key set twice in one object of valid JSON.
+func jsonDuplicates(data []byte) error {
+	type frame struct {
+		object  bool
+		path    string
+		keys    map[string]int // key -> line of data
+		wantKey bool           // the next token of an object is a key
+		lastKey string
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var stack []*frame
+	for {
+		before := int(dec.InputOffset())
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return nil // json.Unmarshal accepted it; nothing more to say
+		}
+		var top *frame
+		if len(stack) > 0 {
+			top = stack[len(stack)-1]
+		}
+		if top != nil && top.object && top.wantKey {
+			if key, isKey := tok.(string); isKey {
+				// Between the previous token and the key there are only
+				// spaces and a comma: the key starts at the next quote.
+				off := before + bytes.IndexByte(data[before:], '"')
+				line, col := diag.LineCol(data, off)
+				if first, dup := top.keys[key]; dup {
+					return &dupKeyError{Key: dottedKey(top.path, key), Line: line, Col: col, FirstLine: first}
+				}
+				top.keys[key] = line
+				top.wantKey, top.lastKey = false, key
+				continue
+			}
+		}
+		path := ""
+		if top != nil {
+			path = top.path
+			if top.object {
+				path = dottedKey(top.path, top.lastKey)
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{object: true, path: path, keys: map[string]int{}, wantKey: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{path: path})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		}
+		// A value is complete: an object's next token is a key again.
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].wantKey = true
+		}
+	}
+}
+
 // locate turns a decoder's error into a posError with the file's line and column.
 func locate(format string, data []byte, dataLine int, err error) error {
+	var de *dupKeyError
+	if errors.As(err, &de) {
+		return &posError{dataLine + de.Line - 1, de.Col, fmt.Sprintf("key %q is set twice (first on line %d): keep one of them", de.Key, dataLine+de.FirstLine-1)}
+	}
 	switch format {
 	case "toml":
 		var pe toml.ParseError

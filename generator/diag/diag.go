@@ -7,7 +7,10 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Severity tells whether a problem stops the build.
@@ -30,25 +33,23 @@ func (s Severity) String() string {
 // Diagnostic is one problem in one place.
 type Diagnostic struct {
 	Path     string // slash-separated path relative to the source directory
-	Line     int    // 1-based; 0 when unknown
-	Col      int    // 1-based; 0 when unknown
+	Line     int    // 1-based; 0 for the whole file (printed as line 1)
+	Col      int    // 1-based; 0 when unknown (printed as column 1)
 	Severity Severity
 	Msg      string
 }
 
-// String renders the diagnostic as `path:line:col: message`, leaving out the
-// line and column when they are unknown and marking warnings.
+// String renders the diagnostic as `path:line:col: message`, marking
+// warnings. A problem of the whole file (no line) is at line 1, column 1,
+// and one without a column at column 1, so that every line of output has
+// the position editors and tools look for. A path with control characters
+// or bytes that are not UTF-8 is written quoted (strconv.Quote), so that a
+// file name cannot start a line of output of its own.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Path)
-	if d.Line > 0 {
-		col := d.Col
-		if col < 1 {
-			col = 1
-		}
-		fmt.Fprintf(&b, ":%d:%d", d.Line, col)
-	}
-	b.WriteString(": ")
+	b.WriteString(quotePath(d.Path))
+	line, col := d.position()
+	fmt.Fprintf(&b, ":%d:%d: ", line, col)
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}
@@ -56,17 +57,42 @@ func (d Diagnostic) String() string {
 	return b.String()
 }
 
+// position is where the diagnostic points: line 1, column 1 for the whole
+// file, column 1 for a whole line.
+func (d Diagnostic) position() (line, col int) {
+	if d.Line < 1 {
+		return 1, 1
+	}
+	return d.Line, max(d.Col, 1)
+}
+
+// quotePath returns path as it is, or quoted when it holds a control
+// character (C0, DEL or C1) or a byte that is not UTF-8.
+func quotePath(path string) string {
+	for i := 0; i < len(path); {
+		r, size := utf8.DecodeRuneInString(path[i:])
+		if unicode.IsControl(r) || r == utf8.RuneError && size == 1 {
+			return strconv.Quote(path)
+		}
+		i += size
+	}
+	return path
+}
+
 // GitHub renders the diagnostic as a GitHub Actions workflow command, so that
-// CI annotates the offending line in a pull request.
+// CI annotates the offending line in a pull request; a problem of the whole
+// file annotates its first line.
 func (d Diagnostic) GitHub() string {
 	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	escProp := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 	s := "::" + d.Severity.String() + " file=" + escProp.Replace(d.Path)
-	if d.Line > 0 {
+	switch {
+	case d.Line < 1:
+		s += ",line=1,col=1"
+	case d.Col > 0:
+		s += fmt.Sprintf(",line=%d,col=%d", d.Line, d.Col)
+	default:
 		s += fmt.Sprintf(",line=%d", d.Line)
-		if d.Col > 0 {
-			s += fmt.Sprintf(",col=%d", d.Col)
-		}
 	}
 	return s + "::" + esc.Replace(d.Msg)
 }

@@ -244,11 +244,18 @@ func nodeText(n ast.Node, src []byte) string {
 // "wspolpraca-z-lodzia"), unique within the page.
 type ids struct {
 	used map[string]bool
+	// next holds, per base, the suffix after the last one given out:
+	// every id base-1 … base-(next-1) is taken, so that n headings with
+	// one text take linear time, not quadratic.
+	next map[string]int
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
-// Generate implements parser.IDs.
+// Generate implements parser.IDs. The id is the slug, or when that is
+// taken (by an earlier heading, an explicit id or a heading whose text is
+// the numbered form, such as "x-1") the slug with the smallest free suffix
+// -1, -2, ….
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := i18n.Slugify(string(value))
 	if base == "" {
@@ -258,8 +265,12 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "h-" + base
 	}
 	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if s.used[id] {
+		i := max(s.next[base], 1)
+		for id = base + "-" + strconv.Itoa(i); s.used[id]; id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
 	s.used[id] = true
 	return []byte(id)

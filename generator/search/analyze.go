@@ -137,7 +137,8 @@ func isFormat(r rune) bool { return unicode.Is(unicode.Cf, r) }
 // "U.S.A"), and an apostrophe, a period, a comma or a semicolon joins two
 // digits ("1,5"); ideographs are words on their own. These are the cases
 // of Unicode word segmentation (UAX #29) that bleve's tokenizer applies;
-// tests hold the two to the same words over the portal's content. Pages
+// tests hold the two to the same words over the portal's content. A run
+// longer than MaxWordRunes characters is no word: it is left out. Pages
 // are indexed and queries split (by the client too) with these rules, so
 // a query word is always written as the index writes it.
 func Tokenize(s string) []string {
@@ -146,13 +147,27 @@ func Tokenize(s string) []string {
 	return out
 }
 
+// MaxWordRunes is the length in characters (code points, marks and
+// invisible formatting included) of the longest word Tokenize returns;
+// longer runs are not indexed, and the client drops them from queries
+// (MAX_WORD_CHARS in search-core.js). The longest words of real text are
+// far shorter: Polish dictionary words reach about 35 letters, English
+// ones 45, the longest German statute names 63. Without a cap, one run of
+// 20 MB without a space (a pasted blob, say) made a 41 MB lexicon shard,
+// and its stem, counted in the size of the postings, spread them over
+// more than a thousand files.
+const MaxWordRunes = 64
+
 // words calls fn with each word of s (see Tokenize), as substrings of s.
 func words(s string, fn func(string)) {
 	start := -1        // where the current word began
 	last := classOther // class of its last letter, digit or connector
 	flush := func(end int) {
 		if start >= 0 {
-			fn(s[start:end])
+			// Bytes bound characters from above: count only when needed.
+			if w := s[start:end]; len(w) <= MaxWordRunes || utf8.RuneCountInString(w) <= MaxWordRunes {
+				fn(w)
+			}
 			start, last = -1, classOther
 		}
 	}

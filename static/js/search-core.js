@@ -6,6 +6,8 @@
 
 export const FORMAT = 1;
 export const MAX_WORDS = 12;
+// MAX_WORD_CHARS: a longer run of characters is no word (Go: MaxWordRunes).
+export const MAX_WORD_CHARS = 64;
 
 const ALPHA = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 const DIGIT = new Int8Array(128).fill(-1);
@@ -44,7 +46,8 @@ const JOIN_L = ".'’‘:·\u2024\u2027\ufe13\ufe52\ufe55\uff07\uff0e\uff1a";
 const JOIN_D = ".'’‘,;\u037e\u2024\u2044\ufe10\ufe14\ufe50\ufe52\ufe54\uff07\uff0c\uff0e\uff1b";
 
 // tokenSpans splits text into words ([start, end) in UTF-16 units), with
-// the rules bleve's tokenizer applies to the pages (see Tokenize in Go).
+// the rules bleve's tokenizer applies to the pages (see Tokenize in Go);
+// runs of more than MAX_WORD_CHARS characters are left out, as in the index.
 export function tokenSpans(s) {
   const chars = Array.from(s);
   const at = new Array(chars.length + 1);
@@ -58,7 +61,12 @@ export function tokenSpans(s) {
   };
   const out = [];
   let start = -1;
-  const flush = (i) => { if (start >= 0) { out.push([at[start], at[i]]); start = -1; } };
+  const flush = (i) => {
+    if (start >= 0) {
+      if (i - start <= MAX_WORD_CHARS) out.push([at[start], at[i]]);
+      start = -1;
+    }
+  };
   for (let i = 0; i < chars.length; i++) {
     const c = cl[i];
     if (c === IDEO) { flush(i); out.push([at[i], at[i + 1]]); }
