@@ -12,9 +12,18 @@ import (
 )
 
 func main() {
-	// Ctrl+C stops `serve` cleanly, so that its preview directory is removed.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGINT (Ctrl+C) and SIGTERM stop any command promptly: a build
+	// publishes nothing, serve removes its preview directory. A second
+	// signal kills the process at once.
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		s := <-sigs
+		signal.Stop(sigs)
+		cancel(cli.Interrupt{Signal: s.(syscall.Signal)})
+	}()
 	code := cli.RunContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
+	cancel(nil)
 	os.Exit(code)
 }

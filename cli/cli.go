@@ -9,12 +9,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
+	"hubgen/generator/config"
 	"hubgen/generator/diag"
+	"hubgen/generator/output"
 	"hubgen/generator/server"
 	"hubgen/generator/site"
 )
@@ -29,13 +34,14 @@ const (
 const usage = `hubgen builds the bilingual knowledge portal.
 
 Usage:
-  hubgen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future]
+  hubgen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force]
   hubgen serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future]
   hubgen check [--source DIR] [--format text|github]
   hubgen new <section> <name> [--lang pl|en] [--source DIR]
 
 Run "hubgen <command> --help" for a command's options.
-Exit status: 0 success, 1 content or configuration errors, 2 bad usage.
+Exit status: 0 success, 1 content or configuration errors, 2 bad usage,
+130 or 143 when stopped by SIGINT (Ctrl+C) or SIGTERM.
 `
 
 // Run runs the command line args and returns the exit status.
@@ -43,7 +49,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	return RunContext(context.Background(), args, stdout, stderr)
 }
 
-// RunContext is Run with a context: cancelling it stops `serve`.
+// RunContext is Run with a context: cancelling it stops any command
+// promptly. A build stopped that way publishes nothing; the exit status is
+// 128 plus the signal's number when the cause is an Interrupt.
 func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -54,9 +62,9 @@ func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprint(stdout, usage)
 		return exitOK
 	case "build":
-		return runBuild(args[1:], stdout, stderr)
+		return runBuild(ctx, args[1:], stdout, stderr)
 	case "check":
-		return runCheck(args[1:], stdout, stderr)
+		return runCheck(ctx, args[1:], stdout, stderr)
 	case "serve":
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "new":
@@ -64,6 +72,48 @@ func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	fmt.Fprintf(stderr, "hubgen: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage
+}
+
+// Interrupt is the cause of a context cancelled by a signal.
+type Interrupt struct {
+	Signal syscall.Signal
+}
+
+func (i Interrupt) Error() string { return "stopped by " + i.Signal.String() }
+
+// interrupted returns the exit status of a command whose context was
+// cancelled: 128 + the signal's number (130 for SIGINT, 143 for SIGTERM).
+func interrupted(ctx context.Context, stderr io.Writer, what string) int {
+	var in Interrupt
+	status := 128 + int(syscall.SIGINT)
+	if errors.As(context.Cause(ctx), &in) {
+		status = 128 + int(in.Signal)
+	}
+	fmt.Fprintf(stderr, "hubgen %s: %v; %s\n", what, context.Cause(ctx), map[string]string{
+		"build": "nothing was published, the previous output is unchanged",
+		"check": "the check did not finish",
+		"serve": "stopped before serving",
+	}[what])
+	return status
+}
+
+// failure prints a build's error and returns its exit status.
+func failure(ctx context.Context, err error, stderr io.Writer, what string) int {
+	if ctx.Err() != nil {
+		return interrupted(ctx, stderr, what)
+	}
+	var de *output.DestError
+	if errors.As(err, &de) {
+		fmt.Fprintf(stderr, "hubgen %s: %v\n", what, err)
+		return exitUsage
+	}
+	if !isDiagErr(err) {
+		fmt.Fprintln(stderr, err)
+	}
+	if what == "build" {
+		fmt.Fprintln(stderr, "hubgen build: failed; the previous output is unchanged")
+	}
+	return exitError
 }
 
 // newFlags makes a flag set that reports errors instead of exiting and
@@ -94,21 +144,22 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 
 type buildFlags struct {
 	source, dest, baseURL string
-	drafts, future        bool
+	drafts, future, force bool
 }
 
 func (b *buildFlags) register(fs *flag.FlagSet, withDest bool) {
 	fs.StringVar(&b.source, "source", ".", "the site's directory (config.toml, content/, layouts/, static/, i18n/)")
 	if withDest {
-		fs.StringVar(&b.dest, "dest", "", "output directory (default <source>/public)")
+		fs.StringVar(&b.dest, "dest", "", "output directory (default <source>/public); replaced as a whole by every build")
 		fs.StringVar(&b.baseURL, "base-url", "", "absolute URL the site is served from, e.g. https://example.org/portal/ (default: config.toml's baseURL)")
+		fs.BoolVar(&b.force, "force", false, "replace --dest even when it is a non-empty directory that no build made, or holds files no build wrote")
 	}
 	fs.BoolVar(&b.drafts, "drafts", false, "publish pages marked draft: true")
 	fs.BoolVar(&b.future, "future", false, "publish pages dated in the future")
 }
 
-func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future]", stdout, stderr)
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, true)
 	if st, stop := parse(fs, args, stdout); stop {
@@ -118,15 +169,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hubgen build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	if bf.baseURL != "" {
+		if _, err := config.ParseBaseURL(bf.baseURL); err != nil {
+			fmt.Fprintf(stderr, "hubgen build: --base-url: %v\n", err)
+			return exitUsage
+		}
+	}
 	start := time.Now()
-	res, err := site.Build(site.Options{Source: bf.source, Dest: bf.dest, BaseURL: bf.baseURL, Drafts: bf.drafts, Future: bf.future})
+	res, err := site.Build(ctx, site.Options{Source: bf.source, Dest: bf.dest, BaseURL: bf.baseURL, Drafts: bf.drafts, Future: bf.future, Force: bf.force})
 	printDiags(res.Diags, stderr, "text")
 	if err != nil {
-		if !isDiagErr(err) {
-			fmt.Fprintln(stderr, err)
-		}
-		fmt.Fprintln(stderr, "hubgen build: failed; the previous output is unchanged")
-		return exitError
+		return failure(ctx, err, stderr, "build")
 	}
 	dest := bf.dest
 	if dest == "" {
@@ -136,7 +189,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "check [--source DIR] [--format text|github]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, false)
@@ -152,28 +205,28 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hubgen check: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	res, err := site.Build(site.Options{Source: bf.source, Drafts: bf.drafts, Future: bf.future, Check: true})
+	res, err := site.Build(ctx, site.Options{Source: bf.source, Drafts: bf.drafts, Future: bf.future, Check: true})
 	out := stderr
 	if *format == "github" {
 		out = stdout
 	}
 	printDiags(res.Diags, out, *format)
 	if err != nil {
-		if !isDiagErr(err) {
-			fmt.Fprintln(stderr, err)
-		}
-		return exitError
+		return failure(ctx, err, stderr, "check")
 	}
 	fmt.Fprintf(stdout, "hubgen: %d pages checked, no errors\n", res.Pages)
 	return exitOK
 }
 
+// previewPrefix names serve's preview directories in the temporary directory.
+const previewPrefix = "hubgen-serve-"
+
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, false)
-	bind := fs.String("bind", "127.0.0.1", "address to listen on")
-	port := fs.Int("port", 1313, "port to listen on")
+	bind := fs.String("bind", "127.0.0.1", "IP address to listen on (or localhost)")
+	port := fs.Int("port", 1313, "port to listen on (1-65535)")
 	if st, stop := parse(fs, args, stdout); stop {
 		return st
 	}
@@ -181,26 +234,42 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "hubgen serve: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	addr := fmt.Sprintf("%s:%d", *bind, *port)
-	// The preview gets its own directory so that it never overwrites a
-	// production build in public/ with localhost URLs.
-	tmp, err := os.MkdirTemp("", "hubgen-serve-")
+	if *bind != "localhost" && net.ParseIP(*bind) == nil {
+		fmt.Fprintf(stderr, "hubgen serve: --bind %q is not an IP address (like 127.0.0.1, 0.0.0.0 or ::1) or localhost\n", *bind)
+		return exitUsage
+	}
+	if *port < 1 || *port > 65535 {
+		fmt.Fprintf(stderr, "hubgen serve: --port %d is not between 1 and 65535\n", *port)
+		return exitUsage
+	}
+	addr := net.JoinHostPort(*bind, strconv.Itoa(*port))
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
 		return exitError
 	}
-	defer os.RemoveAll(tmp)
-	dest := filepath.Join(tmp, "public")
-	res, err := site.Build(site.Options{Source: bf.source, Dest: dest, BaseURL: "http://" + addr + "/", Drafts: bf.drafts, Future: bf.future})
-	printDiags(res.Diags, stderr, "text")
+	defer ln.Close()
+	// The preview gets its own directory so that it never overwrites a
+	// production build in public/ with localhost URLs. Previews left by a
+	// serve that was killed are removed first; a live one holds a lock.
+	output.RemoveStale(os.TempDir(), previewPrefix)
+	tmp, unlock, err := output.LockedTempDir(os.TempDir(), previewPrefix)
 	if err != nil {
-		if !isDiagErr(err) {
-			fmt.Fprintln(stderr, err)
-		}
+		fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
 		return exitError
 	}
+	defer func() {
+		os.RemoveAll(tmp)
+		unlock()
+	}()
+	dest := filepath.Join(tmp, "public")
+	res, err := site.Build(ctx, site.Options{Source: bf.source, Dest: dest, BaseURL: "http://" + addr + "/", Drafts: bf.drafts, Future: bf.future})
+	printDiags(res.Diags, stderr, "text")
+	if err != nil {
+		return failure(ctx, err, stderr, "serve")
+	}
 	fmt.Fprintf(stdout, "hubgen: built %d pages; serving %s at http://%s/ (Polish) and http://%s/en/ (English). Ctrl+C stops.\n", res.Pages, dest, addr, addr)
-	if err := server.ListenAndServe(ctx, addr, dest); err != nil {
+	if err := server.Serve(ctx, ln, dest); err != nil {
 		fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
 		return exitError
 	}

@@ -54,7 +54,6 @@ func (m *meter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body := data
 	if text := strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "json") || strings.Contains(ctype, "javascript"); text &&
 		strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		body = []byte{}
 		var b bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
 		zw.Write(data)

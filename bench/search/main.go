@@ -14,6 +14,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -75,7 +76,7 @@ func run(repo string, pairs int, seed uint64, keep string, sweep, browser bool) 
 		return err
 	}
 	start := time.Now()
-	res, err := site.Build(site.Options{Source: src, Dest: dest, Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
+	res, err := site.Build(context.Background(), site.Options{Source: src, Dest: dest, Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"hubgen/generator/diag"
 	"hubgen/generator/markdown"
 	"hubgen/generator/search"
+	"hubgen/generator/source"
 )
 
 // size is a set of files' count and bytes, as stored and gzipped.
@@ -125,7 +126,11 @@ func loadDocs(src string) ([]search.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, ds := content.Load(src, cfg, content.Options{Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
+	tree, err := source.Open(src)
+	if err != nil {
+		return nil, err
+	}
+	s, ds := content.Load(tree, cfg, content.Options{Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
 	if err := ds.Err(); err != nil {
 		return nil, err
 	}

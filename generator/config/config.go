@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -32,6 +33,7 @@ type Config struct {
 	BaseURL         string // absolute, ends in "/"
 	DefaultLanguage string
 	PageSize        int
+	MaxFileSize     int64       // the largest input file read, in bytes (maxFileSizeMB; 0: the default, 20 MB)
 	Languages       []*Language // default language first, then by weight and code
 	Topics          []Topic     // sorted by key
 	byCode          map[string]*Language
@@ -66,6 +68,7 @@ type fileConfig struct {
 	BaseURL         string                  `toml:"baseURL"`
 	DefaultLanguage string                  `toml:"defaultLanguage"`
 	PageSize        int                     `toml:"pageSize"`
+	MaxFileSizeMB   int64                   `toml:"maxFileSizeMB"`
 	Languages       map[string]fileLanguage `toml:"languages"`
 	Topics          map[string]map[string]string
 }
@@ -122,6 +125,12 @@ func Parse(name string, data []byte) (*Config, error) {
 	if c.DefaultLanguage == "" {
 		c.DefaultLanguage = "pl"
 	}
+	switch {
+	case fc.MaxFileSizeMB < 0 || fc.MaxFileSizeMB > 10000:
+		fail("maxFileSizeMB", "maxFileSizeMB must be between 1 and 10000 (megabytes), not %d", fc.MaxFileSizeMB)
+	case fc.MaxFileSizeMB > 0:
+		c.MaxFileSize = fc.MaxFileSizeMB * 1000 * 1000
+	}
 	if c.PageSize <= 0 {
 		c.PageSize = 10
 	}
@@ -140,7 +149,7 @@ func Parse(name string, data []byte) (*Config, error) {
 			l.Segments[k] = v
 		}
 		for k, v := range fl.Sections {
-			if strings.Contains(v, "/") || strings.Contains(v, "..") || v == "" {
+			if strings.ContainsAny(v, "/\\?#%") || v == "" || v == "." || v == ".." || len(v) > 100 {
 				fail(k, "section segment %q of %s must be one non-empty URL segment", v, code)
 				continue
 			}
@@ -195,18 +204,52 @@ func Parse(name string, data []byte) (*Config, error) {
 	return c, nil
 }
 
-// SetBaseURL replaces the base URL (for `--base-url`); it must be absolute.
+// SetBaseURL replaces the base URL (for `--base-url`). It must be an http or
+// https URL with a host and a clean path: every link and asset of the site
+// starts with it, so "javascript://x/" or "https://ex.org//evil.example/"
+// (which makes protocol-relative asset URLs) are refused.
 func (c *Config) SetBaseURL(raw string) error {
-	u, err := url.Parse(raw)
-	if err != nil || u.Scheme == "" || u.Host == "" {
-		return fmt.Errorf("base URL %q must be absolute, like https://example.org/", raw)
+	clean, err := ParseBaseURL(raw)
+	if err != nil {
+		return err
 	}
-	if !strings.HasSuffix(u.Path, "/") {
-		u.Path += "/"
-	}
-	u.RawQuery, u.Fragment = "", ""
-	c.BaseURL = u.String()
+	c.BaseURL = clean
 	return nil
+}
+
+// ParseBaseURL checks a base URL as SetBaseURL does and returns it with a
+// trailing slash.
+func ParseBaseURL(raw string) (string, error) {
+	u, err := url.Parse(raw)
+	bad := func(why string) (string, error) {
+		return "", fmt.Errorf("base URL %q %s; write it like https://example.org/ or https://example.org/portal/", raw, why)
+	}
+	switch {
+	case err != nil:
+		return bad("is not a URL")
+	case u.Scheme != "http" && u.Scheme != "https":
+		return bad("must start with http:// or https://")
+	case u.Host == "" || u.Hostname() == "":
+		return bad("has no host")
+	case u.User != nil:
+		return bad("must not carry a user name or password")
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return bad("must not have a query or fragment")
+	case strings.ContainsAny(u.Path, "\\") || strings.ContainsAny(u.Host, "\\"):
+		return bad("must not contain backslashes")
+	}
+	p := u.Path
+	if p == "" {
+		p = "/"
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	if path.Clean(p) != strings.TrimSuffix(p, "/") && p != "/" {
+		return bad("must have a clean path (no //, . or .. parts)")
+	}
+	u.Path, u.RawPath = p, ""
+	return u.String(), nil
 }
 
 // BasePath is the path part of the base URL without its trailing slash:
@@ -271,4 +314,13 @@ func tomlPos(data []byte, pe toml.ParseError) (line, col int) {
 		return pe.Position.Line, pe.Position.Col
 	}
 	return diag.LineCol(data, pe.Position.Start)
+}
+
+// LanguageCodes returns the languages' codes, default language first.
+func (c *Config) LanguageCodes() []string {
+	codes := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		codes[i] = l.Code
+	}
+	return codes
 }

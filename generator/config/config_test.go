@@ -55,6 +55,10 @@ func TestParseErrors(t *testing.T) {
 		{"unknown key", "colour = \"blue\"\n" + good, `unknown configuration key "colour"`},
 		{"default language missing", "defaultLanguage = \"de\"\n[languages.pl]\ntitle = \"P\"\n", `default language "de"`},
 		{"segment with slash", "[languages.pl]\ntitle = \"P\"\n[languages.pl.sections]\nnews = \"a/b\"\n", "one non-empty URL segment"},
+		{"segment dot", "[languages.pl]\ntitle = \"P\"\n[languages.pl.sections]\nnews = \".\"\n", "one non-empty URL segment"},
+		{"segment dot dot", "[languages.pl]\ntitle = \"P\"\n[languages.pl.sections]\nnews = \"..\"\n", "one non-empty URL segment"},
+		{"javascript base URL", strings.Replace(good, "https://example.org/portal", "javascript://x/", 1), "config.toml:2:1: base URL \"javascript://x/\" must start with http"},
+		{"negative file size", "maxFileSizeMB = -1\n" + good, "config.toml:1:1: maxFileSizeMB must be between"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -73,5 +77,50 @@ func TestBundledConfig(t *testing.T) {
 	}
 	if len(c.Languages) != 2 || len(c.Topics) == 0 {
 		t.Errorf("languages %d topics %d", len(c.Languages), len(c.Topics))
+	}
+}
+
+// TestBaseURLs: only http(s) URLs with a host and a clean path are base
+// URLs; every link and asset of the site starts with one.
+func TestBaseURLs(t *testing.T) {
+	tests := []struct {
+		raw, want string // want "" means refused
+	}{
+		{"https://example.org", "https://example.org/"},
+		{"https://example.org/portal", "https://example.org/portal/"},
+		{"http://127.0.0.1:1313/", "http://127.0.0.1:1313/"},
+		{"https://[::1]:8080/a/b/", "https://[::1]:8080/a/b/"},
+		{"javascript://x/", ""},
+		{"ftp://example.org/", ""},
+		{"https://ex.org//evil.example/", ""},
+		{"https://ex.org/a/../b/", ""},
+		{"https://ex.org/./", ""},
+		{"//example.org/", ""},
+		{"/portal/", ""},
+		{"https:///path/", ""},
+		{"https://user:pw@example.org/", ""},
+		{"https://example.org/?q=1", ""},
+		{"https://example.org/#top", ""},
+		{"https://example.org/a\\b/", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		got, err := ParseBaseURL(tc.raw)
+		switch {
+		case tc.want == "" && err == nil:
+			t.Errorf("ParseBaseURL(%q) = %q, want an error", tc.raw, got)
+		case tc.want != "" && (err != nil || got != tc.want):
+			t.Errorf("ParseBaseURL(%q) = %q, %v; want %q", tc.raw, got, err, tc.want)
+		}
+	}
+}
+
+func TestMaxFileSize(t *testing.T) {
+	c, err := Parse("config.toml", []byte("maxFileSizeMB = 50\n"+good))
+	if err != nil || c.MaxFileSize != 50_000_000 {
+		t.Errorf("maxFileSizeMB = 50: %d, %v", c.MaxFileSize, err)
+	}
+	if c, _ := Parse("config.toml", []byte(good)); c.MaxFileSize != 0 {
+		t.Errorf("default MaxFileSize %d, want 0 (the reader's default)", c.MaxFileSize)
 	}
 }

@@ -1,11 +1,9 @@
 package content
 
 import (
+	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -14,6 +12,7 @@ import (
 	"hubgen/generator/config"
 	"hubgen/generator/diag"
 	"hubgen/generator/i18n"
+	"hubgen/generator/source"
 	"hubgen/internal/parallel"
 )
 
@@ -41,6 +40,28 @@ var (
 	nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 )
 
+const (
+	// maxSegment is the longest slug or alias segment: one file name in the
+	// output, which file systems cap at 255 bytes.
+	maxSegment = 200
+	// maxTitleSlug is the longest slug made from a title: a URL a reader can
+	// still read and share.
+	maxTitleSlug = 80
+)
+
+// shorten cuts a slug to at most n bytes at a hyphen, so that a long title
+// makes a URL of whole words.
+func shorten(slug string, n int) string {
+	if len(slug) <= n {
+		return slug
+	}
+	cut := slug[:n+1]
+	if i := strings.LastIndexByte(cut, '-'); i > 0 {
+		return cut[:i]
+	}
+	return slug[:n]
+}
+
 // knownKeys are the front matter keys hubgen reads; others draw a warning.
 var knownKeys = map[string]bool{
 	"title": true, "date": true, "lastmod": true, "summary": true, "tags": true, "slug": true,
@@ -53,37 +74,37 @@ var kindKeys = map[string][]string{
 	"organisations": {"founders", "website", "areas", "location"},
 }
 
-// Load reads every Markdown file under <srcDir>/content. It returns the site
-// even when there are errors, so that all problems are reported together.
-func Load(srcDir string, cfg *config.Config, opts Options) (*Site, *diag.List) {
+// Load reads every Markdown file under content/ of the site tree. It returns
+// the site even when there are errors, so that all problems are reported
+// together. Files the tree refuses (links out of the site, pipes, devices,
+// files over the size limit) are errors naming them.
+func Load(tree *source.Tree, cfg *config.Config, opts Options) (*Site, *diag.List) {
 	ds := &diag.List{}
 	s := &Site{Config: cfg, files: map[string]*Page{}, excluded: map[*Page]string{}}
-	root := filepath.Join(srcDir, "content")
-	var paths []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(p, ".md") {
-			paths = append(paths, p)
-		}
-		return nil
-	})
-	if err != nil {
-		ds.Errorf("content", 0, 0, "reading content directory: %v", err)
-		return s, ds
+	files, problems := tree.Files("content")
+	for _, e := range problems {
+		ds.Errorf(e.Path, 1, 1, "%s", e.Msg)
 	}
-	sort.Strings(paths)
+	var paths []string
+	for _, f := range files {
+		if strings.HasSuffix(f, ".md") {
+			paths = append(paths, f)
+		}
+	}
 	// Read and parse on all cores; each file reports into its own list and
 	// the lists are merged in path order.
 	parsed := make([]*Page, len(paths))
 	lists := make([]diag.List, len(paths))
 	parallel.For(len(paths), func(i int) {
-		rel, _ := filepath.Rel(srcDir, paths[i])
-		rel = filepath.ToSlash(rel)
-		src, err := os.ReadFile(paths[i])
+		rel := paths[i]
+		src, err := tree.ReadFile(rel)
 		if err != nil {
-			lists[i].Errorf(rel, 0, 0, "reading file: %v", err)
+			var se *source.Error
+			if errors.As(err, &se) {
+				lists[i].Errorf(rel, 1, 1, "%s", se.Msg)
+			} else {
+				lists[i].Errorf(rel, 1, 1, "cannot be read: %v", err)
+			}
 			return
 		}
 		parsed[i] = parsePage(rel, src, cfg, &lists[i])
@@ -219,19 +240,26 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 			ds.Errorf(rel, l, c, "unknown topic %q in tags (topics are defined in config.toml under [topics])", t)
 		}
 	}
-	for _, a := range p.Aliases {
-		if !strings.HasPrefix(a, "/") || strings.Contains(a, "..") || strings.ContainsAny(a, "?#\\") {
+	for i, a := range p.Aliases {
+		clean, err := CleanAlias(a)
+		if err != nil {
 			l, c := m.keyPos("aliases")
-			ds.Errorf(rel, l, c, "alias %q must be a root-relative path without .., ? or #", a)
+			ds.Errorf(rel, l, c, "%v", err)
 		}
+		p.Aliases[i] = clean
 	}
 	if p.Slug != "" && !slugRE.MatchString(p.Slug) {
 		l, c := m.keyPos("slug")
 		ds.Errorf(rel, l, c, "slug %q: use lower-case letters a-z, digits and single hyphens (no /, .. or spaces)", p.Slug)
 		p.Slug = ""
 	}
+	if len(p.Slug) > maxSegment {
+		l, c := m.keyPos("slug")
+		ds.Errorf(rel, l, c, "slug is %d characters long: keep it under %d", len(p.Slug), maxSegment)
+		p.Slug = ""
+	}
 	if p.Slug == "" {
-		p.Slug = i18n.Slugify(p.Title)
+		p.Slug = shorten(i18n.Slugify(p.Title), maxTitleSlug)
 	}
 	if p.Slug == "" && p.Title != "" {
 		l, c := m.keyPos("title")
@@ -423,4 +451,32 @@ func (s *Site) ResolveAct(lang, number string) *Page {
 		}
 	}
 	return nil
+}
+
+// CleanAlias checks an old URL listed in aliases and returns it in the one
+// form every collision check compares: cleaned as path.Clean does ("/./"
+// is "/", "/aktualnosci//" is "/aktualnosci/"), ending in "/" (a directory
+// whose index.html redirects) unless it names an .html file.
+func CleanAlias(a string) (string, error) {
+	if !strings.HasPrefix(a, "/") || strings.HasPrefix(a, "//") {
+		return a, fmt.Errorf("alias %q must be a path from the site's root, starting with a single /", a)
+	}
+	for _, r := range a {
+		if r < 0x20 || r == 0x7f || r == '\\' || r == '?' || r == '#' {
+			return a, fmt.Errorf("alias %q must be a plain path, without \\, ?, # or control characters", a)
+		}
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == ".." {
+			return a, fmt.Errorf("alias %q must not contain .. parts", a)
+		}
+		if len(seg) > maxSegment {
+			return a, fmt.Errorf("alias %q has a part %d characters long: file systems allow at most %d", a, len(seg), maxSegment)
+		}
+	}
+	clean := path.Clean(a)
+	if !strings.HasSuffix(clean, ".html") && !strings.HasSuffix(clean, "/") {
+		clean += "/"
+	}
+	return clean, nil
 }

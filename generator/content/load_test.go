@@ -4,11 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"hubgen/generator/config"
 	"hubgen/generator/diag"
+	"hubgen/generator/source"
 )
 
 const testConfig = `
@@ -56,7 +58,11 @@ func load(t *testing.T, files map[string]string, opts ...Options) (*Site, *diag.
 	if len(opts) > 0 {
 		o = opts[0]
 	}
-	return Load(writeTree(t, files), testCfg(t), o)
+	tree, err := source.Open(writeTree(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Load(tree, testCfg(t), o)
 }
 
 func errorsOf(ds *diag.List) []string {
@@ -343,5 +349,94 @@ func TestUnknownKeysWarn(t *testing.T) {
 	}
 	if s.Pages[0].Params["author"] != "Jan" {
 		t.Errorf("unknown key not kept: %v", s.Pages[0].Params)
+	}
+}
+
+// TestCleanAlias: aliases written differently compare as one path, so that
+// "/./" cannot slip past the check that protects the home page.
+func TestCleanAlias(t *testing.T) {
+	tests := []struct {
+		in, want string // want "" means refused
+	}{
+		{"/stare/", "/stare/"},
+		{"/stare", "/stare/"},
+		{"/cpt/2536,Inauguracja.html", "/cpt/2536,Inauguracja.html"},
+		{"/./", "/"},
+		{"/en/./", "/en/"},
+		{"/aktualnosci//", "/aktualnosci/"},
+		{"/./404.html", "/404.html"},
+		{"/a/./b//c", "/a/b/c/"},
+		{"/feed.xml", "/feed.xml/"},
+		{"stare/", ""},
+		{"//evil.example/", ""},
+		{"/a/../b/", ""},
+		{"/..", ""},
+		{"/a\\b/", ""},
+		{"/a?b", ""},
+		{"/a#b", ""},
+		{"/a\nb/", ""},
+		{"/" + strings.Repeat("a", 201) + "/", ""},
+	}
+	for _, tc := range tests {
+		got, err := CleanAlias(tc.in)
+		switch {
+		case tc.want == "" && err == nil:
+			t.Errorf("CleanAlias(%q) = %q, want an error", tc.in, got)
+		case tc.want != "" && (err != nil || got != tc.want):
+			t.Errorf("CleanAlias(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// TestLongTitlesAndSlugs: a slug made from a long title is cut at a word to
+// a readable length (a 312-character title once made a file name the file
+// system refused); a slug written too long is an error at its line.
+func TestLongTitlesAndSlugs(t *testing.T) {
+	long := strings.Repeat("Bardzo długi tytuł ", 16)
+	s, ds := load(t, map[string]string{
+		"content/news/a.pl.md": "---\ntitle: " + long + "\ndate: 2024-10-10\n---\n",
+		"content/news/b.pl.md": "---\ntitle: B\ndate: 2024-10-10\nslug: " + strings.Repeat("ab-", 80) + "c\n---\n",
+	})
+	errs := errorsOf(ds)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "content/news/b.pl.md:4:1: slug is 241 characters long") {
+		t.Errorf("errors %q, want one at b's slug", errs)
+	}
+	var a *Page
+	for _, p := range s.Pages {
+		if p.Name == "a" {
+			a = p
+		}
+	}
+	if a == nil || len(a.Slug) > 80 || !strings.HasPrefix(a.Slug, "bardzo-dlugi-tytul-bardzo") || strings.HasSuffix(a.Slug, "-") || !strings.HasSuffix(a.Slug, "tytul") {
+		t.Errorf("slug of a long title: %+v", a)
+	}
+}
+
+// TestContentThatLeavesTheTree: a Markdown file that is a link out of the
+// site, or a named pipe, is an error naming it; the rest still loads.
+func TestContentThatLeavesTheTree(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret.md")
+	if err := os.WriteFile(outside, []byte("---\ntitle: Secret\ndate: 2024-01-01\n---\nhidden\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := writeTree(t, map[string]string{"content/news/ok.pl.md": "---\ntitle: OK\ndate: 2024-01-01\n---\n"})
+	if err := os.Symlink(outside, filepath.Join(dir, "content/news/leak.pl.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "content/news/pipe.pl.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tree, err := source.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ds := Load(tree, testCfg(t), Options{Now: now})
+	errs := errorsOf(ds)
+	want := []string{"content/news/leak.pl.md:1:1: leads outside the site's directory", "content/news/pipe.pl.md:1:1: is a named pipe"}
+	if len(errs) != 2 || !strings.HasPrefix(errs[0], want[0]) || !strings.HasPrefix(errs[1], want[1]) {
+		t.Errorf("errors %q, want %q", errs, want)
+	}
+	if len(s.Pages) != 1 || s.Pages[0].Title != "OK" {
+		t.Errorf("pages %v, want only OK", s.Pages)
 	}
 }

@@ -3,6 +3,7 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,6 +52,12 @@ func (e *syntaxError) Unwrap() error { return e.pe }
 // (after falling back to "other", then "many"). All problems are collected and returned
 // together with errors.Join; the Bundle is nil when there are any.
 func LoadBundle(dir string, langs []string) (*Bundle, error) {
+	return LoadBundleFS(os.DirFS(dir), dir, langs)
+}
+
+// LoadBundleFS is LoadBundle reading <lang>.toml files from fsys (the site's
+// i18n/ directory); dir names them in messages.
+func LoadBundleFS(fsys fs.FS, dir string, langs []string) (*Bundle, error) {
 	b := &Bundle{catalogs: make(map[string]*catalog, len(langs))}
 	var errs []error
 	var loaded []string // languages whose file parsed, in input order
@@ -58,7 +65,7 @@ func LoadBundle(dir string, langs []string) (*Bundle, error) {
 		if _, dup := b.catalogs[lang]; dup {
 			continue
 		}
-		cat, err := loadCatalog(filepath.Join(dir, lang+".toml"), lang)
+		cat, err := loadCatalog(fsys, filepath.Join(dir, lang+".toml"), lang)
 		if cat != nil {
 			b.catalogs[lang] = cat
 			loaded = append(loaded, lang)
@@ -76,9 +83,13 @@ func LoadBundle(dir string, langs []string) (*Bundle, error) {
 
 // loadCatalog reads and flattens one TOML file. On a read or syntax error it
 // returns a nil catalog; other problems leave a usable catalog and an error.
-func loadCatalog(path, lang string) (*catalog, error) {
-	data, err := os.ReadFile(path)
+func loadCatalog(fsys fs.FS, path, lang string) (*catalog, error) {
+	data, err := fs.ReadFile(fsys, lang+".toml")
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+		}
 		return nil, fmt.Errorf("load UI strings for %q: %w", lang, err)
 	}
 	var raw map[string]any

@@ -334,15 +334,6 @@ func (p *planner) topics(lang string, all []*content.Page) {
 	p.add(indexPath, "topics", "", index, p.sectionFallback("topics"))
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // homeLatest is how many news items and acts the home page shows.
 const homeLatest = 5
 
@@ -467,27 +458,33 @@ func (p *planner) checkCollisions() {
 			seen[f] = o
 			continue
 		}
-		who := func(x *Output) string {
-			switch {
-			case x.Layout == "redirect":
-				return "an alias of " + x.origin
-			case x.origin != "":
-				return x.origin
-			case x.Layout != "":
-				return "the " + x.Layout + " page"
-			}
-			return "a generated file"
-		}
 		path, line := "config.toml", 0
 		for _, x := range []*Output{o, prev} {
-			if x.Layout == "redirect" && x.Data != nil && x.Data.Page != nil {
-				path, line = x.Data.Page.Path, x.Data.Page.AliasesLine
-				break
-			}
-			if x.origin != "" {
-				path = x.origin
+			if _, xp, xl := x.Source(); xp != "config.toml" {
+				path, line = xp, xl
+				if x.Layout == "redirect" {
+					break
+				}
 			}
 		}
-		p.ds.Errorf(path, line, 1, "%s collides with %s: both would be %s", who(o), who(prev), o.Path)
+		who, _, _ := o.Source()
+		prevWho, _, _ := prev.Source()
+		p.ds.Errorf(path, line, 1, "%s collides with %s: both would be %s", who, prevWho, o.Path)
 	}
+}
+
+// Source tells where an output comes from, for messages: who made it ("an
+// alias of content/news/x.pl.md", "content/news/x.pl.md", "the list page")
+// and the file and line to point an editor at (config.toml, line 0, for
+// pages the site generates by itself).
+func (o *Output) Source() (who, path string, line int) {
+	switch {
+	case o.Layout == "redirect" && o.Data != nil && o.Data.Page != nil:
+		return "an alias of " + o.origin, o.Data.Page.Path, o.Data.Page.AliasesLine
+	case o.origin != "":
+		return o.origin, o.origin, 1
+	case o.Layout != "":
+		return "the " + o.Layout + " page", "config.toml", 0
+	}
+	return "the generated " + o.Path, "config.toml", 0
 }

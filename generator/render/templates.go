@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 )
@@ -38,35 +40,44 @@ var funcs = template.FuncMap{
 // LoadTemplates parses <dir>/baseof.html, <dir>/partials/*.html and one file
 // per layout name; redirect.html stands alone (it does not use the base).
 func LoadTemplates(dir string) (*Templates, error) {
-	base := template.New("baseof.html").Funcs(funcs)
-	if _, err := base.ParseFiles(filepath.Join(dir, "baseof.html")); err != nil {
+	return LoadTemplatesFS(os.DirFS(dir), dir)
+}
+
+// LoadTemplatesFS is LoadTemplates reading from fsys (the site's layouts/
+// directory); dir names it in messages.
+func LoadTemplatesFS(fsys fs.FS, dir string) (*Templates, error) {
+	fail := func(err error) (*Templates, error) {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
-	partials, _ := filepath.Glob(filepath.Join(dir, "partials", "*.html"))
+	base := template.New("baseof.html").Funcs(funcs)
+	if _, err := base.ParseFS(fsys, "baseof.html"); err != nil {
+		return fail(err)
+	}
+	partials, _ := fs.Glob(fsys, "partials/*.html")
 	sort.Strings(partials)
 	if len(partials) > 0 {
-		if _, err := base.ParseFiles(partials...); err != nil {
-			return nil, fmt.Errorf("layouts: %w", err)
+		if _, err := base.ParseFS(fsys, partials...); err != nil {
+			return fail(err)
 		}
 	}
 	t := &Templates{byName: map[string]*template.Template{}}
 	for _, name := range layoutNames {
-		file := filepath.Join(dir, name+".html")
-		if _, err := os.Stat(file); err != nil {
-			return nil, fmt.Errorf("layouts: missing layout %s: %w", file, err)
+		file := name + ".html"
+		if _, err := fs.Stat(fsys, file); err != nil {
+			return nil, fmt.Errorf("layouts: missing layout %s: %w", path.Join(filepath.ToSlash(dir), file), err)
 		}
 		var tpl *template.Template
 		if name == "redirect" {
-			tpl = template.New(name + ".html").Funcs(funcs)
+			tpl = template.New(file).Funcs(funcs)
 		} else {
 			clone, err := base.Clone()
 			if err != nil {
-				return nil, fmt.Errorf("layouts: %w", err)
+				return fail(err)
 			}
 			tpl = clone
 		}
-		if _, err := tpl.ParseFiles(file); err != nil {
-			return nil, fmt.Errorf("layouts: %w", err)
+		if _, err := tpl.ParseFS(fsys, file); err != nil {
+			return fail(err)
 		}
 		t.byName[name] = tpl
 	}

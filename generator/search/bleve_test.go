@@ -17,6 +17,7 @@ import (
 	"hubgen/generator/diag"
 	"hubgen/generator/markdown"
 	"hubgen/generator/search"
+	"hubgen/generator/source"
 )
 
 // siteDocs loads the portal in src and returns its pages as the build
@@ -27,7 +28,11 @@ func siteDocs(t testing.TB, src string) []search.Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, ds := content.Load(src, cfg, content.Options{Now: testNow})
+	tree, err := source.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ds := content.Load(tree, cfg, content.Options{Now: testNow})
 	if err := ds.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -30,7 +31,7 @@ func buildSite(t testing.TB, src string, baseURL string) string {
 // buildInto builds the portal in src into dest.
 func buildInto(t testing.TB, src, dest, baseURL string) {
 	t.Helper()
-	if _, err := site.Build(site.Options{Source: src, Dest: dest, Now: testNow, BaseURL: baseURL}); err != nil {
+	if _, err := site.Build(context.Background(), site.Options{Source: src, Dest: dest, Now: testNow, BaseURL: baseURL}); err != nil {
 		t.Fatalf("building %s: %v", src, err)
 	}
 }

@@ -443,8 +443,7 @@ func (ix *Index) decode(s string) ([]scored, error) {
 		}
 		tfs = append(tfs, tf)
 	}
-	var lens [][numFields]int
-	lens = make([][numFields]int, n)
+	lens := make([][numFields]int, n)
 	for f := 0; f < fields; f++ {
 		for k := 0; k < n; k++ {
 			if tfs[k][f] > 0 {

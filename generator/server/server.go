@@ -5,7 +5,9 @@ package server
 
 import (
 	"context"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -33,16 +35,26 @@ var contentTypes = map[string]string{
 	".gz":    "application/gzip",
 }
 
-// Handler serves the files under dir.
+// Handler serves the files under dir: GET and HEAD only, redirects to
+// same-origin paths only.
 func Handler(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "405 method not allowed: the preview serves files (GET and HEAD)", http.StatusMethodNotAllowed)
+			return
+		}
+		if strings.ContainsAny(r.URL.Path, "\\\x00") {
+			notFound(w, dir)
+			return
+		}
 		p := path.Clean("/" + r.URL.Path)
 		full := filepath.Join(dir, filepath.FromSlash(p))
 		st, err := os.Stat(full)
 		if err == nil && st.IsDir() {
 			if !strings.HasSuffix(r.URL.Path, "/") {
-				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				redirect(w, r, p+"/")
 				return
 			}
 			full = filepath.Join(full, "index.html")
@@ -59,6 +71,22 @@ func Handler(dir string) http.Handler {
 	})
 }
 
+// redirect sends a permanent redirect to the site path p, which path.Clean
+// has made start with exactly one slash: the Location is escaped, so it can
+// never be read as another host ("//evil.example/" or "/\\evil.example/").
+func redirect(w http.ResponseWriter, r *http.Request, p string) {
+	loc := (&url.URL{Path: p}).EscapedPath()
+	if !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\") {
+		http.Error(w, "400 bad request", http.StatusBadRequest)
+		return
+	}
+	if r.URL.RawQuery != "" {
+		loc += "?" + r.URL.RawQuery
+	}
+	w.Header().Set("Location", loc)
+	w.WriteHeader(http.StatusMovedPermanently)
+}
+
 func notFound(w http.ResponseWriter, dir string) {
 	body, err := os.ReadFile(filepath.Join(dir, "404.html"))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -69,11 +97,12 @@ func notFound(w http.ResponseWriter, dir string) {
 	w.Write(body)
 }
 
-// ListenAndServe serves dir on addr until ctx is done.
-func ListenAndServe(ctx context.Context, addr, dir string) error {
-	srv := &http.Server{Addr: addr, Handler: Handler(dir), ReadHeaderTimeout: 10 * time.Second}
+// Serve serves dir on the listener ln until ctx is done, then shuts down
+// gracefully. Timeouts keep a slow or idle client from holding connections.
+func Serve(ctx context.Context, ln net.Listener, dir string) error {
+	srv := newHTTPServer(dir)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return err
@@ -81,5 +110,14 @@ func ListenAndServe(ctx context.Context, addr, dir string) error {
 		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		return srv.Shutdown(shutdown)
+	}
+}
+
+func newHTTPServer(dir string) *http.Server {
+	return &http.Server{
+		Handler:           Handler(dir),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       120 * time.Second,
 	}
 }

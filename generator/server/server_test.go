@@ -1,7 +1,10 @@
 package server
 
 import (
+	"bufio"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -59,5 +62,92 @@ func TestHandler(t *testing.T) {
 		if !strings.Contains(string(body), tc.body) {
 			t.Errorf("%s: body %q lacks %q", tc.path, body, tc.body)
 		}
+	}
+}
+
+// rawGet sends target exactly as written (no client-side cleaning) and
+// returns the response.
+func rawGet(t *testing.T, addr, method, target string) *http.Response {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "%s %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", method, target, addr)
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp
+}
+
+// TestRedirectsStaySameOrigin: the trailing-slash redirect can never send a
+// reader to another host, however the path is written.
+func TestRedirectsStaySameOrigin(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "en", "news"), 0o755)
+	os.WriteFile(filepath.Join(dir, "en", "news", "index.html"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "404.html"), []byte("404"), 0o644)
+	srv := httptest.NewServer(Handler(dir))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	tests := []struct {
+		target, location string // location "" means: no redirect
+	}{
+		{"/en/news", "/en/news/"},
+		{"/en/news?q=1", "/en/news/?q=1"},
+		{"//evil.example%2f..%2fen", "/en/"},
+		{"//evil.example/../en", "/en/"},
+		{"/./en", "/en/"},
+		{"/%5Cevil.example%2f..%2fen", ""},
+		{"/%2f%2fevil.example%2f..%2fen", "/en/"},
+	}
+	for _, tc := range tests {
+		resp := rawGet(t, addr, "GET", tc.target)
+		loc := resp.Header.Get("Location")
+		if tc.location == "" {
+			if resp.StatusCode/100 == 3 {
+				t.Errorf("%s: redirected to %q", tc.target, loc)
+			}
+			continue
+		}
+		if resp.StatusCode != http.StatusMovedPermanently || loc != tc.location {
+			t.Errorf("%s: %d Location %q, want 301 %q", tc.target, resp.StatusCode, loc, tc.location)
+		}
+		if strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, `/\`) || strings.Contains(loc, "://") {
+			t.Errorf("%s: Location %q leaves the site", tc.target, loc)
+		}
+	}
+}
+
+// TestOnlyGetAndHead: the preview serves files; other methods get 405 with
+// an Allow header.
+func TestOnlyGetAndHead(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("home"), 0o644)
+	srv := httptest.NewServer(Handler(dir))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	for method, want := range map[string]int{"GET": 200, "HEAD": 200, "POST": 405, "PUT": 405, "DELETE": 405, "OPTIONS": 405, "PATCH": 405} {
+		resp := rawGet(t, addr, method, "/")
+		if resp.StatusCode != want {
+			t.Errorf("%s /: %d, want %d", method, resp.StatusCode, want)
+		}
+		if want == 405 && resp.Header.Get("Allow") != "GET, HEAD" {
+			t.Errorf("%s /: Allow %q", method, resp.Header.Get("Allow"))
+		}
+	}
+}
+
+// TestServeTimeouts: the server sets header, read and idle timeouts, so that
+// a client sending half a request cannot hold a connection forever (the
+// values are seconds long; waiting them out would make a slow test).
+func TestServeTimeouts(t *testing.T) {
+	srv := newHTTPServer(t.TempDir())
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.IdleTimeout <= 0 {
+		t.Errorf("timeouts: header %v, read %v, idle %v; want all set", srv.ReadHeaderTimeout, srv.ReadTimeout, srv.IdleTimeout)
 	}
 }

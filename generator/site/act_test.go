@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -270,7 +271,7 @@ func TestCheckWarnsWhenActVersionsDiffer(t *testing.T) {
 	}
 	j := strings.Index(text[i:], "\n")
 	os.WriteFile(p, []byte(text[:i]+text[i+j+1:]), 0o644)
-	res, err := Build(Options{Source: src, Check: true, Now: testNow})
+	res, err := Build(context.Background(), Options{Source: src, Check: true, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func BenchmarkBuild(b *testing.B) {
 			dest := filepath.Join(out, "public")
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				res, err := Build(Options{Source: dir, Dest: dest, Now: testNow})
+				res, err := Build(context.Background(), Options{Source: dir, Dest: dest, Now: testNow})
 				if err != nil {
 					b.Fatal(err)
 				}

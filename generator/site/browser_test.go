@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -19,7 +20,7 @@ func serveBundled(t *testing.T) string {
 	srv := httptest.NewUnstartedServer(server.Handler(dest))
 	srv.Start()
 	t.Cleanup(srv.Close)
-	if _, err := Build(Options{Source: repoRoot, Dest: dest, BaseURL: srv.URL + "/", Now: testNow}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: repoRoot, Dest: dest, BaseURL: srv.URL + "/", Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	return srv.URL

@@ -14,6 +14,7 @@ import (
 	"hubgen/generator/config"
 	"hubgen/generator/content"
 	"hubgen/generator/i18n"
+	"hubgen/generator/source"
 )
 
 // builtSite builds the bundled portal once per test and parses its pages.
@@ -51,7 +52,11 @@ func loadBundled(t *testing.T) *content.Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, ds := content.Load(repoRoot, cfg, content.Options{Now: testNow})
+	tree, err := source.Open(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ds := content.Load(tree, cfg, content.Options{Now: testNow})
 	if ds.Len() > 0 {
 		t.Fatalf("bundled content has problems: %v", ds.Items())
 	}

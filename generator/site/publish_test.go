@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"os"
@@ -158,7 +159,7 @@ func TestAliasCollisionsFail(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			src := copySite(t)
 			os.WriteFile(filepath.Join(src, filepath.FromSlash(tc.file)), []byte(tc.text), 0o644)
-			_, err := Build(Options{Source: src, Dest: filepath.Join(t.TempDir(), "out"), Now: testNow})
+			_, err := Build(context.Background(), Options{Source: src, Dest: filepath.Join(t.TempDir(), "out"), Now: testNow})
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("got %v\nwant an error containing %q", err, tc.want)
 			}

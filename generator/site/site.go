@@ -5,6 +5,8 @@
 package site
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,8 +19,10 @@ import (
 	"hubgen/generator/diag"
 	"hubgen/generator/i18n"
 	"hubgen/generator/markdown"
+	"hubgen/generator/output"
 	"hubgen/generator/render"
 	"hubgen/generator/search"
+	"hubgen/generator/source"
 	"hubgen/internal/parallel"
 )
 
@@ -29,6 +33,7 @@ type Options struct {
 	BaseURL string    // overrides config.toml's baseURL when set
 	Drafts  bool      // publish drafts
 	Future  bool      // publish pages dated in the future
+	Force   bool      // replace a non-empty Dest that is not a previous output
 	Now     time.Time // when "the future" starts; zero means time.Now()
 	Check   bool      // validate only: write nothing, warn about missing translations
 }
@@ -43,8 +48,10 @@ type Result struct {
 
 // Build runs a build. Content problems are in Result.Diags; the returned
 // error is non-nil when the build failed for any reason, and then the
-// destination is untouched.
-func Build(opts Options) (*Result, error) {
+// destination is untouched. A destination the build refuses is an
+// *output.DestError; a cancelled ctx stops the build, publishing nothing,
+// and returns ctx's error.
+func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Diags: &diag.List{}}
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
@@ -52,39 +59,36 @@ func Build(opts Options) (*Result, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	cfgPath := filepath.Join(opts.Source, "config.toml")
-	cfg, err := config.Load(cfgPath)
+	tree, err := source.Open(opts.Source)
 	if err != nil {
 		return res, err
 	}
-	if opts.BaseURL != "" {
-		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
-			return res, fmt.Errorf("--base-url: %w", err)
+	var target *output.Target
+	if !opts.Check {
+		if target, err = output.Check(opts.Source, opts.Dest, opts.Force); err != nil {
+			return res, err
 		}
 	}
-	var langs []string
-	for _, l := range cfg.Languages {
-		langs = append(langs, l.Code)
-	}
-	bundle, err := i18n.LoadBundle(filepath.Join(opts.Source, "i18n"), langs)
+	cfg, bundle, tpl, err := loadSetup(tree, opts, res.Diags)
 	if err != nil {
 		return res, err
 	}
-	tpl, err := render.LoadTemplates(filepath.Join(opts.Source, "layouts"))
-	if err != nil {
-		return res, err
-	}
-	s, ds := content.Load(opts.Source, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	langs := cfg.LanguageCodes()
+	s, ds := content.Load(tree, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	res.Diags.Merge(ds)
 	res.Pages = len(s.Pages)
+	static := staticFiles(tree, res.Diags)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
-	bodies := convertAll(s, conv, res.Diags)
+	bodies := convertAll(ctx, s, conv, res.Diags)
 	if opts.Check {
 		compareActs(s, bodies, res.Diags)
 		missing := s.Missing()
 		for _, p := range s.Pages {
 			if langs := missing[p]; len(langs) > 0 {
-				res.Diags.Warnf(p.Path, 0, 0, "no translation in %s", strings.Join(langs, ", "))
+				res.Diags.Warnf(p.Path, 1, 1, "no translation in %s", strings.Join(langs, ", "))
 			}
 		}
 	}
@@ -92,54 +96,105 @@ func Build(opts Options) (*Result, error) {
 	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies, Parallel: parallelActs})
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
+	checkPaths(outputs, static, res.Diags)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	if err := res.Diags.Err(); err != nil {
 		return res, err
 	}
 	if opts.Check {
 		// Render too, without writing, so that template errors surface in check.
-		_, err := renderAll(outputs, tpl, nil)
+		_, err := renderAll(ctx, outputs, tpl, nil)
 		return res, err
 	}
-	n, err := writeAtomically(opts.Dest, func(dir string) (int, error) {
-		files, err := copyStatic(filepath.Join(opts.Source, "static"), dir, outputs)
-		if err != nil {
-			return 0, err
+	n, err := output.Publish(ctx, target, func(dir string) error {
+		if err := copyStatic(ctx, tree, static, dir); err != nil {
+			return err
 		}
-		written, err := renderAll(outputs, tpl, func(o *render.Output, b []byte) error {
+		if _, err := renderAll(ctx, outputs, tpl, func(o *render.Output, b []byte) error {
 			return writeFile(filepath.Join(dir, filepath.FromSlash(o.File())), b)
-		})
-		// ---- search index (generator/search; README "Search") ----
-		if err == nil {
-			docs := make([]search.Doc, len(s.Pages))
-			for i, p := range s.Pages {
-				d := search.Doc{URL: cfg.BasePath() + p.URL, Lang: p.Lang, Kind: p.Section, Title: p.Title, Summary: p.Summary, Body: bodies[p].Text, Date: p.Date}
-				for _, k := range p.Tags {
-					if t := cfg.Topic(k); t != nil {
-						d.Topics = append(d.Topics, t.Names[p.Lang])
-					}
-				}
-				if p.Act != nil {
-					d.ActType, d.ActNumber = p.Act.Type, p.Act.Number
-				}
-				docs[i] = d
-			}
-			var n int
-			n, err = search.Write(dir, langs, docs, search.Options{})
-			written += n
+		}); err != nil {
+			return err
 		}
-		// ---- end search index ----
-		return files + written, err
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		_, err := search.Write(dir, langs, searchDocs(cfg, s, bodies), search.Options{})
+		return err
 	})
 	res.Files = n
+	var se *source.Error
+	if errors.As(err, &se) {
+		// A file changed between listing and reading.
+		res.Diags.Errorf(se.Path, 1, 1, "%s", se.Msg)
+		err = res.Diags.Err()
+	}
 	return res, err
 }
 
+// loadSetup reads config.toml, the UI strings and the layouts through the
+// tree's checks. Files the tree refuses become diagnostics in ds.
+func loadSetup(tree *source.Tree, opts Options, ds *diag.List) (*config.Config, *i18n.Bundle, *render.Templates, error) {
+	fail := func(err error) (*config.Config, *i18n.Bundle, *render.Templates, error) {
+		var se *source.Error
+		if errors.As(err, &se) {
+			ds.Errorf(se.Path, 1, 1, "%s", se.Msg)
+			return nil, nil, nil, ds.Err()
+		}
+		return nil, nil, nil, err
+	}
+	data, err := tree.ReadFile("config.toml")
+	if err != nil {
+		return fail(err)
+	}
+	cfg, err := config.Parse(filepath.ToSlash(filepath.Join(opts.Source, "config.toml")), data)
+	if err != nil {
+		return fail(err)
+	}
+	tree.MaxSize = cfg.MaxFileSize
+	if opts.BaseURL != "" {
+		if err := cfg.SetBaseURL(opts.BaseURL); err != nil {
+			return fail(fmt.Errorf("--base-url: %w", err))
+		}
+	}
+	bundle, err := i18n.LoadBundleFS(tree.Sub("i18n"), filepath.Join(opts.Source, "i18n"), cfg.LanguageCodes())
+	if err != nil {
+		return fail(err)
+	}
+	tpl, err := render.LoadTemplatesFS(tree.Sub("layouts"), filepath.Join(opts.Source, "layouts"))
+	if err != nil {
+		return fail(err)
+	}
+	return cfg, bundle, tpl, nil
+}
+
+// searchDocs maps every published page to its search document.
+func searchDocs(cfg *config.Config, s *content.Site, bodies map[*content.Page]markdown.Result) []search.Doc {
+	docs := make([]search.Doc, len(s.Pages))
+	for i, p := range s.Pages {
+		d := search.Doc{URL: cfg.BasePath() + p.URL, Lang: p.Lang, Kind: p.Section, Title: p.Title, Summary: p.Summary, Body: bodies[p].Text, Date: p.Date}
+		for _, k := range p.Tags {
+			if t := cfg.Topic(k); t != nil {
+				d.Topics = append(d.Topics, t.Names[p.Lang])
+			}
+		}
+		if p.Act != nil {
+			d.ActType, d.ActNumber = p.Act.Type, p.Act.Number
+		}
+		docs[i] = d
+	}
+	return docs
+}
+
 // convertAll renders every page's Markdown on all cores.
-func convertAll(s *content.Site, conv *markdown.Converter, ds *diag.List) map[*content.Page]markdown.Result {
+func convertAll(ctx context.Context, s *content.Site, conv *markdown.Converter, ds *diag.List) map[*content.Page]markdown.Result {
 	results := make([]markdown.Result, len(s.Pages))
 	lists := make([]diag.List, len(s.Pages))
 	parallel.For(len(s.Pages), func(i int) {
-		results[i] = conv.Convert(s.Pages[i], s, &lists[i])
+		if ctx.Err() == nil {
+			results[i] = conv.Convert(s.Pages[i], s, &lists[i])
+		}
 	})
 	out := make(map[*content.Page]markdown.Result, len(s.Pages))
 	for i, p := range s.Pages {
@@ -204,9 +259,13 @@ func convertParallel(s *content.Site, conv *markdown.Converter) map[*content.Pag
 
 // renderAll executes every output's layout on all cores; write (if not nil)
 // stores each result. It returns the number of files written.
-func renderAll(outputs []*render.Output, tpl *render.Templates, write func(*render.Output, []byte) error) (int, error) {
+func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, write func(*render.Output, []byte) error) (int, error) {
 	errs := make([]error, len(outputs))
 	parallel.For(len(outputs), func(i int) {
+		if err := ctx.Err(); err != nil {
+			errs[i] = err
+			return
+		}
 		b, err := tpl.Execute(outputs[i])
 		if err == nil && write != nil {
 			err = write(outputs[i], b)
@@ -232,46 +291,6 @@ func writeFile(path string, data []byte) error {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	return nil
-}
-
-// copyStatic copies static/ verbatim into dir. A static file where a page
-// goes is an error.
-func copyStatic(src, dir string, outputs []*render.Output) (int, error) {
-	taken := map[string]bool{}
-	for _, o := range outputs {
-		taken[o.File()] = true
-	}
-	var files []string
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			if os.IsNotExist(err) && p == src {
-				return filepath.SkipDir
-			}
-			return err
-		}
-		if !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("reading static files: %w", err)
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		rel, _ := filepath.Rel(src, f)
-		if taken[filepath.ToSlash(rel)] {
-			return 0, fmt.Errorf("static/%s: a page is written to the same place", filepath.ToSlash(rel))
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return 0, fmt.Errorf("reading static file: %w", err)
-		}
-		if err := writeFile(filepath.Join(dir, rel), data); err != nil {
-			return 0, err
-		}
-	}
-	return len(files), nil
 }
 
 // anchorLabel names the anchor links of acts' parts from the UI strings

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -34,7 +35,7 @@ func copySite(t *testing.T) string {
 
 func build(t *testing.T, src, dest string) *Result {
 	t.Helper()
-	res, err := Build(Options{Source: src, Dest: dest, Now: testNow})
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow})
 	if err != nil {
 		t.Fatalf("build failed: %v", err)
 	}
@@ -115,7 +116,7 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer os.Remove(p)
-			res, err := Build(Options{Source: src, Dest: dest, Now: testNow})
+			res, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow})
 			if err == nil {
 				t.Fatal("build of broken content succeeded")
 			}
@@ -261,7 +262,7 @@ func TestPolishCollationInLists(t *testing.T) {
 		os.WriteFile(filepath.Join(src, "content/organisations/zz-"+slug+".pl.md"), []byte("---\ntitle: "+name+" test\n---\n"), 0o644)
 	}
 	dest := filepath.Join(t.TempDir(), "public")
-	res, err := Build(Options{Source: src, Dest: dest, Now: testNow})
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -383,7 +384,7 @@ func renderText(n *html.Node) string {
 // or redirect may point at the host's root outside /portal/.
 func TestSubpathBuild(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Source: repoRoot, Dest: dest, BaseURL: "https://example.org/portal/", Now: testNow}); err != nil {
+	if _, err := Build(context.Background(), Options{Source: repoRoot, Dest: dest, BaseURL: "https://example.org/portal/", Now: testNow}); err != nil {
 		t.Fatal(err)
 	}
 	checked := 0

@@ -159,6 +159,9 @@ func copyTree(src, dst string) error {
 		if err != nil {
 			return err
 		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
 		return os.WriteFile(target, data, 0o644)
 	})
 }

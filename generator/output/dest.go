@@ -1,0 +1,228 @@
+// Package output publishes a build: it checks that the destination is safe
+// to replace, lets the build write a complete site into a fresh directory
+// beside it, and swaps that in only when everything succeeded.
+//
+// A build never deletes what it did not make. The destination may not be the
+// source, contain it, or lie inside its content/, layouts/, static/ or i18n/;
+// an existing file is never replaced; a non-empty directory is replaced only
+// when it is a previous output (every build writes a manifest, ManifestName,
+// listing its files) holding nothing but what that build wrote, unless the
+// user forces it. A destination that is a symbolic link stays one: the build
+// replaces the directory it points to.
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"hubgen/generator/source"
+)
+
+// ManifestName is the file every build writes at the top of its output,
+// listing the files it wrote. It marks the directory as hubgen's to replace.
+const ManifestName = ".hubgen-manifest"
+
+const manifestHeader = "# hubgen build output: every build replaces this directory. Files it wrote:\n"
+
+// DestError is a destination the build refuses to write to: bad usage, not
+// a content problem.
+type DestError struct {
+	Dest string
+	Msg  string
+}
+
+func (e *DestError) Error() string { return fmt.Sprintf("destination %s %s", e.Dest, e.Msg) }
+
+// Target is a checked destination: the directory a build may replace.
+type Target struct {
+	Dest string // as the user gave it
+	Dir  string // the real directory to replace (a symbolic link's target)
+}
+
+// protected are the source's directories no output may go into.
+var protected = []string{"content", "layouts", "static", "i18n", ".git"}
+
+// Check decides whether dest may receive a build of the site in src. force
+// allows replacing a non-empty directory that is not a previous output (or
+// holds files a build did not write); it never allows the other refusals.
+func Check(src, dest string, force bool) (*Target, error) {
+	srcAbs, err := filepath.Abs(src)
+	if err != nil {
+		return nil, fmt.Errorf("source %s: %w", src, err)
+	}
+	srcReal, err := filepath.EvalSymlinks(srcAbs)
+	if err != nil {
+		return nil, fmt.Errorf("source %s: %w", src, err)
+	}
+	if dest == "" {
+		return nil, &DestError{`""`, "is empty: name a directory"}
+	}
+	destAbs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, &DestError{dest, err.Error()}
+	}
+	dir, err := realPath(destAbs)
+	if err != nil {
+		return nil, &DestError{dest, err.Error()}
+	}
+	switch {
+	case dir == srcReal:
+		return nil, &DestError{dest, "is the site's source directory: the build would delete it; use a directory such as public/"}
+	case source.Within(dir, srcReal):
+		return nil, &DestError{dest, "contains the site's source directory: the build would delete it; use a directory such as public/ inside the site"}
+	}
+	for _, p := range protected {
+		pr, err := realPath(filepath.Join(srcReal, p))
+		if err == nil && source.Within(pr, dir) {
+			return nil, &DestError{dest, fmt.Sprintf("lies inside the site's %s/ directory, which the build reads: use a directory such as public/", p)}
+		}
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Target{Dest: dest, Dir: dir}, nil
+	case err != nil:
+		return nil, &DestError{dest, err.Error()}
+	case !st.IsDir():
+		return nil, &DestError{dest, "is an existing file, not a directory: the build will not replace it; choose another --dest"}
+	}
+	if !force {
+		if err := checkPrevious(dest, dir); err != nil {
+			return nil, err
+		}
+	}
+	return &Target{Dest: dest, Dir: dir}, nil
+}
+
+// realPath resolves symbolic links in p, which need not exist: the longest
+// existing ancestor is resolved and the rest appended.
+func realPath(p string) (string, error) {
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		r, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			target, _ := os.Readlink(p)
+			return "", fmt.Errorf("is a symbolic link to %s, which does not exist", target)
+		}
+		return r, nil
+	}
+	rest := []string{}
+	cur := p
+	for {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			for i := len(rest) - 1; i >= 0; i-- {
+				r = filepath.Join(r, rest[i])
+			}
+			return r, nil
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return p, nil
+		}
+		rest = append(rest, filepath.Base(cur))
+		cur = parent
+	}
+}
+
+// checkPrevious refuses a non-empty directory that is not a previous output
+// or holds files that output's build did not write.
+func checkPrevious(dest, dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return &DestError{dest, err.Error()}
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return &DestError{dest, fmt.Sprintf("is a non-empty directory that no hubgen build made (it has no %s): the build would delete what it holds. Choose an empty or new directory, or add --force to replace it", ManifestName)}
+	}
+	made := parseManifest(data)
+	var foreign []string
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if rel != ManifestName && !made[rel] {
+			foreign = append(foreign, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return &DestError{dest, err.Error()}
+	}
+	if len(foreign) > 0 {
+		sort.Strings(foreign)
+		list := foreign
+		if len(list) > 5 {
+			list = append(list[:5:5], fmt.Sprintf("and %d more", len(foreign)-5))
+		}
+		return &DestError{dest, fmt.Sprintf("holds files no build wrote (%s): the build would delete them. Put files that belong on the site in static/, move the others away, or add --force", strings.Join(list, ", "))}
+	}
+	return nil
+}
+
+func parseManifest(data []byte) map[string]bool {
+	made := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, `"`):
+			if name, err := strconv.Unquote(line); err == nil {
+				made[name] = true
+			}
+		default:
+			made[line] = true
+		}
+	}
+	return made
+}
+
+// writeManifest lists every file under dir into dir/ManifestName, sorted, and
+// returns how many files there are besides the manifest.
+func writeManifest(dir string) (int, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("listing the output: %w", err)
+	}
+	sort.Strings(files)
+	var b strings.Builder
+	b.WriteString(manifestHeader)
+	for _, f := range files {
+		if strings.ContainsAny(f, "\n\r\"") || strings.HasPrefix(f, "#") {
+			f = strconv.Quote(f)
+		}
+		b.WriteString(f)
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(b.String()), 0o644); err != nil {
+		return 0, fmt.Errorf("writing the manifest: %w", err)
+	}
+	return len(files), nil
+}

@@ -1,0 +1,99 @@
+package site
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"hubgen/generator/diag"
+	"hubgen/generator/render"
+	"hubgen/generator/source"
+)
+
+// searchDir is the output directory the search index is written to.
+const searchDir = "search/"
+
+// staticFiles lists static/ through the tree's checks, as paths relative to
+// static/; refused files are errors in ds.
+func staticFiles(tree *source.Tree, ds *diag.List) []string {
+	files, problems := tree.Files("static")
+	for _, e := range problems {
+		ds.Errorf(e.Path, 1, 1, "%s", e.Msg)
+	}
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = strings.TrimPrefix(f, "static/")
+	}
+	return out
+}
+
+// copyStatic copies the static files (paths relative to static/) into dir.
+func copyStatic(ctx context.Context, tree *source.Tree, files []string, dir string) error {
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := tree.ReadFile("static/" + f)
+		if err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(dir, filepath.FromSlash(f)), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkPaths finds, before anything is written, every place where two
+// things would be written to one path of the output: a static file where a
+// page goes, anything inside the search index's directory, or a file where
+// another file needs a directory (an alias /feed.xml makes feed.xml/index.html
+// where the feed is the file feed.xml). `check` and `build` both run it, so
+// that a build never fails on such a clash with a bare OS message.
+func checkPaths(outputs []*render.Output, static []string, ds *diag.List) {
+	type claim struct {
+		who, path string
+		line      int
+	}
+	claims := map[string]claim{}
+	var files []string
+	for _, f := range static {
+		claims[f] = claim{"static/" + f, "static/" + f, 1}
+		files = append(files, f)
+	}
+	for _, o := range outputs {
+		who, path, line := o.Source()
+		f := o.File()
+		if prev, ok := claims[f]; ok && strings.HasPrefix(prev.path, "static/") {
+			ds.Errorf(prev.path, 1, 1, "%s is written to the same place as %s (%s): rename or remove the static file", prev.who, who, f)
+			continue
+		}
+		if _, ok := claims[f]; !ok {
+			claims[f] = claim{who, path, line}
+			files = append(files, f)
+		}
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		c := claims[f]
+		if strings.HasPrefix(f, searchDir) {
+			ds.Errorf(c.path, c.line, 1, "%s would be written as %s, inside the search index's directory %s: choose another path", c.who, f, searchDir)
+			continue
+		}
+		for i := strings.IndexByte(f, '/'); i >= 0; i = nextSlash(f, i) {
+			if d, ok := claims[f[:i]]; ok {
+				ds.Errorf(c.path, c.line, 1, "%s would be written as %s, inside %s, which is already a file (%s): choose another path", c.who, f, f[:i], d.who)
+				break
+			}
+		}
+	}
+}
+
+func nextSlash(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], '/')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}
