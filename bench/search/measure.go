@@ -137,16 +137,7 @@ func loadDocs(src string) ([]search.Doc, error) {
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath()})
 	var docs []search.Doc
 	for _, p := range s.Pages {
-		d := search.Doc{URL: p.URL, Lang: p.Lang, Kind: p.Section, Title: p.Title, Summary: p.Summary, Body: conv.Convert(p, s, &diag.List{}).Text, Date: p.Date}
-		for _, k := range p.Tags {
-			if t := cfg.Topic(k); t != nil {
-				d.Topics = append(d.Topics, t.Names[p.Lang])
-			}
-		}
-		if p.Act != nil {
-			d.ActType, d.ActNumber = p.Act.Type, p.Act.Number
-		}
-		docs = append(docs, d)
+		docs = append(docs, search.PageDoc(cfg, p, conv.Convert(p, s, &diag.List{}).Text))
 	}
 	return docs, nil
 }

@@ -18,9 +18,6 @@ import (
 	"hubgen/generator/diag"
 )
 
-// Sections are the content sections, in the order menus and the home page list them.
-var Sections = []string{"news", "decisions", "organisations", "projects", "pages"}
-
 // defaultSegments are the URL segments of each language when config.toml
 // leaves them out. "pages" has no segment: its pages sit at the language root.
 var defaultSegments = map[string]map[string]string{
@@ -37,6 +34,7 @@ type Config struct {
 	Languages       []*Language // default language first, then by weight and code
 	Topics          []Topic     // sorted by key
 	byCode          map[string]*Language
+	kinds           []Kind
 	topicByKey      map[string]*Topic
 }
 
@@ -120,6 +118,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		DefaultLanguage: fc.DefaultLanguage,
 		PageSize:        fc.PageSize,
 		byCode:          map[string]*Language{},
+		kinds:           DefaultKinds(),
 		topicByKey:      map[string]*Topic{},
 	}
 	if c.DefaultLanguage == "" {
@@ -155,7 +154,13 @@ func Parse(name string, data []byte) (*Config, error) {
 			}
 			l.Segments[k] = v
 		}
-		for _, s := range append(Sections[:4:4], "topics", "search", "page", "parallel") {
+		segs := []string{"topics", "search", "page", "parallel"}
+		for _, k := range c.kinds {
+			if k.Listed {
+				segs = append(segs, k.Section)
+			}
+		}
+		for _, s := range segs {
 			if l.Segments[s] == "" {
 				fail("sections", "language %s: no URL segment for %q", code, s)
 			}
@@ -284,9 +289,9 @@ func (c *Config) HomePath(lang string) string { return c.Prefix(lang) + "/" }
 
 // SectionPath is the path of a section's (or the topics index's, or the
 // search page's) list page in a language: "/aktualnosci/", "/en/news/".
-// The "pages" section has no list page; its path is the language's home.
+// A kind without list pages has the language's home as its path.
 func (c *Config) SectionPath(lang, section string) string {
-	if section == "pages" {
+	if k := c.Kind(section); k != nil && !k.Listed {
 		return c.HomePath(lang)
 	}
 	return c.Prefix(lang) + "/" + c.byCode[lang].Segments[section] + "/"

@@ -62,18 +62,6 @@ func shorten(slug string, n int) string {
 	return slug[:n]
 }
 
-// knownKeys are the front matter keys hubgen reads; others draw a warning.
-var knownKeys = map[string]bool{
-	"title": true, "date": true, "lastmod": true, "summary": true, "tags": true, "slug": true,
-	"translationKey": true, "draft": true, "aliases": true, "source": true, "weight": true,
-}
-
-var kindKeys = map[string][]string{
-	"decisions":     {"act"},
-	"projects":      {"coordinator", "partners", "start", "end", "funding", "website"},
-	"organisations": {"founders", "website", "areas", "location"},
-}
-
 // Load reads every Markdown file under content/ of the site tree. It returns
 // the site even when there are errors, so that all problems are reported
 // together. Files the tree refuses (links out of the site, pipes, devices,
@@ -150,12 +138,13 @@ func Load(tree *source.Tree, cfg *config.Config, opts Options) (*Site, *diag.Lis
 func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page {
 	parts := strings.Split(rel, "/")
 	if len(parts) != 3 {
-		ds.Errorf(rel, 0, 0, "content files go directly in content/<section>/ (sections: %s)", strings.Join(config.Sections, ", "))
+		ds.Errorf(rel, 0, 0, "content files go directly in content/<section>/ (sections: %s)", strings.Join(cfg.Sections(), ", "))
 		return nil
 	}
 	section, file := parts[1], parts[2]
-	if !contains(config.Sections, section) {
-		ds.Errorf(rel, 0, 0, "unknown section %q (sections: %s)", section, strings.Join(config.Sections, ", "))
+	kind := cfg.Kind(section)
+	if kind == nil {
+		ds.Errorf(rel, 0, 0, "unknown section %q (sections: %s)", section, strings.Join(cfg.Sections(), ", "))
 		return nil
 	}
 	base := strings.TrimSuffix(file, ".md")
@@ -185,21 +174,21 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 		ds.Errorf(rel, 1, 1, "no front matter: start the file with a --- line, the keys (at least title), and a closing --- line")
 		return nil
 	}
-	p := &Page{Section: section, Name: base, Lang: lang, Path: rel, Params: m.Values, Body: m.Body, BodyLine: m.BodyLine}
+	p := &Page{Section: section, Kind: kind, Name: base, Lang: lang, Path: rel, Params: m.Values, Body: m.Body, BodyLine: m.BodyLine}
 	f := fields{m: m, path: rel, ds: ds}
 	p.Title = f.str("title", true)
 	p.Summary = f.str("summary", false)
 	p.Slug = f.str("slug", false)
 	p.TranslationKey = f.str("translationKey", false)
 	p.Source = f.str("source", false)
-	p.Date = f.date("date", section == "news" || section == "decisions")
+	p.Date = f.date("date", kind.Dated)
 	p.Lastmod = f.date("lastmod", false)
 	p.Draft = f.boolean("draft")
 	p.Tags = f.list("tags")
 	p.Aliases = f.list("aliases")
 	p.Weight = f.integer("weight")
-	switch section {
-	case "decisions":
+	switch {
+	case kind.Act:
 		act := f.table("act", true)
 		if act != nil {
 			p.Act = &Act{
@@ -211,7 +200,7 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 				OJ:      f.str("act.oj", false),
 			}
 		}
-	case "projects":
+	case kind.Schema == "Project":
 		p.Project = &Project{
 			Coordinator: f.str("coordinator", false),
 			Partners:    f.partners("partners"),
@@ -220,7 +209,7 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 			Funding:     f.str("funding", false),
 			Website:     f.str("website", false),
 		}
-	case "organisations":
+	case kind.Schema == "Organization":
 		p.Organisation = &Organisation{
 			Founders: f.list("founders"),
 			Website:  f.str("website", false),
@@ -229,7 +218,7 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 		}
 	}
 	for _, k := range sortedKeys(m.Values) {
-		if !knownKeys[k] && !contains(kindKeys[section], k) {
+		if !kind.HasKey(k) {
 			l, c := m.keyPos(k)
 			ds.Warnf(rel, l, c, "unknown front matter key %q (kept, reachable from layouts as .Params)", k)
 		}
@@ -281,15 +270,6 @@ func langCodes(cfg *config.Config) string {
 		cs = append(cs, l.Code)
 	}
 	return strings.Join(cs, ", ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedKeys(m map[string]any) []string {
@@ -361,7 +341,7 @@ func (s *Site) assignURLs(ds *diag.List) {
 		if p.Slug == "" {
 			continue
 		}
-		if p.Section == "pages" {
+		if !p.Kind.Listed {
 			p.URL = s.Config.Prefix(p.Lang) + "/" + p.Slug + "/"
 		} else {
 			p.URL = s.Config.SectionPath(p.Lang, p.Section) + p.Slug + "/"

@@ -6,12 +6,15 @@ package content
 
 import (
 	"time"
+
+	"hubgen/generator/config"
 )
 
 // Page is one content file in one language.
 type Page struct {
-	Section string // news, decisions, organisations, projects, pages
-	Name    string // file name without language suffix and extension
+	Section string       // the folder under content/
+	Kind    *config.Kind // what its section makes of it
+	Name    string       // file name without language suffix and extension
 	Lang    string
 	Path    string // slash-separated path relative to the source directory
 

@@ -152,11 +152,11 @@ func (p *planner) parallel(pg *content.Page, own *markdown.Act, path, cluster st
 	d.Parallel = pv
 	d.Breadcrumbs = []Link{
 		{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(pg.Lang)},
-		{Name: t.T("section.decisions"), URL: p.base + p.Config.SectionPath(pg.Lang, "decisions")},
+		{Name: t.T("section." + pg.Section), URL: p.base + p.Config.SectionPath(pg.Lang, pg.Section)},
 		{Name: pg.Act.Number, URL: p.base + pg.URL},
 		{Name: t.T("act.parallel"), URL: p.base + path, Current: true},
 	}
-	p.add(path, "parallel:"+cluster, pg.Path, d, p.sectionFallback("decisions"))
+	p.add(path, "parallel:"+cluster, pg.Path, d, p.sectionFallback(pg.Section))
 }
 
 // alignKeys merges the unit keys of several versions into one reading

@@ -77,7 +77,7 @@ func (p *planner) feeds(byLang map[string][]*content.Page) {
 	for _, l := range p.Config.Languages {
 		var list []*content.Page
 		for _, pg := range byLang[l.Code] {
-			if (pg.Section == "news" || pg.Section == "decisions") && !pg.Date.IsZero() {
+			if pg.Kind.Dated && !pg.Date.IsZero() {
 				list = append(list, pg)
 			}
 		}

@@ -50,7 +50,7 @@ func (p *planner) metadata() {
 				og.Alternates = append(og.Alternates, ogLocales[a.Lang])
 			}
 		}
-		if pg := d.Page; pg != nil && (o.Layout == "news" || o.Layout == "decisions") {
+		if pg := d.Page; pg != nil && o.Layout == pg.Section && pg.Kind.Dated {
 			og.Type = "article"
 			og.Published = pg.Date.Format(time.RFC3339)
 			if !pg.Lastmod.IsZero() {
@@ -99,12 +99,12 @@ func (p *planner) publisher(lang string) map[string]any {
 // contentLD describes a content page by its kind.
 func (p *planner) contentLD(d *Data) map[string]any {
 	pg := d.Page
-	switch pg.Section {
-	case "decisions":
+	switch pg.Kind.Schema {
+	case "Legislation":
 		if pg.Act != nil && d.Act != nil {
 			return p.legislation(d)
 		}
-	case "news":
+	case "NewsArticle":
 		ld := p.thing("NewsArticle", d)
 		delete(ld, "name")
 		ld["headline"] = pg.Title
@@ -118,7 +118,7 @@ func (p *planner) contentLD(d *Data) map[string]any {
 		}
 		p.keywords(ld, pg)
 		return ld
-	case "organisations":
+	case "Organization":
 		ld := p.thing("Organization", d)
 		ld["mainEntityOfPage"] = d.Canonical
 		if o := pg.Organisation; o != nil {
@@ -138,7 +138,7 @@ func (p *planner) contentLD(d *Data) map[string]any {
 			}
 		}
 		return ld
-	case "projects":
+	case "Project":
 		ld := p.thing("Project", d)
 		ld["mainEntityOfPage"] = d.Canonical
 		if pr := pg.Project; pr != nil {

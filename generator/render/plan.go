@@ -54,9 +54,6 @@ type planner struct {
 	topicAt map[string]string // lang + "/" + topic key -> the topic's path
 }
 
-// listSections are the sections that have list pages, in menu order.
-var listSections = []string{"news", "decisions", "organisations", "projects"}
-
 // Plan works out every output page of the site. Two outputs claiming one file
 // (an alias on top of a page, say) are errors in ds.
 func Plan(in Input) ([]*Output, *diag.List) {
@@ -75,8 +72,10 @@ func Plan(in Input) ([]*Output, *diag.List) {
 	}
 	for _, l := range in.Config.Languages {
 		pages := byLang[l.Code]
-		for _, s := range listSections {
-			p.section(l.Code, s, pages)
+		for _, k := range in.Config.Kinds() {
+			if k.Listed {
+				p.section(l.Code, &k, pages)
+			}
 		}
 		p.topics(l.Code, in.Site.Pages)
 		p.home(l.Code, pages)
@@ -152,7 +151,7 @@ func (p *planner) single(pg *content.Page) {
 	d.Source = pg.Source
 	d.Topics = p.topicLinks(pg.Lang, pg.Tags)
 	d.Breadcrumbs = []Link{{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(pg.Lang)}}
-	if pg.Section != "pages" {
+	if pg.Kind.Listed {
 		d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: t.T("section." + pg.Section), URL: p.base + p.Config.SectionPath(pg.Lang, pg.Section)})
 	}
 	crumb := pg.Title
@@ -204,9 +203,10 @@ func bySection(pages []*content.Page, section string) []*content.Page {
 	return out
 }
 
-func (p *planner) section(lang, section string, pages []*content.Page) {
+func (p *planner) section(lang string, kind *config.Kind, pages []*content.Page) {
+	section := kind.Section
 	list := bySection(pages, section)
-	sortPages(lang, list, section == "news" || section == "decisions")
+	sortPages(lang, list, kind.Dated)
 	t := p.texts[lang]
 	root := p.Config.SectionPath(lang, section)
 	home := Link{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}
@@ -342,11 +342,15 @@ func (p *planner) home(lang string, pages []*content.Page) {
 	d := p.newData(lang, "home", p.infos[lang].Title)
 	d.Kind = "home"
 	d.Description = p.infos[lang].Description
-	for _, s := range listSections {
+	for _, k := range p.Config.Kinds() {
+		if !k.Listed {
+			continue
+		}
+		s := k.Section
 		list := bySection(pages, s)
-		sortPages(lang, list, s == "news" || s == "decisions")
+		sortPages(lang, list, k.Dated)
 		g := Group{Title: t.T("section." + s), URL: p.base + p.Config.SectionPath(lang, s), Count: len(list)}
-		if s == "news" || s == "decisions" {
+		if k.Dated {
 			if len(list) > homeLatest {
 				list = list[:homeLatest]
 			}

@@ -17,8 +17,11 @@ type Templates struct {
 	byName map[string]*template.Template
 }
 
-// layoutNames are the layouts every site must have.
-var layoutNames = []string{"home", "list", "news", "decisions", "organisations", "projects", "pages", "topics", "topic", "search", "parallel", "404", "redirect"}
+// layoutNames are the layouts every site must have besides one per content
+// kind (named for its section).
+func layoutNames() []string {
+	return []string{"home", "list", "topics", "topic", "search", "parallel", "404", "redirect"}
+}
 
 var funcs = template.FuncMap{
 	"dict": func(kv ...any) (map[string]any, error) {
@@ -38,14 +41,15 @@ var funcs = template.FuncMap{
 }
 
 // LoadTemplates parses <dir>/baseof.html, <dir>/partials/*.html and one file
-// per layout name; redirect.html stands alone (it does not use the base).
-func LoadTemplates(dir string) (*Templates, error) {
-	return LoadTemplatesFS(os.DirFS(dir), dir)
+// per layout name and per section; redirect.html stands alone (it does not
+// use the base).
+func LoadTemplates(dir string, sections []string) (*Templates, error) {
+	return LoadTemplatesFS(os.DirFS(dir), dir, sections)
 }
 
 // LoadTemplatesFS is LoadTemplates reading from fsys (the site's layouts/
 // directory); dir names it in messages.
-func LoadTemplatesFS(fsys fs.FS, dir string) (*Templates, error) {
+func LoadTemplatesFS(fsys fs.FS, dir string, sections []string) (*Templates, error) {
 	fail := func(err error) (*Templates, error) {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
@@ -61,7 +65,7 @@ func LoadTemplatesFS(fsys fs.FS, dir string) (*Templates, error) {
 		}
 	}
 	t := &Templates{byName: map[string]*template.Template{}}
-	for _, name := range layoutNames {
+	for _, name := range append(layoutNames(), sections...) {
 		file := name + ".html"
 		if _, err := fs.Stat(fsys, file); err != nil {
 			return nil, fmt.Errorf("layouts: missing layout %s: %w", path.Join(filepath.ToSlash(dir), file), err)

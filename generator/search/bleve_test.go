@@ -39,17 +39,7 @@ func siteDocs(t testing.TB, src string) []search.Doc {
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath()})
 	var docs []search.Doc
 	for _, p := range s.Pages {
-		body := conv.Convert(p, s, &diag.List{})
-		d := search.Doc{URL: cfg.BasePath() + p.URL, Lang: p.Lang, Kind: p.Section, Title: p.Title, Summary: p.Summary, Body: body.Text, Date: p.Date}
-		for _, k := range p.Tags {
-			if tp := cfg.Topic(k); tp != nil {
-				d.Topics = append(d.Topics, tp.Names[p.Lang])
-			}
-		}
-		if p.Act != nil {
-			d.ActType, d.ActNumber = p.Act.Type, p.Act.Number
-		}
-		docs = append(docs, d)
+		docs = append(docs, search.PageDoc(cfg, p, conv.Convert(p, s, &diag.List{}).Text))
 	}
 	return docs
 }

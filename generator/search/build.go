@@ -6,13 +6,15 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"hubgen/generator/config"
 )
 
 // Doc is a published page as the index sees it.
 type Doc struct {
 	URL       string // the page's path with the site's base path, e.g. "/portal/aktualnosci/x/"
 	Lang      string
-	Kind      string // the page's section: news, decisions, organisations, projects, pages
+	Kind      string // the page's section (Options.Kinds orders them)
 	Title     string
 	Summary   string
 	Body      string    // the body as plain text
@@ -29,6 +31,9 @@ type Options struct {
 	PostingsShardBytes int // a postings shard is closed once its lists pass this many bytes
 	DocsPerShard       int // documents per document-store shard
 	SnippetBytes       int // body text kept per document for result snippets
+	// Kinds are the documents' kinds (sections) in the order document
+	// numbers follow; default: the portal's kinds in menu order.
+	Kinds []string
 }
 
 // Defaults of Options.
@@ -51,6 +56,11 @@ func (o Options) withDefaults() Options {
 	}
 	if o.SnippetBytes <= 0 {
 		o.SnippetBytes = DefaultSnippetBytes
+	}
+	if len(o.Kinds) == 0 {
+		for _, k := range config.DefaultKinds() {
+			o.Kinds = append(o.Kinds, k.Section)
+		}
 	}
 	return o
 }
@@ -89,21 +99,13 @@ func DefaultParams() Params {
 	}
 }
 
-// kindRank orders the sections; document numbers follow it.
-func kindRank(kind string) int {
-	switch kind {
-	case "news":
-		return 0
-	case "decisions":
-		return 1
-	case "organisations":
-		return 2
-	case "projects":
-		return 3
-	case "pages":
-		return 4
+// kindRank orders the kinds as Options.Kinds does; document numbers follow
+// it, so that a kind is a range of numbers. Unknown kinds come last.
+func (o Options) kindRank(kind string) int {
+	if i := slices.Index(o.Kinds, kind); i >= 0 {
+		return i
 	}
-	return 5
+	return len(o.Kinds)
 }
 
 // Build analyses docs and returns the static index of every language in
@@ -137,7 +139,7 @@ func buildLang(lang string, docs []*Doc, a *analyzer, opts Options) map[string][
 	docs = slices.Clone(docs)
 	sort.SliceStable(docs, func(i, j int) bool {
 		a, b := docs[i], docs[j]
-		if ka, kb := kindRank(a.Kind), kindRank(b.Kind); ka != kb || a.Kind != b.Kind {
+		if ka, kb := opts.kindRank(a.Kind), opts.kindRank(b.Kind); ka != kb || a.Kind != b.Kind {
 			if ka != kb {
 				return ka < kb
 			}
@@ -167,7 +169,7 @@ func docOrder(docs []*Doc, norms [][numFields]uint8) []int {
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := order[i], order[j]
 		da, db := docs[a], docs[b]
-		if kindRank(da.Kind) != kindRank(db.Kind) || da.Kind != db.Kind || year(da) != year(db) {
+		if da.Kind != db.Kind || year(da) != year(db) {
 			return a < b // the given order already sorts by these
 		}
 		if na, nb := norms[a][fieldBody], norms[b][fieldBody]; na != nb {

@@ -16,12 +16,16 @@ var newNameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // NewContent creates content/<section>/<name>.<lang>.md with the front matter
 // its section needs, and returns its path. It never overwrites a file.
 func NewContent(source, section, name, lang string, now time.Time) (string, error) {
-	ok := false
-	for _, s := range config.Sections {
-		ok = ok || s == section
+	var kind *config.Kind
+	var sections []string
+	for _, k := range config.DefaultKinds() {
+		sections = append(sections, k.Section)
+		if k.Section == section {
+			kind = &k
+		}
 	}
-	if !ok {
-		return "", fmt.Errorf("unknown section %q (sections: %v)", section, config.Sections)
+	if kind == nil {
+		return "", fmt.Errorf("unknown section %q (sections: %s)", section, strings.Join(sections, ", "))
 	}
 	if !newNameRE.MatchString(name) {
 		return "", fmt.Errorf("name %q: use lower-case letters, digits and hyphens", name)
@@ -32,18 +36,7 @@ func NewContent(source, section, name, lang string, now time.Time) (string, erro
 	title := strings.ReplaceAll(name, "-", " ")
 	title = strings.ToUpper(title[:1]) + title[1:]
 	fm := "---\ntitle: \"" + title + "\"\nslug: " + name + "\n"
-	switch section {
-	case "news":
-		fm += "date: " + now.Format("2006-01-02") + "\nsummary: \"\"\ntags: []\n"
-	case "decisions":
-		fm += "date: " + now.Format("2006-01-02") + "\nsummary: \"\"\ntags: []\nact:\n  type: \"\"\n  number: \"\"\n  adopted: \n  celex: \"\"\n  eli: \"\"\n"
-	case "projects":
-		fm += "summary: \"\"\ntags: []\ncoordinator: \"\"\npartners: []\nstart: \nend: \nfunding: \"\"\nwebsite: \"\"\n"
-	case "organisations":
-		fm += "summary: \"\"\ntags: []\nfounders: []\nareas: []\nwebsite: \"\"\n"
-	default:
-		fm += "summary: \"\"\n"
-	}
+	fm += strings.ReplaceAll(kind.Template, "{date}", now.Format("2006-01-02"))
 	fm += "draft: true\n---\n\n"
 	path := filepath.Join(source, "content", section, name+"."+lang+".md")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -120,7 +120,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		_, err := search.Write(dir, langs, searchDocs(cfg, s, bodies), search.Options{})
+		_, err := search.Write(dir, langs, searchDocs(cfg, s, bodies), search.Options{Kinds: cfg.Sections()})
 		return err
 	})
 	res.Files = n
@@ -162,7 +162,7 @@ func loadSetup(tree *source.Tree, opts Options, ds *diag.List) (*config.Config, 
 	if err != nil {
 		return fail(err)
 	}
-	tpl, err := render.LoadTemplatesFS(tree.Sub("layouts"), filepath.Join(opts.Source, "layouts"))
+	tpl, err := render.LoadTemplatesFS(tree.Sub("layouts"), filepath.Join(opts.Source, "layouts"), cfg.Sections())
 	if err != nil {
 		return fail(err)
 	}
@@ -173,16 +173,7 @@ func loadSetup(tree *source.Tree, opts Options, ds *diag.List) (*config.Config, 
 func searchDocs(cfg *config.Config, s *content.Site, bodies map[*content.Page]markdown.Result) []search.Doc {
 	docs := make([]search.Doc, len(s.Pages))
 	for i, p := range s.Pages {
-		d := search.Doc{URL: cfg.BasePath() + p.URL, Lang: p.Lang, Kind: p.Section, Title: p.Title, Summary: p.Summary, Body: bodies[p].Text, Date: p.Date}
-		for _, k := range p.Tags {
-			if t := cfg.Topic(k); t != nil {
-				d.Topics = append(d.Topics, t.Names[p.Lang])
-			}
-		}
-		if p.Act != nil {
-			d.ActType, d.ActNumber = p.Act.Type, p.Act.Number
-		}
-		docs[i] = d
+		docs[i] = search.PageDoc(cfg, p, bodies[p].Text)
 	}
 	return docs
 }
@@ -244,7 +235,7 @@ func sortedTranslations(p *content.Page) []*content.Page {
 func convertParallel(s *content.Site, conv *markdown.Converter) map[*content.Page]markdown.Result {
 	var acts []*content.Page
 	for _, p := range s.Pages {
-		if p.Section == "decisions" && len(p.Translations) > 0 {
+		if p.Kind.Act && len(p.Translations) > 0 {
 			acts = append(acts, p)
 		}
 	}
