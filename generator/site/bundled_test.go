@@ -1,12 +1,15 @@
 package site
 
 import (
+	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -17,22 +20,55 @@ import (
 	"hubgen/generator/source"
 )
 
-// builtSite builds the bundled portal once per test and parses its pages.
+// builtSite is a build of the bundled portal with its pages parsed.
 type builtSite struct {
 	dest  string
 	pages map[string]*html.Node // file -> document, HTML files only
 	raw   map[string][]byte
 }
 
-func buildBundled(t *testing.T) *builtSite {
-	t.Helper()
-	dest := filepath.Join(t.TempDir(), "public")
-	build(t, repoRoot, dest)
-	b := &builtSite{dest: dest, pages: map[string]*html.Node{}, raw: readTree(t, dest)}
+// bundledOnce builds the bundled portal once for every test of the package
+// that only reads the result (none may change it): building it per test
+// made this package build the portal sixteen times.
+var bundledOnce = sync.OnceValues(func() (*builtSite, error) {
+	dir, err := os.MkdirTemp("", "hubgen-site-test-")
+	if err != nil {
+		return nil, err
+	}
+	dest := filepath.Join(dir, "public")
+	if _, err := Build(context.Background(), Options{Source: repoRoot, Dest: dest, Now: testNow}); err != nil {
+		return nil, fmt.Errorf("building the bundled portal: %w", err)
+	}
+	raw, err := readTreeErr(dest)
+	if err != nil {
+		return nil, err
+	}
+	b := &builtSite{dest: dest, pages: map[string]*html.Node{}, raw: raw}
 	for name := range b.raw {
 		if strings.HasSuffix(name, ".html") {
-			b.pages[name] = parseFile(t, filepath.Join(dest, name))
+			if b.pages[name], err = parseMaybe(filepath.Join(dest, name)); err != nil {
+				return nil, err
+			}
 		}
+	}
+	return b, nil
+})
+
+// TestMain removes the shared build when the tests are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if b, err := bundledOnce(); err == nil {
+		os.RemoveAll(filepath.Dir(b.dest))
+	}
+	os.Exit(code)
+}
+
+// buildBundled returns the shared build of the bundled portal.
+func buildBundled(t *testing.T) *builtSite {
+	t.Helper()
+	b, err := bundledOnce()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return b
 }

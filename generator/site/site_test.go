@@ -45,6 +45,14 @@ func build(t *testing.T, src, dest string) *Result {
 // readTree maps every file under dir (slash paths) to its bytes.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
+	out, err := readTreeErr(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func readTreeErr(dir string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -55,10 +63,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 		out[filepath.ToSlash(rel)] = b
 		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return out, err
 }
 
 func sameTree(t *testing.T, a, b map[string][]byte) {
