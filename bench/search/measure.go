@@ -9,14 +9,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing/fstest"
-	"time"
 
-	"hubgen/generator/config"
-	"hubgen/generator/content"
-	"hubgen/generator/diag"
-	"hubgen/generator/markdown"
 	"hubgen/generator/search"
-	"hubgen/generator/source"
+	"hubgen/generator/search/ranker"
+	"hubgen/generator/search/searchtest"
 )
 
 // size is a set of files' count and bytes, as stored and gzipped.
@@ -88,7 +84,7 @@ func firstQueries(fsys fs.FS, qs map[string][]string, script int) ([]firstQuery,
 	var out []firstQuery
 	for _, lang := range []string{"pl", "en"} {
 		for _, q := range qs[lang] {
-			ix, err := search.Open(fsys, "search/"+lang)
+			ix, err := ranker.Open(fsys, "search/"+lang)
 			if err != nil {
 				return nil, err
 			}
@@ -119,33 +115,11 @@ func firstQueries(fsys fs.FS, qs map[string][]string, script int) ([]firstQuery,
 	return out, nil
 }
 
-// loadDocs reads the generated portal the way the build hands it to the
-// index (for the sweep, which rebuilds only the index).
-func loadDocs(src string) ([]search.Doc, error) {
-	cfg, err := config.Load(filepath.Join(src, "config.toml"))
-	if err != nil {
-		return nil, err
-	}
-	tree, err := source.Open(src)
-	if err != nil {
-		return nil, err
-	}
-	s, ds := content.Load(tree, cfg, content.Options{Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)})
-	if err := ds.Err(); err != nil {
-		return nil, err
-	}
-	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath()})
-	var docs []search.Doc
-	for _, p := range s.Pages {
-		docs = append(docs, search.PageDoc(cfg, p, conv.Convert(p, s, &diag.List{}).Text))
-	}
-	return docs, nil
-}
-
 // sweepShards rebuilds the index with other shard sizes and prints what a
 // first query downloads and how many files the index takes.
 func sweepShards(src string, script int) error {
-	docs, err := loadDocs(src)
+	// The generated portal's pages as the build hands them to the index.
+	_, docs, err := searchtest.Load(src, "", now)
 	if err != nil {
 		return err
 	}

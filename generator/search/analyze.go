@@ -1,267 +1,290 @@
 package search
 
 import (
-	"fmt"
+	"slices"
+	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/analysis/lang/pl"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	bleveunicode "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/registry"
-
-	"hubgen/generator/i18n"
+	"hubgen/generator/search/internal/format"
+	"hubgen/internal/parallel"
 )
 
-// AnalyzerName is the bleve analyzer a language's pages are analysed with:
-// "pl" (Stempel stemmer) and "en" (Porter) for Polish and English, a
-// lower-casing analyzer without stemming for any other language.
-func AnalyzerName(lang string) string {
-	switch lang {
-	case "pl":
-		return pl.AnalyzerName
-	case "en":
-		return en.AnalyzerName
-	}
-	return "hubgen_simple"
+// langData is the analysed content of one language: what its index files
+// are written from.
+type langData struct {
+	docs     []*Doc
+	stems    []string                  // by stem id
+	postings [][]posting               // by stem id, by document number
+	surfaces map[string][]int32        // folded surface -> stem ids (empty for stop words)
+	norms    [][format.NumFields]uint8 // per document, per field: length code
+	avglen   [format.NumFields]float64 // per field: mean length of the documents that have it
 }
 
-// analyzer applies a bleve analyzer one token at a time. Every filter of the
-// pl and en analyzers (possessive, lower case, stop words, stemmer) looks at
-// one token alone, so analysing each distinct token once and reusing the
-// result gives exactly the terms the whole analyzer would.
-type analyzer struct {
-	tokenizer analysis.Tokenizer
-	filters   []analysis.TokenFilter
-	stops     analysis.TokenMap // the stop words, nil for none
+// docTerms is one document's distinct tokens with their per-field counts.
+type docTerms struct {
+	raw []string
+	tf  [][format.NumFields]uint16
+	ids []int32 // raw interned
 }
 
-// newAnalyzer builds the analyzer of lang from bleve's registry.
-func newAnalyzer(lang string) (*analyzer, error) {
-	cache := registry.NewCache()
-	name := AnalyzerName(lang)
-	if name == "hubgen_simple" {
-		lower, err := cache.TokenFilterNamed(lowercase.Name)
-		if err != nil {
-			return nil, fmt.Errorf("search analyzer for %s: %w", lang, err)
-		}
-		return &analyzer{tokenizer: bleveunicode.NewUnicodeTokenizer(), filters: []analysis.TokenFilter{lower}}, nil
-	}
-	a, err := cache.AnalyzerNamed(name)
-	if err != nil {
-		return nil, fmt.Errorf("search analyzer %q: %w", name, err)
-	}
-	da, ok := a.(*analysis.DefaultAnalyzer)
-	if !ok || da.CharFilters != nil {
-		return nil, fmt.Errorf("search analyzer %q: unexpected analyzer type %T", name, a)
-	}
-	stopName := pl.StopName
-	if lang == "en" {
-		stopName = en.StopName
-	}
-	stops, err := cache.TokenMapNamed(stopName)
-	if err != nil {
-		return nil, fmt.Errorf("search analyzer %q: stop words: %w", name, err)
-	}
-	return &analyzer{tokenizer: da.Tokenizer, filters: da.TokenFilters, stops: stops}, nil
+// termInfo is the analysis of one distinct token.
+type termInfo struct {
+	surface string // folded token
+	stem    string // folded analysed term, "" for a stop word
 }
 
-// term analyses one token as bleve would; ok is false when the analyzer
-// drops it (a stop word), and then term is "". Where the stemmer leaves
-// nothing of a word (Stempel turns "EU" and "1" into ""), the word is its
-// own term: bleve would index the empty term, and a query for any such word
-// would find the pages with all the others.
-func (a *analyzer) term(token string) (term string, ok bool) {
-	stream := analysis.TokenStream{&analysis.Token{Term: []byte(token), Position: 1, Type: analysis.AlphaNumeric}}
-	for i, f := range a.filters {
-		stream = f.Filter(stream)
-		if len(stream) == 0 {
-			return "", false
-		}
-		if len(stream[0].Term) == 0 && i > 0 {
-			// Re-run the filters before this one: the word as analysed so far.
-			s := analysis.TokenStream{&analysis.Token{Term: []byte(token), Position: 1, Type: analysis.AlphaNumeric}}
-			for _, g := range a.filters[:i] {
-				s = g.Filter(s)
-			}
-			return string(s[0].Term), true
-		}
-	}
-	if len(stream[0].Term) == 0 {
-		return token, true
-	}
-	return string(stream[0].Term), true
+// analyse turns one language's documents, sorted by kind and date, into
+// the data its index is written from: it splits every field into words,
+// analyses every distinct word once, collects the surface forms the
+// lexicon maps to stems, computes the length codes, numbers the documents
+// and gathers the postings of every stem. The heavy steps run on all cores.
+func analyse(docs []*Doc, a *analyzer) *langData {
+	terms := countTokens(docs)
+	raws := internTokens(terms)
+	ld := &langData{docs: docs, surfaces: map[string][]int32{}}
+	stemID, rawStem := ld.collectSurfaces(stemTokens(raws, a))
+	ld.addUnaccented(a, stemID)
+	ld.addStopWords(a)
+	norms, avglen := fieldNorms(terms, rawStem)
+	ld.avglen = avglen
+	ld.gatherPostings(docs, docOrder(docs, norms), terms, rawStem, norms)
+	return ld
 }
 
-// tokens splits text into words the way the analyzer's tokenizer does.
-func (a *analyzer) tokens(text string) analysis.TokenStream {
-	return a.tokenizer.Tokenize([]byte(text))
+// fieldTexts are the texts of a document's indexed fields.
+func fieldTexts(d *Doc) [format.NumFields]string {
+	act := strings.TrimSpace(d.ActType + " " + d.ActNumber)
+	return [format.NumFields]string{d.Title, d.Summary, d.Body, strings.Join(d.Topics, ". "), act}
 }
 
-// Plausible tells whether stem can be the stem of word: it begins with
-// the word's first three characters (or is the word's beginning). Stempel
-// turns a few words into unrelated stubs ("pelny" into "c").
-func Plausible(word, stem string) bool {
-	w, s := []rune(word), []rune(stem)
-	n := 0
-	for n < len(w) && n < len(s) && w[n] == s[n] {
-		n++
-	}
-	return n >= 3 || n == len(s) && n > 0
-}
-
-// Fold is how every word and stem of the index is written, and how the
-// client treats what readers type: lower case, diacritics removed (ą -> a,
-// ł -> l), invisible formatting characters such as soft hyphens dropped,
-// and Greek final sigma written as sigma (JavaScript lower-cases Σ by
-// context, Go does not).
-func Fold(s string) string {
-	if strings.IndexFunc(s, isFormat) >= 0 {
-		s = strings.Map(func(r rune) rune {
-			if isFormat(r) {
-				return -1
-			}
-			return r
-		}, s)
-	}
-	return strings.ReplaceAll(i18n.Fold(s), "ς", "σ")
-}
-
-func isFormat(r rune) bool { return unicode.Is(unicode.Cf, r) }
-
-// Tokenize splits text into words: runs of letters, digits, marks and
-// connectors; an apostrophe, a period or a colon joins two letters ("EU's",
-// "U.S.A"), and an apostrophe, a period, a comma or a semicolon joins two
-// digits ("1,5"); ideographs are words on their own. These are the cases
-// of Unicode word segmentation (UAX #29) that bleve's tokenizer applies;
-// tests hold the two to the same words over the portal's content. A run
-// longer than MaxWordRunes characters is no word: it is left out. Pages
-// are indexed and queries split (by the client too) with these rules, so
-// a query word is always written as the index writes it.
-func Tokenize(s string) []string {
-	var out []string
-	words(s, func(w string) { out = append(out, w) })
-	return out
-}
-
-// MaxWordRunes is the length in characters (code points, marks and
-// invisible formatting included) of the longest word Tokenize returns;
-// longer runs are not indexed, and the client drops them from queries
-// (MAX_WORD_CHARS in search-core.js). The longest words of real text are
-// far shorter: Polish dictionary words reach about 35 letters, English
-// ones 45, the longest German statute names 63. Without a cap, one run of
-// 20 MB without a space (a pasted blob, say) made a 41 MB lexicon shard,
-// and its stem, counted in the size of the postings, spread them over
-// more than a thousand files.
-const MaxWordRunes = 64
-
-// words calls fn with each word of s (see Tokenize), as substrings of s.
-func words(s string, fn func(string)) {
-	start := -1        // where the current word began
-	last := classOther // class of its last letter, digit or connector
-	flush := func(end int) {
-		if start >= 0 {
-			// Bytes bound characters from above: count only when needed.
-			if w := s[start:end]; len(w) <= MaxWordRunes || utf8.RuneCountInString(w) <= MaxWordRunes {
-				fn(w)
-			}
-			start, last = -1, classOther
-		}
-	}
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		switch class := charClass(r); class {
-		case classLetter, classDigit, classConnector:
-			if start < 0 {
-				start = i
-			}
-			last = class
-		case classMark, classFormat:
-			// Marks and formatting characters belong to the word they are in.
-		case classIdeo:
-			flush(i)
-			fn(s[i : i+size])
-		default:
-			if start < 0 || !joins(r, last, classAt(s, i+size)) {
-				flush(i)
+// countTokens splits every indexed field of every document into words (see
+// Tokenize), on all cores, and counts each document's distinct words per
+// field.
+func countTokens(docs []*Doc) []docTerms {
+	terms := make([]docTerms, len(docs))
+	const chunk = 32 // documents per task, sharing one map
+	parallel.For((len(docs)+chunk-1)/chunk, func(c int) {
+		idx := map[string]int{}
+		for i := c * chunk; i < len(docs) && i < (c+1)*chunk; i++ {
+			clear(idx)
+			dt := &terms[i]
+			for f, text := range fieldTexts(docs[i]) {
+				words(text, func(w string) {
+					k, ok := idx[w]
+					if !ok {
+						k = len(dt.raw)
+						idx[w] = k
+						dt.raw = append(dt.raw, w)
+						dt.tf = append(dt.tf, [format.NumFields]uint16{})
+					}
+					if dt.tf[k][f] < 0xffff {
+						dt.tf[k][f]++
+					}
+				})
 			}
 		}
-		i += size
-	}
-	flush(len(s))
+	})
+	return terms
 }
 
-// classAt is the class of the first character at or after byte i of s
-// that is not a mark or formatting.
-func classAt(s string, i int) int {
-	for i < len(s) {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+// internTokens numbers the distinct words of the language in document
+// order, replaces each document's words by their numbers (ids) and returns
+// the words by number.
+func internTokens(terms []docTerms) []string {
+	rawID := map[string]int32{}
+	var raws []string
+	for i := range terms {
+		dt := &terms[i]
+		dt.ids = make([]int32, len(dt.raw))
+		for k, r := range dt.raw {
+			id, ok := rawID[r]
+			if !ok {
+				id = int32(len(raws))
+				rawID[r] = id
+				raws = append(raws, r)
+			}
+			dt.ids[k] = id
 		}
-		if c := charClass(r); c != classMark && c != classFormat {
-			return c
-		}
-		i += size
+		dt.raw = nil
 	}
-	return classOther
+	return raws
 }
 
-const (
-	classOther = iota
-	classLetter
-	classDigit
-	classConnector
-	classMark
-	classFormat
-	classIdeo
-)
-
-func charClass(r rune) int {
-	switch {
-	case r < 0x80:
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-			return classLetter
-		case r >= '0' && r <= '9':
-			return classDigit
-		case r == '_':
-			return classConnector
-		}
-		return classOther
-	case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r):
-		return classIdeo
-	case unicode.IsLetter(r):
-		return classLetter
-	case unicode.Is(unicode.Nd, r):
-		return classDigit
-	case unicode.Is(unicode.Pc, r):
-		return classConnector
-	case unicode.IsMark(r):
-		return classMark
-	case unicode.Is(unicode.Cf, r):
-		return classFormat
-	}
-	return classOther
+// stemTokens analyses each distinct word exactly once, on all cores: its
+// folded surface form and its folded stem ("" for a stop word).
+func stemTokens(raws []string, a *analyzer) []termInfo {
+	infos := make([]termInfo, len(raws))
+	parallel.For(len(raws), func(i int) {
+		infos[i].surface = Fold(raws[i])
+		infos[i].stem, _ = a.term(raws[i])
+		infos[i].stem = Fold(infos[i].stem)
+	})
+	return infos
 }
 
-// joins tells whether punctuation r between a character of class before and
-// one of class after keeps them in one word.
-func joins(r rune, before, after int) bool {
-	if r < 0x80 && r != '.' && r != '\'' && r != ':' && r != ',' && r != ';' {
-		return false
+// collectSurfaces numbers the stems in the order of the words they come
+// from and maps every folded surface form to its stems (none for a stop
+// word). It returns the stems' numbers and each word's stem (-1 for a stop
+// word).
+func (ld *langData) collectSurfaces(infos []termInfo) (stemID map[string]int32, rawStem []int32) {
+	stemID = map[string]int32{}
+	rawStem = make([]int32, len(infos))
+	for i, in := range infos {
+		rawStem[i] = -1
+		if in.stem != "" {
+			id, ok := stemID[in.stem]
+			if !ok {
+				id = int32(len(ld.stems))
+				stemID[in.stem] = id
+				ld.stems = append(ld.stems, in.stem)
+			}
+			rawStem[i] = id
+		}
+		list, seen := ld.surfaces[in.surface]
+		if !seen {
+			list = []int32{}
+		}
+		if rawStem[i] >= 0 && !slices.Contains(list, rawStem[i]) {
+			list = append(list, rawStem[i])
+		}
+		ld.surfaces[in.surface] = list
 	}
-	switch {
-	case before == classLetter && after == classLetter:
-		return strings.ContainsRune(".'’‘:·\u2024\u2027\ufe13\ufe52\ufe55\uff07\uff0e\uff1a", r)
-	case before == classDigit && after == classDigit:
-		return strings.ContainsRune(".'’‘,;\u037e\u2024\u2044\ufe10\ufe14\ufe50\ufe52\ufe54\uff07\uff0c\uff0e\uff1b", r)
+	return stemID, rawStem
+}
+
+// addUnaccented gives a surface form the stem of its own analysis too: a
+// word written without its diacritics ("zadania" for "żądania") may be a
+// word in its own right, whose stem joins when it occurs on the site and
+// is plausibly related to the word (Stempel turns some words into
+// unrelated stubs, such as "pelny" into "c").
+func (ld *langData) addUnaccented(a *analyzer, stemID map[string]int32) {
+	folded := make([]string, 0, len(ld.surfaces))
+	for f, list := range ld.surfaces {
+		if len(list) > 0 {
+			folded = append(folded, f)
+		}
 	}
-	return false
+	alt := make([]string, len(folded))
+	parallel.For(len(folded), func(i int) {
+		if t, ok := a.term(folded[i]); ok && Plausible(folded[i], Fold(t)) {
+			alt[i] = Fold(t)
+		}
+	})
+	for i, f := range folded {
+		if id, ok := stemID[alt[i]]; ok && alt[i] != "" && !slices.Contains(ld.surfaces[f], id) {
+			ld.surfaces[f] = append(ld.surfaces[f], id)
+		}
+	}
+}
+
+// addStopWords adds the stop words that do not occur as known words without
+// stems, so that a query containing one is not treated as asking for an
+// unknown word.
+func (ld *langData) addStopWords(a *analyzer) {
+	for w := range a.stops {
+		if f := Fold(w); f != "" {
+			if _, ok := ld.surfaces[f]; !ok {
+				ld.surfaces[f] = []int32{}
+			}
+		}
+	}
+}
+
+// fieldNorms computes each document's field lengths (stop words left out)
+// as length codes, and each field's average length (of the lengths the
+// codes stand for) over the documents that have the field; 1 where none
+// has it.
+func fieldNorms(terms []docTerms, rawStem []int32) (norms [][format.NumFields]uint8, avglen [format.NumFields]float64) {
+	table := format.NormLengths()
+	norms = make([][format.NumFields]uint8, len(terms))
+	lengths := make([][format.NumFields]int, len(terms))
+	parallel.For(len(terms), func(d int) {
+		dt := &terms[d]
+		for k, rid := range dt.ids {
+			if rawStem[rid] >= 0 {
+				for f, n := range dt.tf[k] {
+					lengths[d][f] += int(n)
+				}
+			}
+		}
+		for f, n := range lengths[d] {
+			norms[d][f] = uint8(format.NormCode(&table, n))
+		}
+	})
+	var total, have [format.NumFields]int
+	for d := range lengths {
+		for f, n := range lengths[d] {
+			if n > 0 {
+				total[f] += table[norms[d][f]]
+				have[f]++
+			}
+		}
+	}
+	for f := range avglen {
+		avglen[f] = 1
+		if have[f] > 0 && total[f] > 0 {
+			avglen[f] = float64(total[f]) / float64(have[f])
+		}
+	}
+	return norms, avglen
+}
+
+// docOrder numbers the documents (given sorted by kind, then year, newest
+// first, then date and URL): within a kind and year, shorter bodies first.
+// Kinds and years stay ranges of document numbers, and documents of like
+// length sit together, so that the length codes in postings come in runs
+// that compress well. order[n] is the index in docs of document n.
+func docOrder(docs []*Doc, norms [][format.NumFields]uint8) []int {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		da, db := docs[a], docs[b]
+		if da.Kind != db.Kind || year(da) != year(db) {
+			return a < b // the given order already sorts by these
+		}
+		if na, nb := norms[a][format.FieldBody], norms[b][format.FieldBody]; na != nb {
+			return na < nb
+		}
+		return a < b
+	})
+	return order
+}
+
+// gatherPostings puts the documents in their final numbering (order[n] is
+// the index in docs of document n) and gathers every stem's postings in
+// that order, dropping the per-document counts as it goes.
+func (ld *langData) gatherPostings(docs []*Doc, order []int, terms []docTerms, rawStem []int32, norms [][format.NumFields]uint8) {
+	ld.docs = make([]*Doc, len(docs))
+	ld.norms = make([][format.NumFields]uint8, len(docs))
+	ld.postings = make([][]posting, len(ld.stems))
+	local := map[int32]int{}
+	var buf []posting
+	for id, d := range order {
+		ld.docs[id], ld.norms[id] = docs[d], norms[d]
+		dt := &terms[d]
+		clear(local)
+		buf = buf[:0]
+		for k, rid := range dt.ids {
+			s := rawStem[rid]
+			if s < 0 {
+				continue
+			}
+			j, ok := local[s]
+			if !ok {
+				j = len(buf)
+				local[s] = j
+				buf = append(buf, posting{doc: int32(id), norm: norms[d]})
+			}
+			for f, n := range dt.tf[k] {
+				buf[j].tf[f] = uint16(min(int(buf[j].tf[f])+int(n), 0xffff))
+			}
+		}
+		for s, j := range local {
+			ld.postings[s] = append(ld.postings[s], buf[j])
+		}
+		terms[d] = docTerms{}
+	}
 }

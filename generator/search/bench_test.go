@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"hubgen/generator/search"
+	"hubgen/generator/search/searchtest"
 	"hubgen/internal/corpus"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkIndex(b *testing.B) {
 	if err := corpus.Generate(corpus.Options{Repo: repoRoot, Dir: src, Pairs: 10000, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	docs := siteDocs(b, src)
+	docs := searchtest.Docs(b, src, "")
 	text := 0
 	for _, d := range docs {
 		text += len(d.Title) + len(d.Summary) + len(d.Body)

@@ -1,6 +1,8 @@
 package search_test
 
 import (
+	"bytes"
+	"html/template"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,7 +14,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"hubgen/generator/server"
+	"hubgen/generator/i18n"
+	"hubgen/generator/search/searchtest"
 	"hubgen/internal/browsertest"
 	"hubgen/internal/corpus"
 )
@@ -39,17 +42,83 @@ tags: [counter-terrorism]
 Tekst o terroryzmie, &lt;iframe src=javascript:window.pwned=4&gt; i nic więcej.
 `
 
-// servePortal builds the portal in src under the base path /portal/ and
-// serves it; it returns the server's URL with the base path.
+// servePortal serves what the search page of the portal in src needs,
+// under the base path /portal/: its static files, its search index and
+// its search pages (the main block of layouts/search.html with the
+// portal's UI strings, in a plain document). It returns the server's URL
+// with the base path.
 func servePortal(t *testing.T, src string) string {
 	t.Helper()
-	dest := filepath.Join(t.TempDir(), "public")
-	srv := httptest.NewUnstartedServer(http.StripPrefix("/portal", server.Handler(dest)))
-	srv.Start()
+	dir := t.TempDir()
+	srv := httptest.NewServer(http.StripPrefix("/portal", http.FileServer(http.Dir(dir))))
 	t.Cleanup(srv.Close)
-	buildInto(t, src, dest, srv.URL+"/portal/")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(src, "static"))); err != nil {
+		t.Fatal(err)
+	}
+	cfg := searchtest.WriteIndex(t, dir, src, srv.URL+"/portal/")
+	bundle, err := i18n.LoadBundle(filepath.Join(src, "i18n"), cfg.LanguageCodes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := template.New("page").Parse(searchPageShell)
+	if err == nil {
+		_, err = tpl.ParseFiles(filepath.Join(src, "layouts", "search.html"))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range cfg.LanguageCodes() {
+		p := cfg.SectionPath(lang, "search")
+		page := searchPage{Lang: lang, Title: bundle.T(lang, "search.title"), URL: cfg.BasePath() + p, L: uiText{bundle, lang}}
+		page.Site.BasePath = cfg.BasePath()
+		var b bytes.Buffer
+		if err := tpl.ExecuteTemplate(&b, "page", page); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, filepath.FromSlash(p), "index.html")
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return srv.URL + "/portal"
 }
+
+// searchPageShell is the document around the search page's main block
+// (the site's header, footer and breadcrumbs are render's concern).
+const searchPageShell = `{{define "breadcrumbs"}}{{end}}<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<link rel="stylesheet" href="{{.Site.BasePath}}/css/site.css">
+</head>
+<body>
+<main id="main" tabindex="-1">
+{{template "main" .}}
+</main>
+</body>
+</html>
+`
+
+// searchPage is what layouts/search.html reads of a page.
+type searchPage struct {
+	Lang, Title, URL string
+	L                uiText
+	Site             struct{ BasePath string }
+}
+
+// uiText gives the layout the UI strings of one language.
+type uiText struct {
+	bundle *i18n.Bundle
+	lang   string
+}
+
+func (u uiText) T(key string) string        { return u.bundle.T(u.lang, key) }
+func (u uiText) N(key string, n int) string { return u.bundle.N(u.lang, key, n) }
 
 // pageState is what the browser test reads off the search page.
 type pageState struct {

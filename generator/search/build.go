@@ -24,6 +24,14 @@ type Doc struct {
 	ActNumber string    // legal acts: "2023/1187"
 }
 
+// year is the year of d's date, 0 for an undated document.
+func year(d *Doc) int {
+	if d.Date.IsZero() {
+		return 0
+	}
+	return d.Date.Year()
+}
+
 // Options tune the layout of the index; a zero field takes its default,
 // chosen by measurement (see bench/search).
 type Options struct {
@@ -65,40 +73,6 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// The indexed fields, in the order of posting masks and Params.Weights.
-const (
-	fieldTitle = iota
-	fieldSummary
-	fieldBody
-	fieldTopics
-	fieldAct
-	numFields
-)
-
-// Params are the ranking parameters a manifest carries; the client and the
-// reference ranker both read them from there.
-type Params struct {
-	K1, B        float64
-	Fields       []string
-	Weights      []int   // per field, multiplying its term frequency
-	MinPrefix    int     // the last query word is also a prefix when at least this long (UTF-16 units)
-	Expansions   int     // at most this many stems a prefix expands to
-	PrefixFactor float64 // scores of expanded stems are multiplied by this
-	FallbackCut  int     // an unknown word is retried without up to this many last characters…
-	FallbackMin  int     // …keeping at least this many
-}
-
-// DefaultParams are the ranking parameters of every index Build writes.
-func DefaultParams() Params {
-	return Params{
-		K1: 1.2, B: 0.75,
-		Fields:    []string{"title", "summary", "body", "topics", "act"},
-		Weights:   []int{6, 2, 1, 3, 4},
-		MinPrefix: 3, Expansions: 5, PrefixFactor: 0.5,
-		FallbackCut: 3, FallbackMin: 4,
-	}
-}
-
 // kindRank orders the kinds as Options.Kinds does; document numbers follow
 // it, so that a kind is a range of numbers. Unknown kinds come last.
 func (o Options) kindRank(kind string) int {
@@ -135,7 +109,27 @@ func Build(langs []string, docs []Doc, opts Options) (map[string][]byte, error) 
 	}
 	return files, nil
 }
+
+// buildLang analyses one language's documents and writes its index files,
+// keyed by their names in the language's directory: the postings, the
+// lexicon, the document store, the facets, and last the manifest, whose
+// version is a hash of all the others.
 func buildLang(lang string, docs []*Doc, a *analyzer, opts Options) map[string][]byte {
+	ld := analyse(sortDocs(docs, opts), a)
+	params := DefaultParams()
+	files := map[string][]byte{}
+	postings := writePostings(files, ld, opts)
+	lexicon := writeLexicon(files, ld, params, opts)
+	topics := topicNames(ld.docs)
+	writeDocs(files, ld, topics, opts)
+	writeFacets(files, ld, topics)
+	writeManifest(files, manifest{lang: lang, ld: ld, params: params, opts: opts, topics: topics, lexicon: lexicon, postings: postings})
+	return files
+}
+
+// sortDocs returns docs sorted by kind (in the order of Options.Kinds),
+// then date, newest first (undated last), then URL.
+func sortDocs(docs []*Doc, opts Options) []*Doc {
 	docs = slices.Clone(docs)
 	sort.SliceStable(docs, func(i, j int) bool {
 		a, b := docs[i], docs[j]
@@ -153,35 +147,5 @@ func buildLang(lang string, docs []*Doc, a *analyzer, opts Options) map[string][
 		}
 		return a.URL < b.URL
 	})
-	return writeLang(lang, analyse(docs, a), opts)
-}
-
-// docOrder numbers the documents (given sorted by kind, then year, newest
-// first, then date and URL): within a kind and year, shorter bodies first.
-// Kinds and years stay ranges of document numbers, and documents of like
-// length sit together, so that the length codes in postings come in runs
-// that compress well. order[n] is the index in docs of document n.
-func docOrder(docs []*Doc, norms [][numFields]uint8) []int {
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := order[i], order[j]
-		da, db := docs[a], docs[b]
-		if da.Kind != db.Kind || year(da) != year(db) {
-			return a < b // the given order already sorts by these
-		}
-		if na, nb := norms[a][fieldBody], norms[b][fieldBody]; na != nb {
-			return na < nb
-		}
-		return a < b
-	})
-	return order
-}
-
-// fieldTexts are the texts of a document's indexed fields.
-func fieldTexts(d *Doc) [numFields]string {
-	act := strings.TrimSpace(d.ActType + " " + d.ActNumber)
-	return [numFields]string{d.Title, d.Summary, d.Body, strings.Join(d.Topics, ". "), act}
+	return docs
 }

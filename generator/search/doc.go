@@ -1,5 +1,6 @@
-// Package search builds the portal's static search index and ranks queries
-// against it the way the browser client (static/js/search-core.js) does.
+// Package search builds the portal's static search index: it analyses the
+// published pages (Build, Write) and writes the sharded JSON files the
+// browser client searches.
 //
 // # Analysis
 //
@@ -47,17 +48,13 @@
 // that kinds and years are ranges in the manifest and the length codes in
 // postings come in runs that compress well.
 //
-// # Ranking
+// # Reading
 //
-// A query is split and folded like the pages; each word is looked up in
-// the lexicon (the last word, while being typed, also as a prefix: the
-// most frequent stems of the words it begins, scored at PrefixFactor; an
-// unknown word falls back to the words that begin like it without its
-// last characters). Documents score by BM25F: per stem
-// idf · tf'·(k1+1)/(tf'+k1), tf' = Σ weight·tf / ((1-b) + b·length/average
-// length) over the fields; a word scores its best stem. Documents with
-// every word come first and alone; when none has them all, documents with
-// any word, more words first. Index (the reference ranker) reads the same
-// files and computes every floating-point step in the client's order, so
-// the two rank identically, bit for bit.
+// The browser client (static/js/search-core.js) reads these files and
+// ranks queries; package hubgen/generator/search/ranker is the reference
+// ranker that reads and ranks exactly as the client does, so that tests
+// can hold the client to it. Both split queries with QueryWords. What the
+// writer and the ranker share besides the files (the format version, file
+// names, fields, compact numbers, length codes, UTF-16 order) is in
+// internal/format.
 package search

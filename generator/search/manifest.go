@@ -3,73 +3,52 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 
-	"hubgen/internal/parallel"
+	"hubgen/generator/search/internal/format"
 )
 
-// postingsFile is the file that holds a stem's postings: a stem found in
-// bigDF documents or more has a file of its own, p/x<hash>.json (stems
-// whose hashes collide share it); the others are spread over shards
-// p/<hash mod shards>.json. The client knows a stem's document frequency
-// from the lexicon, so it needs no table of where stems are.
-func postingsFile(stem string, df, bigDF, shards int) string {
-	h := hash16(stem)
-	if df >= bigDF {
-		return fmt.Sprintf("p/x%08x.json", h)
-	}
-	return fmt.Sprintf("p/%d.json", h%uint32(shards))
+// Params are the ranking parameters a manifest carries; the client and the
+// reference ranker both read them from there.
+type Params struct {
+	K1, B        float64
+	Fields       []string
+	Weights      []int   // per field, multiplying its term frequency
+	MinPrefix    int     // the last query word is also a prefix when at least this long (UTF-16 units)
+	Expansions   int     // at most this many stems a prefix expands to
+	PrefixFactor float64 // scores of expanded stems are multiplied by this
+	FallbackCut  int     // an unknown word is retried without up to this many last characters…
+	FallbackMin  int     // …keeping at least this many
 }
 
-// writeLang lays out one language's index files.
-func writeLang(lang string, ld *langData, opts Options) map[string][]byte {
-	files := map[string][]byte{}
-	params := DefaultParams()
+// DefaultParams are the ranking parameters of every index Build writes.
+func DefaultParams() Params {
+	return Params{
+		K1: 1.2, B: 0.75,
+		Fields:    []string{"title", "summary", "body", "topics", "act"},
+		Weights:   []int{6, 2, 1, 3, 4},
+		MinPrefix: 3, Expansions: 5, PrefixFactor: 0.5,
+		FallbackCut: 3, FallbackMin: 4,
+	}
+}
 
-	// Stems in UTF-16 order, their postings encoded on all cores.
-	order := make([]int32, len(ld.stems))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return compare16(ld.stems[a], ld.stems[b]) })
-	encoded := make([]string, len(ld.stems))
-	parallel.For(len(order), func(i int) { encoded[order[i]] = encodePostings(ld.postings[order[i]]) })
-	bigDF := max(1, opts.PostingsShardBytes/8)
-	small := 0
-	for s, e := range encoded {
-		if len(ld.postings[s]) < bigDF {
-			small += len(e) + len(ld.stems[s]) + 6
-		}
-	}
-	shards := max(1, (small+opts.PostingsShardBytes/2)/opts.PostingsShardBytes)
-	groups := map[string][]int32{}
-	for _, s := range order {
-		name := postingsFile(ld.stems[s], len(ld.postings[s]), bigDF, shards)
-		groups[name] = append(groups[name], s)
-	}
-	for name, list := range groups {
-		b := []byte{'{'}
-		for i, s := range list {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendString(b, ld.stems[s])
-			b = append(b, ':')
-			b = appendString(b, encoded[s])
-		}
-		files[name] = append(b, '}')
-	}
+// manifest is what a language's manifest.json says besides its version.
+type manifest struct {
+	lang     string
+	ld       *langData
+	params   Params
+	opts     Options
+	topics   []string // the topic names the document store and facets number
+	lexicon  []string // the first word of each lexicon shard
+	postings postingsLayout
+}
 
-	lexFirst := writeLexicon(files, ld, params, opts)
-	writeDocs(files, ld, opts)
-	topics := topicNames(ld.docs)
-	writeFacets(files, ld, topics)
-
-	// The version is a hash of every other file: the client adds it to
-	// shard URLs so that a browser never mixes shards of two builds.
+// writeManifest writes manifest.json once every other file of the
+// language is in files: its version is a hash of them all, which the
+// client adds to shard URLs so that a browser never mixes shards of two
+// builds.
+func writeManifest(files map[string][]byte, m manifest) {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -84,11 +63,12 @@ func writeLang(lang string, ld *langData, opts Options) map[string][]byte {
 	}
 	version := hex.EncodeToString(h.Sum(nil))[:12]
 
+	ld, params := m.ld, m.params
 	b := []byte{'{'}
 	b = appendKey(b, "format", true)
-	b = strconv.AppendInt(b, FormatVersion, 10)
+	b = strconv.AppendInt(b, format.Version, 10)
 	b = appendKey(b, "lang", false)
-	b = appendString(b, lang)
+	b = appendString(b, m.lang)
 	b = appendKey(b, "version", false)
 	b = appendString(b, version)
 	b = appendKey(b, "docs", false)
@@ -121,20 +101,19 @@ func writeLang(lang string, ld *langData, opts Options) map[string][]byte {
 	b = appendKey(b, "fallbackMin", false)
 	b = strconv.AppendInt(b, int64(params.FallbackMin), 10)
 	b = appendKey(b, "docsPerShard", false)
-	b = strconv.AppendInt(b, int64(opts.DocsPerShard), 10)
+	b = strconv.AppendInt(b, int64(m.opts.DocsPerShard), 10)
 	b = appendKey(b, "kinds", false)
 	b = appendKinds(b, ld.docs)
 	b = appendKey(b, "topics", false)
-	b = appendStrings(b, topics)
+	b = appendStrings(b, m.topics)
 	b = appendKey(b, "lexicon", false)
-	b = appendStrings(b, lexFirst)
+	b = appendStrings(b, m.lexicon)
 	b = appendKey(b, "postingShards", false)
-	b = strconv.AppendInt(b, int64(shards), 10)
+	b = strconv.AppendInt(b, int64(m.postings.shards), 10)
 	b = appendKey(b, "bigDF", false)
-	b = strconv.AppendInt(b, int64(bigDF), 10)
+	b = strconv.AppendInt(b, int64(m.postings.bigDF), 10)
 	b = append(b, '}', '\n')
-	files["manifest.json"] = b
-	return files
+	files[format.ManifestFile] = b
 }
 
 // appendKinds writes the document ranges of each kind and, within a kind,
@@ -171,27 +150,4 @@ func appendKinds(b []byte, docs []*Doc) []byte {
 		i = j
 	}
 	return append(b, ']')
-}
-
-func year(d *Doc) int {
-	if d.Date.IsZero() {
-		return 0
-	}
-	return d.Date.Year()
-}
-
-// topicNames lists the distinct topic names of docs, sorted.
-func topicNames(docs []*Doc) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, d := range docs {
-		for _, t := range d.Topics {
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, t)
-			}
-		}
-	}
-	slices.SortFunc(out, compare16)
-	return out
 }

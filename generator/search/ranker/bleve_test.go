@@ -1,48 +1,18 @@
-package search_test
+package ranker
 
 import (
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 
-	"hubgen/generator/config"
-	"hubgen/generator/content"
-	"hubgen/generator/diag"
-	"hubgen/generator/markdown"
 	"hubgen/generator/search"
-	"hubgen/generator/source"
+	"hubgen/generator/search/searchtest"
 )
-
-// siteDocs loads the portal in src and returns its pages as the build
-// hands them to the index.
-func siteDocs(t testing.TB, src string) []search.Doc {
-	t.Helper()
-	cfg, err := config.Load(filepath.Join(src, "config.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tree, err := source.Open(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, ds := content.Load(tree, cfg, content.Options{Now: testNow})
-	if err := ds.Err(); err != nil {
-		t.Fatal(err)
-	}
-	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath()})
-	var docs []search.Doc
-	for _, p := range s.Pages {
-		docs = append(docs, search.PageDoc(cfg, p, conv.Convert(p, s, &diag.List{}).Text))
-	}
-	return docs
-}
 
 // bleveFields maps a Doc to the fields the bleve index gets.
 func bleveFields(d search.Doc) map[string]any {
@@ -120,19 +90,12 @@ func bleveFind(t testing.TB, idx bleve.Index, lang, word string) []string {
 // in-memory bleve index with the same analyzers and BM25 finds for that
 // one-word query, the static search finds too.
 func TestStaticFindsWhatBleveFinds(t *testing.T) {
-	docs := siteDocs(t, repoRoot)
-	files, err := search.Build([]string{"pl", "en"}, docs, search.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for name, data := range files {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	docs := searchtest.Docs(t, repoRoot, "")
+	fsys := buildFS(t, []string{"pl", "en"}, docs, search.Options{})
 	for _, lang := range []string{"pl", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			idx := newBleveIndex(t, lang, docs)
-			ix, err := search.Open(fsys, "search/"+lang)
+			ix, err := Open(fsys, "search/"+lang)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,18 +1,21 @@
-package search
+package ranker
 
 import (
 	"slices"
 	"strings"
 	"testing"
+
+	"hubgen/generator/search"
 )
 
-// TestLongWordsAreNotIndexed: a run of characters longer than MaxWordRunes
+// TestLongWordsAreNotIndexed: a run of characters longer than
+// search.MaxWordRunes
 // (a pasted blob without spaces) is no word: it stays out of the lexicon
 // and the postings, so the index stays small, and the page's ordinary
 // words are still found. Queries drop such a run the same way.
 func TestLongWordsAreNotIndexed(t *testing.T) {
 	long := strings.Repeat("a", 1<<20)
-	atCap := strings.Repeat("ż", MaxWordRunes) // 64 characters, 128 bytes
+	atCap := strings.Repeat("ż", search.MaxWordRunes) // 64 characters, 128 bytes
 	overCap := atCap + "b"
 	tests := []struct {
 		name, body string
@@ -30,23 +33,21 @@ func TestLongWordsAreNotIndexed(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			docs := []Doc{
+			docs := []search.Doc{
 				{URL: "/a/", Lang: "pl", Kind: "news", Title: "Strona", Body: tc.body},
 				{URL: "/b/", Lang: "pl", Kind: "news", Title: "Inna", Body: "Zupełnie inny tekst."},
 			}
-			files, err := Build([]string{"pl"}, docs, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			fsys := buildFS(t, []string{"pl"}, docs, search.Options{})
 			var lexicon, postings, total, postingFiles int
-			for name, data := range files {
+			for name, f := range fsys {
+				data := f.Data
 				total += len(data)
 				switch {
 				case strings.HasPrefix(name, "search/pl/l/"):
 					lexicon += len(data)
 					for _, q := range tc.notFound {
-						if strings.Contains(string(data), Fold(q)) {
-							t.Errorf("%s holds %.40q…", name, Fold(q))
+						if strings.Contains(string(data), search.Fold(q)) {
+							t.Errorf("%s holds %.40q…", name, search.Fold(q))
 						}
 					}
 				case strings.HasPrefix(name, "search/pl/p/"):
@@ -58,7 +59,7 @@ func TestLongWordsAreNotIndexed(t *testing.T) {
 			if lexicon > 4<<10 || postings > 4<<10 || postingFiles > 4 || total > 16<<10 {
 				t.Errorf("lexicon %d bytes, postings %d bytes in %d files, %d bytes in all; want a few KB", lexicon, postings, postingFiles, total)
 			}
-			ix, err := Open(mapFS(files), "search/pl")
+			ix, err := Open(fsys, "search/pl")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -67,51 +68,15 @@ func TestLongWordsAreNotIndexed(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got := pageURLs(t, ix, res); !res.All || !slices.Equal(got, []string{"/a/"}) {
+				if got := hitURLs(t, ix, res, len(res.Hits)); !res.All || !slices.Equal(got, []string{"/a/"}) {
 					t.Errorf("Search(%.40q) found %q (all words: %v), want the page alone", q, got, res.All)
 				}
 			}
 			for _, q := range tc.notFound {
-				if words, _ := QueryWords(q); len(words) != 0 {
+				if words, _ := search.QueryWords(q); len(words) != 0 {
 					t.Errorf("QueryWords(%.40q…) = %.40q, want no words", q, words)
 				}
 			}
 		})
 	}
-}
-
-// TestTokenizeCap: runs of up to MaxWordRunes characters are words, longer
-// ones are left out, wherever they are.
-func TestTokenizeCap(t *testing.T) {
-	w64 := strings.Repeat("ą", MaxWordRunes)
-	w65 := w64 + "x"
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{w64, []string{w64}},
-		{w65, nil},
-		{"a " + w65 + " b", []string{"a", "b"}},
-		{w65 + ",x " + w64 + "." + w64 + " 東" + w65 + "京", []string{"x", "東", "京"}},
-		{strings.Repeat("1", 60) + ",1234", nil}, // 65 characters with the comma
-		{strings.Repeat("1", 59) + ",1234", []string{strings.Repeat("1", 59) + ",1234"}},
-	}
-	for _, tc := range tests {
-		if got := Tokenize(tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("Tokenize(%.50q) = %.50q, want %.50q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func pageURLs(t *testing.T, ix *Index, res *Result) []string {
-	t.Helper()
-	var out []string
-	for _, h := range res.Hits {
-		d, err := ix.Doc(h.Doc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, d.URL)
-	}
-	return out
 }

@@ -1,10 +1,8 @@
-package search_test
+package ranker
 
 import (
 	"slices"
 	"testing"
-
-	"hubgen/generator/search"
 )
 
 // queryCase is a query over the bundled portal and the page it must find
@@ -76,13 +74,13 @@ var queryCases = []queryCase{
 // through the client under node; both must put the wanted page among the
 // first results.
 func TestQueryCases(t *testing.T) {
-	dir := buildSite(t, repoRoot, "")
+	dir := portalIndex(t, repoRoot)
 	var reqs []nodeRequest
 	for _, c := range queryCases {
 		reqs = append(reqs, nodeRequest{Lang: "search/" + c.lang, Query: c.query, Top: 10, Docs: true})
 	}
 	fromNode := runNode(t, dir, reqs)
-	ixs := map[string]*search.Index{"pl": openIndex(t, dir, "pl"), "en": openIndex(t, dir, "en")}
+	ixs := map[string]*Index{"pl": openIndex(t, dir, "pl"), "en": openIndex(t, dir, "en")}
 	for i, c := range queryCases {
 		ix := ixs[c.lang]
 		r, err := ix.Search(c.query)

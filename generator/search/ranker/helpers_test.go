@@ -1,65 +1,54 @@
-package search_test
+package ranker
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
+	"testing/fstest"
 
 	"hubgen/generator/search"
-	"hubgen/generator/site"
+	"hubgen/generator/search/searchtest"
 	"hubgen/internal/corpus"
 )
 
-// repoRoot is the repository: the bundled portal, static/js and layouts.
-const repoRoot = "../.."
+// repoRoot is the repository: the bundled portal and static/js.
+const repoRoot = "../../.."
 
-var testNow = time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-
-// buildSite builds the portal in src into a temp directory and returns it.
-func buildSite(t testing.TB, src string, baseURL string) string {
+// portalIndex writes the search index of the portal in src into a temp
+// directory, as a build does, and returns the directory.
+func portalIndex(t testing.TB, src string) string {
 	t.Helper()
-	dest := filepath.Join(t.TempDir(), "public")
-	buildInto(t, src, dest, baseURL)
-	return dest
+	dir := t.TempDir()
+	searchtest.WriteIndex(t, dir, src, "")
+	return dir
 }
 
-// buildInto builds the portal in src into dest.
-func buildInto(t testing.TB, src, dest, baseURL string) {
-	t.Helper()
-	if _, err := site.Build(context.Background(), site.Options{Source: src, Dest: dest, Now: testNow, BaseURL: baseURL}); err != nil {
-		t.Fatalf("building %s: %v", src, err)
-	}
-}
-
-// buildCorpus builds a generated portal of pairs translation pairs.
-func buildCorpus(t testing.TB, pairs int, seed uint64) string {
+// corpusIndex writes the search index of a generated portal of pairs
+// translation pairs into a temp directory and returns the directory.
+func corpusIndex(t testing.TB, pairs int, seed uint64) string {
 	t.Helper()
 	src := t.TempDir()
 	if err := corpus.Generate(corpus.Options{Repo: repoRoot, Dir: src, Pairs: pairs, Seed: seed}); err != nil {
 		t.Fatal(err)
 	}
-	return buildSite(t, src, "")
+	return portalIndex(t, src)
 }
 
-// need finds a program the test needs. Under CI=true a missing program
-// fails the test; elsewhere the test is skipped.
-func need(t testing.TB, names ...string) string {
+// buildFS builds the index of docs in langs into an in-memory file system.
+func buildFS(t testing.TB, langs []string, docs []search.Doc, opts search.Options) fstest.MapFS {
 	t.Helper()
-	for _, n := range names {
-		if p, err := exec.LookPath(n); err == nil {
-			return p
-		}
+	files, err := search.Build(langs, docs, opts)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s not found, and CI=true: install it (see .ci/run)", names[0])
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
 	}
-	t.Skipf("%s not found; set CI=true to make this a failure", names[0])
-	return ""
+	return fsys
 }
 
 // nodeRequest is one query for the node harness.
@@ -80,10 +69,11 @@ type nodeResult struct {
 	URLs    []string     `json:"urls"`
 }
 
-// runNode runs requests through static/js/search-core.js under node.
+// runNode runs requests through static/js/search-core.js under node, over
+// the index under dir/search/.
 func runNode(t testing.TB, dir string, reqs []nodeRequest) []nodeResult {
 	t.Helper()
-	node := need(t, "node", "nodejs")
+	node := searchtest.Need(t, "node", "nodejs")
 	in, err := json.Marshal(reqs)
 	if err != nil {
 		t.Fatal(err)
@@ -106,10 +96,10 @@ func runNode(t testing.TB, dir string, reqs []nodeRequest) []nodeResult {
 	return res
 }
 
-// openIndex opens a language's index of a built site with the reference ranker.
-func openIndex(t testing.TB, dir, lang string) *search.Index {
+// openIndex opens a language's index under dir/search/.
+func openIndex(t testing.TB, dir, lang string) *Index {
 	t.Helper()
-	ix, err := search.Open(os.DirFS(dir), "search/"+lang)
+	ix, err := Open(os.DirFS(dir), "search/"+lang)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +107,7 @@ func openIndex(t testing.TB, dir, lang string) *search.Index {
 }
 
 // hitURLs returns the URLs of the first n hits of r.
-func hitURLs(t testing.TB, ix *search.Index, r *search.Result, n int) []string {
+func hitURLs(t testing.TB, ix *Index, r *Result, n int) []string {
 	t.Helper()
 	var out []string
 	for i, h := range r.Hits {

@@ -1,0 +1,11 @@
+package search
+
+import "github.com/blevesearch/bleve/v2/analysis"
+
+// What the external tests (package search_test) use of the analyzer, which
+// they hold to bleve's own analyzer over the bundled content.
+
+var NewAnalyzer = newAnalyzer
+
+func (a *analyzer) Term(token string) (string, bool)        { return a.term(token) }
+func (a *analyzer) Tokens(text string) analysis.TokenStream { return a.tokens(text) }

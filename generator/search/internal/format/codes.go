@@ -1,0 +1,79 @@
+package format
+
+// Alphabet holds the 64 characters compact numbers are written in: each is
+// safe inside a JSON string without escaping and survives any transport.
+const Alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+
+// Digit maps a character of Alphabet back to its value, -1 for others.
+func Digit(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 36
+	case c == '-':
+		return 62
+	case c == '_':
+		return 63
+	}
+	return -1
+}
+
+// AppendVint writes n ≥ 0 in base 32, most significant digit first: every
+// digit but the last is written as Alphabet[32+d], the last as Alphabet[d].
+func AppendVint(b []byte, n int) []byte {
+	var tmp [8]byte
+	i := len(tmp) - 1
+	tmp[i] = Alphabet[n&31]
+	n >>= 5
+	for n > 0 {
+		i--
+		tmp[i] = Alphabet[32+n&31]
+		n >>= 5
+	}
+	return append(b, tmp[i:]...)
+}
+
+// ReadVint reads a number written by AppendVint at s[i:]; it returns the
+// number and the index after it, or -1 when s is malformed.
+func ReadVint(s string, i int) (int, int) {
+	n := 0
+	for i < len(s) {
+		d := Digit(s[i])
+		i++
+		if d < 0 || n > 1<<40 {
+			return 0, -1
+		}
+		if d < 32 {
+			return n<<5 | d, i
+		}
+		n = n<<5 | (d - 32)
+	}
+	return 0, -1
+}
+
+// NormLengths is the table of document lengths a one-character length code
+// stands for: 0, 1, 2, 3, 4, then each 25% (rounded down) above the last.
+// The client builds the same table with the same integer steps.
+func NormLengths() [64]int {
+	var t [64]int
+	for q := 1; q < 64; q++ {
+		step := t[q-1] >> 2
+		if step < 1 {
+			step = 1
+		}
+		t[q] = t[q-1] + step
+	}
+	return t
+}
+
+// NormCode is the largest code whose length does not exceed n.
+func NormCode(table *[64]int, n int) int {
+	q := 0
+	for q+1 < 64 && table[q+1] <= n {
+		q++
+	}
+	return q
+}

@@ -1,0 +1,59 @@
+package format
+
+import (
+	"slices"
+	"testing"
+	"unicode/utf16"
+)
+
+func TestVintRoundTrip(t *testing.T) {
+	for _, n := range []int{0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 1 << 20, 123456789} {
+		s := string(AppendVint(nil, n))
+		got, next := ReadVint(s+"x", 0)
+		if got != n || next != len(s) {
+			t.Errorf("vint %d: wrote %q, read %d (next %d)", n, s, got, next)
+		}
+		if n < 32 && len(s) != 1 || n >= 32 && n < 1024 && len(s) != 2 {
+			t.Errorf("vint %d takes %d characters", n, len(s))
+		}
+	}
+	for _, bad := range []string{"", "W", "!", "WWW"} {
+		if _, next := ReadVint(bad, 0); next >= 0 {
+			t.Errorf("ReadVint(%q) did not fail", bad)
+		}
+	}
+}
+
+func TestCompare16OrdersLikeJavaScript(t *testing.T) {
+	words := []string{"", "a", "ab", "b", "z", "é", "ł", "ż", "\uffee", "\U0001F600", "\U00010000x", "prz", "przez", "Zb", "2023"}
+	units := func(s string) []uint16 { return utf16.Encode([]rune(s)) }
+	for _, a := range words {
+		for _, b := range words {
+			want := slices.Compare(units(a), units(b))
+			if got := Compare16(a, b); got != want {
+				t.Errorf("Compare16(%q, %q) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+	if Len16("a\U0001F600ł") != 4 {
+		t.Errorf("Len16 counts code points, not UTF-16 units")
+	}
+}
+
+func TestNormLengths(t *testing.T) {
+	table := NormLengths()
+	for q := 1; q < 64; q++ {
+		if table[q] <= table[q-1] {
+			t.Fatalf("length table not increasing at %d: %v", q, table)
+		}
+		if got := NormCode(&table, table[q]); got != q {
+			t.Errorf("NormCode(%d) = %d, want %d", table[q], got, q)
+		}
+		if got := NormCode(&table, table[q]-1); got != q-1 {
+			t.Errorf("NormCode(%d) = %d, want %d", table[q]-1, got, q-1)
+		}
+	}
+	if table[63] < 100000 {
+		t.Errorf("longest length code %d: long documents would all look alike", table[63])
+	}
+}
