@@ -32,8 +32,11 @@ type Act struct {
 type Unit struct {
 	Key   string // "pbl", "cit_1", "pbl_intro", "rct_3", "enc", "art_2", "fnp", "anx", "anx__sec_4", "fn"
 	Label string // the heading text for articles and annex parts, else ""
-	HTML  []byte // the unit rendered on its own (filled by Convert)
-	node  *unitNode
+	// HTML is the unit rendered on its own for the parallel view, where
+	// two language versions share a page: every id and fragment link of
+	// the act carries the prefix "<lang>-" ("pl-art_2").
+	HTML []byte
+	node *unitNode
 }
 
 // Article is an article with its paragraphs.
@@ -93,7 +96,7 @@ func (n *unitNode) Dump(src []byte, level int) {
 // anchorNode is the visible link to a part's own address.
 type anchorNode struct {
 	ast.BaseInline
-	href, label string
+	id, label string // the part's id, without a prefix
 }
 
 var kindAnchor = ast.NewNodeKind("ActAnchor")
@@ -101,7 +104,37 @@ var kindAnchor = ast.NewNodeKind("ActAnchor")
 func (n *anchorNode) Kind() ast.NodeKind { return kindAnchor }
 
 func (n *anchorNode) Dump(src []byte, level int) {
-	ast.DumpHelper(n, src, level, map[string]string{"href": n.href}, nil)
+	ast.DumpHelper(n, src, level, map[string]string{"id": n.id}, nil)
+}
+
+// refNode is a reference to a part of the same act ("art. 2 ust. 1"): a
+// link to the part, its children the reference's text.
+type refNode struct {
+	ast.BaseInline
+	id string // the part's id, without a prefix
+}
+
+var kindRef = ast.NewNodeKind("ActReference")
+
+func (n *refNode) Kind() ast.NodeKind { return kindRef }
+
+func (n *refNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"id": n.id}, nil)
+}
+
+// attrPart marks the blocks whose id is the address of a part of the act
+// (their "id" attribute), as opposed to heading ids made from the text.
+// No attribute filter of goldmark's HTML renderer lets it through.
+var attrPart = []byte("act-part")
+
+// partID returns the id of the part block n is, if it is one.
+func partID(n ast.Node) (string, bool) {
+	if _, ok := n.Attribute(attrPart); !ok {
+		return "", false
+	}
+	id, _ := n.AttributeString("id")
+	b, _ := id.([]byte)
+	return string(b), true
 }
 
 var (
@@ -117,18 +150,17 @@ var (
 
 // actBuilder turns a parsed document into an act.
 type actBuilder struct {
-	doc    ast.Node
-	src    []byte
-	prefix string
-	label  func(kind, num string) string
-	act    *Act
+	doc   ast.Node
+	src   []byte
+	label func(kind, num string) string
+	act   *Act
 }
 
 // structureAct recognises the act's parts among the document's top-level
 // blocks, wraps each part in a unit node and gives the addressable blocks
 // their ids and anchor links.
-func structureAct(doc ast.Node, src []byte, prefix string, label func(kind, num string) string) *Act {
-	b := &actBuilder{doc: doc, src: src, prefix: prefix, label: label, act: &Act{ids: map[string]bool{}}}
+func structureAct(doc ast.Node, src []byte, label func(kind, num string) string) *Act {
+	b := &actBuilder{doc: doc, src: src, label: label, act: &Act{ids: map[string]bool{}}}
 	var blocks []ast.Node
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		blocks = append(blocks, c)
@@ -173,7 +205,7 @@ func structureAct(doc ast.Node, src []byte, prefix string, label func(kind, num 
 			}
 			annexSecs++
 			id := annex.ID + "__sec_" + strconv.Itoa(annexSecs)
-			annex.Sections = append(annex.Sections, Heading{Level: h.Level, ID: b.prefix + id, Text: text})
+			annex.Sections = append(annex.Sections, Heading{Level: h.Level, ID: id, Text: text})
 			cur = open(id, "act-annex-section", text)
 			b.setID(n, id)
 		case n.Kind() == east.KindFootnoteList:
@@ -285,7 +317,7 @@ func (b *actBuilder) mark(n ast.Node, id, kind, num string) {
 	if n.Kind() == ast.KindListItem && n.FirstChild() != nil {
 		target = n.FirstChild() // the paragraph or text block of the item
 	}
-	a := &anchorNode{href: "#" + b.prefix + id, label: b.label(kind, num)}
+	a := &anchorNode{id: id, label: b.label(kind, num)}
 	if isHeadingAny(n) {
 		target.AppendChild(target, a)
 	} else if first := target.FirstChild(); first != nil {
@@ -296,7 +328,8 @@ func (b *actBuilder) mark(n ast.Node, id, kind, num string) {
 }
 
 func (b *actBuilder) setID(n ast.Node, id string) {
-	n.SetAttributeString("id", []byte(b.prefix+id))
+	n.SetAttributeString("id", []byte(id))
+	n.SetAttribute(attrPart, true)
 	b.act.ids[id] = true
 }
 

@@ -3,17 +3,53 @@ package markdown
 import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
-// actRenderer renders act units (articles and annexes as <section>, other
-// units without a wrapper) and anchor links.
-type actRenderer struct{}
+// actRenderer renders what the legal-act extension adds: act units
+// (articles and annexes as <section>, other units without a wrapper),
+// anchor links, references to parts, and the paragraphs, headings and list
+// items that are parts (their ids). For the parallel view every id and
+// fragment link carries the prefix of the document's language
+// (parallelPrefix); on the act's own page none does.
+type actRenderer struct {
+	parallel bool
+	// html holds goldmark's own functions, for the paragraphs, headings
+	// and list items that are not parts.
+	html map[ast.NodeKind]renderer.NodeRendererFunc
+}
+
+// newActRenderer returns the renderer for pages, or with parallel for the
+// parallel view. The functions it takes from goldmark's HTML renderer
+// (paragraphs, headings, list items) read none of its options.
+func newActRenderer(parallel bool) *actRenderer {
+	r := &actRenderer{parallel: parallel, html: map[ast.NodeKind]renderer.NodeRendererFunc{}}
+	html.NewRenderer().RegisterFuncs(funcMap(r.html))
+	return r
+}
+
+// funcMap collects a node renderer's functions.
+type funcMap map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (m funcMap) Register(kind ast.NodeKind, f renderer.NodeRendererFunc) { m[kind] = f }
 
 // RegisterFuncs implements renderer.NodeRenderer.
-func (actRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+func (r *actRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindUnit, renderUnit)
-	reg.Register(kindAnchor, renderAnchor)
+	reg.Register(kindAnchor, r.renderAnchor)
+	reg.Register(kindRef, r.renderRef)
+	for _, k := range []ast.NodeKind{ast.KindParagraph, ast.KindHeading, ast.KindListItem} {
+		reg.Register(k, r.renderBlock)
+	}
+}
+
+// prefix is the prefix of n's ids and fragment links.
+func (r *actRenderer) prefix(n ast.Node) string {
+	if !r.parallel {
+		return ""
+	}
+	return parallelPrefix(n)
 }
 
 func renderUnit(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -29,15 +65,66 @@ func renderUnit(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.Walk
 	return ast.WalkContinue, nil
 }
 
-func renderAnchor(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r *actRenderer) renderAnchor(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	a := n.(*anchorNode)
 	_, _ = w.WriteString(`<a class="anchor" href="`)
-	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(a.href), false)))
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte("#"+r.prefix(n)+a.id), false)))
 	_, _ = w.WriteString(`" aria-label="`)
 	_, _ = w.Write(util.EscapeHTML([]byte(a.label)))
 	_, _ = w.WriteString(`">¶</a>`)
 	return ast.WalkSkipChildren, nil
+}
+
+// renderRef writes a reference as goldmark writes a link.
+func (r *actRenderer) renderRef(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte("#"+r.prefix(n)+n.(*refNode).id), true)))
+	_, _ = w.WriteString(`">`)
+	return ast.WalkContinue, nil
+}
+
+// renderBlock opens a paragraph, heading or list item that is a part as
+// goldmark does, with the part's id (prefixed in the parallel view) first;
+// everything else about these blocks is goldmark's.
+func (r *actRenderer) renderBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	id, ok := partID(n)
+	if !entering || !ok {
+		return r.html[n.Kind()](w, src, n, entering)
+	}
+	var filter util.BytesFilter
+	switch t := n.(type) {
+	case *ast.Heading:
+		_, _ = w.WriteString("<h")
+		_ = w.WriteByte("0123456"[t.Level])
+		filter = html.HeadingAttributeFilter
+	case *ast.ListItem:
+		_, _ = w.WriteString("<li")
+		filter = html.ListItemAttributeFilter
+	default:
+		_, _ = w.WriteString("<p")
+		filter = html.ParagraphAttributeFilter
+	}
+	_, _ = w.WriteString(` id="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(r.prefix(n) + id)))
+	_ = w.WriteByte('"')
+	html.RenderAttributes(w, n, exceptID{filter})
+	_ = w.WriteByte('>')
+	if fc := n.FirstChild(); n.Kind() == ast.KindListItem && fc != nil && fc.Kind() != ast.KindTextBlock {
+		_ = w.WriteByte('\n')
+	}
+	return ast.WalkContinue, nil
+}
+
+// exceptID lets through what its filter does, except the id.
+type exceptID struct{ util.BytesFilter }
+
+func (f exceptID) Contains(name []byte) bool {
+	return string(name) != "id" && f.BytesFilter.Contains(name)
 }

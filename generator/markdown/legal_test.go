@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"hubgen/generator/config"
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
 )
@@ -109,9 +110,20 @@ func convertAct(t *testing.T, lang, section, body string, strict bool) (Result, 
 	other := &content.Page{URL: "/akty-prawne/2018-1939/"}
 	otherEN := &content.Page{URL: "/en/decisions/2018-1939/"}
 	r := actResolver{acts: map[string]*content.Page{"pl 2018/1939": other, "en 2018/1939": otherEN}}
-	page := &content.Page{Path: "content/" + section + "/a." + lang + ".md", Section: section, Lang: lang, Body: []byte(body), BodyLine: 10}
+	page := &content.Page{Path: "content/" + section + "/a." + lang + ".md", Section: section, Kind: kindOf(section), Lang: lang, Body: []byte(body), BodyLine: 10}
 	ds := &diag.List{}
 	return New(Config{Strict: strict}).Convert(page, r, ds), ds
+}
+
+// kindOf returns the portal's kind of a section, as content.Load sets
+// Page.Kind.
+func kindOf(section string) *config.Kind {
+	for _, k := range config.DefaultKinds() {
+		if k.Section == section {
+			return &k
+		}
+	}
+	return nil
 }
 
 // TestCrossReferences is the cross-reference table: each sentence placed in
@@ -231,22 +243,55 @@ func TestActStructure(t *testing.T) {
 	}
 }
 
+// TestParallelPrefixesIDs: the units rendered for the parallel view carry
+// the prefix "<lang>-" on every id and fragment link of the act, the page
+// itself none, both from one parse.
 func TestParallelPrefixesIDs(t *testing.T) {
 	body := strings.NewReplacer("{CIT}", "", "{RCT}", "Zob. art. 2 ust. 1.[^1]\n\n[^1]: Przypis.", "{ART}", "", "{ANX}", "").Replace(actPL)
-	page := &content.Page{Path: "content/decisions/a.pl.md", Section: "decisions", Lang: "pl", Body: []byte(body), BodyLine: 1}
-	res := New(Config{}).ConvertParallel(page, actResolver{})
-	html := string(res.HTML)
+	page := &content.Page{Path: "content/decisions/a.pl.md", Section: "decisions", Kind: kindOf("decisions"), Lang: "pl", Body: []byte(body), BodyLine: 1}
+	res := New(Config{}).Convert(page, actResolver{}, &diag.List{})
+	var units strings.Builder
+	for _, u := range res.Act.Units {
+		if len(u.HTML) == 0 {
+			t.Errorf("unit %s not rendered on its own", u.Key)
+		}
+		units.Write(u.HTML)
+	}
+	html := units.String()
 	for _, w := range []string{`id="pl-rct_1"`, `href="#pl-art_2__par_1"`, `id="pl-art_2__par_1"`, `href="#pl-fn:1"`, `id="pl-fn:1"`} {
 		if !strings.Contains(html, w) {
 			t.Errorf("missing %s", w)
+		}
+		if page := strings.Replace(w, "pl-", "", 1); !strings.Contains(string(res.HTML), page) {
+			t.Errorf("the page lacks %s", page)
 		}
 	}
 	if regexp.MustCompile(`id="(rct|art|fn)`).MatchString(html) {
 		t.Error("an id without the language prefix")
 	}
-	for _, u := range res.Act.Units {
-		if len(u.HTML) == 0 {
-			t.Errorf("unit %s not rendered on its own", u.Key)
+	if strings.Contains(string(res.HTML), "pl-") {
+		t.Error("the page has prefixed ids")
+	}
+}
+
+// TestActParsedOnce: one Convert per language version parses each once and
+// gives everything the act's page, table of contents and parallel view need.
+func TestActParsedOnce(t *testing.T) {
+	conv := New(Config{})
+	for _, tc := range []struct{ lang, body string }{{"pl", actPL}, {"en", actEN}} {
+		body := strings.NewReplacer("{CIT}", "", "{RCT}", "", "{ART}", "", "{ANX}", "").Replace(tc.body)
+		page := &content.Page{Path: "content/decisions/a." + tc.lang + ".md", Section: "decisions", Kind: kindOf("decisions"), Lang: tc.lang, Body: []byte(body), BodyLine: 1}
+		res := conv.Convert(page, actResolver{}, &diag.List{})
+		if len(res.HTML) == 0 || res.Act == nil || len(res.Act.Articles) != 3 || len(res.Act.Units) == 0 {
+			t.Fatalf("%s: incomplete result %+v", tc.lang, res.Act)
 		}
+		for _, u := range res.Act.Units {
+			if !strings.Contains(string(u.HTML), `id="`+tc.lang+`-`) && u.Key != "pbl" && u.Key != "pbl_intro" && u.Key != "enc" {
+				t.Errorf("%s: unit %s not rendered for the parallel view: %s", tc.lang, u.Key, u.HTML)
+			}
+		}
+	}
+	if n := conv.Parses(); n != 2 {
+		t.Errorf("two act pages parsed %d times", n)
 	}
 }

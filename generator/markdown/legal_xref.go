@@ -37,7 +37,6 @@ type xrefs struct {
 	page     *content.Page
 	resolver Resolver
 	src      []byte
-	prefix   string
 	base     string
 	strict   bool
 	ds       *diag.List
@@ -61,7 +60,7 @@ func (x *xrefs) walk(n ast.Node, internal bool, article string) {
 	for c := n.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		switch c.Kind() {
-		case ast.KindLink, ast.KindAutoLink, kindAnchor, ast.KindCodeSpan, ast.KindHeading:
+		case ast.KindLink, ast.KindAutoLink, kindAnchor, kindRef, ast.KindCodeSpan, ast.KindHeading:
 			// never inside links or headings
 		case ast.KindText:
 			mergeTexts(c.(*ast.Text), x.src)
@@ -90,8 +89,9 @@ func mergeTexts(t *ast.Text, src []byte) {
 }
 
 type match struct {
-	start, end int // byte offsets within the text node's value
-	dest       string
+	start, end int    // byte offsets within the text node's value
+	dest       string // a link to another act, or
+	part       string // the id of a part of this act
 }
 
 func (x *xrefs) text(t *ast.Text, internal bool, article string) {
@@ -107,7 +107,7 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 		}
 		number := string(val[m[2]:m[3]])
 		if to := x.resolver.ResolveAct(x.page.Lang, number); to != nil && to != x.page {
-			found = append(found, match{m[0], m[1], x.base + to.URL})
+			found = append(found, match{start: m[0], end: m[1], dest: x.base + to.URL})
 		}
 	}
 	if internal {
@@ -145,7 +145,7 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 				}
 				continue
 			}
-			found = append(found, match{m[0], m[1], "#" + x.prefix + id})
+			found = append(found, match{start: m[0], end: m[1], part: id})
 		}
 	}
 	if len(found) == 0 {
@@ -159,8 +159,12 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 		if m.start > pos {
 			parent.InsertBefore(parent, t, ast.NewTextSegment(text.NewSegment(seg.Start+pos, seg.Start+m.start)))
 		}
-		link := ast.NewLink()
-		link.Destination = []byte(m.dest)
+		var link ast.Node = &refNode{id: m.part}
+		if m.part == "" {
+			l := ast.NewLink()
+			l.Destination = []byte(m.dest)
+			link = l
+		}
 		link.AppendChild(link, ast.NewTextSegment(text.NewSegment(seg.Start+m.start, seg.Start+m.end)))
 		parent.InsertBefore(parent, t, link)
 		pos = m.end

@@ -1,7 +1,8 @@
 // Package markdown turns a page's Markdown into HTML with goldmark: GitHub
 // tables, strikethrough, autolinks and footnotes, heading ids from a
-// Polish-aware slug, raw HTML off, and links written to content files
-// rewritten to the target page's URL.
+// Polish-aware slug, raw HTML off, links written to content files
+// rewritten to the target page's URL, and EU legal acts (an extension:
+// parts with addresses, cross-references, units for the parallel view).
 package markdown
 
 import (
@@ -9,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -16,7 +18,6 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
@@ -46,8 +47,10 @@ type Config struct {
 
 // Converter renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md  goldmark.Markdown
-	cfg Config
+	md       goldmark.Markdown // parses, and renders pages
+	parallel renderer.Renderer // renders acts' units for the parallel view
+	cfg      Config
+	parses   atomic.Int64
 }
 
 // Heading is a heading of a page, for tables of contents.
@@ -63,68 +66,58 @@ type Result struct {
 	Headings []Heading
 	Links    []*content.Page // pages this body links to, in order of appearance
 	Text     string          // the body as plain text (for search and summaries)
-	Act      *Act            // the act's structure, for pages in decisions
+	// Act is the structure of a page of an act kind (config.Kind.Act),
+	// with each unit also rendered for the parallel view; nil otherwise.
+	Act *Act
 }
-
-// metaPrefix is the document meta key holding the id prefix of a conversion.
-const metaPrefix = "hubgen-id-prefix"
 
 // New returns a Converter.
 func New(cfg Config) *Converter {
 	if cfg.AnchorLabel == nil {
 		cfg.AnchorLabel = func(_, kind, num string) string { return kind + " " + num }
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.Table,
-			extension.Strikethrough,
-			extension.Linkify,
-			extension.NewFootnote(
-				extension.WithFootnoteBacklinkHTML("↩"),
-				extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
-					if doc := n.OwnerDocument(); doc != nil {
-						if p, ok := doc.Meta()[metaPrefix].(string); ok {
-							return []byte(p)
-						}
-					}
-					return nil
-				}),
-			),
-		),
+	return &Converter{md: newGoldmark(cfg, false), parallel: newGoldmark(cfg, true).Renderer(), cfg: cfg}
+}
+
+// newGoldmark configures goldmark: GitHub tables, strikethrough, autolinks,
+// footnotes, heading ids, legal acts. With parallel, its renderer writes
+// acts for the parallel view: the ids and fragment links of acts' parts and
+// footnotes carry the prefix "<lang>-".
+func newGoldmark(cfg Config, parallel bool) goldmark.Markdown {
+	footnotes := []extension.FootnoteOption{extension.WithFootnoteBacklinkHTML("↩")}
+	if parallel {
+		footnotes = append(footnotes, extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
+			return []byte(parallelPrefix(n))
+		}))
+	}
+	acts := &legalActs{
+		transformer: actTransformer{base: cfg.BasePath, strict: cfg.Strict, label: cfg.AnchorLabel},
+		parallel:    parallel,
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.NewFootnote(footnotes...), acts),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(actRenderer{}, 500))),
 		// Raw HTML stays off (goldmark's default): editors' HTML is dropped.
 	)
-	return &Converter{md: md, cfg: cfg}
 }
 
-// Convert renders page p. Problems (links to missing files, references to
-// missing parts of an act) are added to ds with the file's line and column.
+// Convert renders page p from one parse of its body: the page's HTML and,
+// for an act, its structure and units for the parallel view. Problems
+// (links to missing files, references to missing parts of an act) are
+// added to ds with the file's line and column.
 func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
-	return c.convert(p, r, ds, "")
-}
-
-// ConvertParallel renders an act for the parallel view: every id and
-// fragment link carries the prefix "<lang>-" so that two language versions
-// can share a page, and each unit of the act is also rendered on its own
-// (Result.Act.Units[i].HTML). Problems were reported by Convert already.
-func (c *Converter) ConvertParallel(p *content.Page, r Resolver) Result {
-	return c.convert(p, r, &diag.List{}, p.Lang+"-")
-}
-
-func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, prefix string) Result {
 	src := p.Body
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	if prefix != "" {
-		doc.OwnerDocument().AddMeta(metaPrefix, prefix)
+	var act *actDoc
+	if p.Kind != nil && p.Kind.Act {
+		act = &actDoc{page: p, resolver: r, ds: ds}
+		ctx.Set(actKey, act)
 	}
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	c.parses.Add(1)
 	var res Result
-	if p.Section == "decisions" {
-		label := func(kind, num string) string { return c.cfg.AnchorLabel(p.Lang, kind, num) }
-		res.Act = structureAct(doc, src, prefix, label)
-		x := &xrefs{act: res.Act, page: p, resolver: r, src: src, prefix: prefix, base: c.cfg.BasePath, strict: c.cfg.Strict, ds: ds}
-		x.run()
+	if act != nil {
+		res.Act = act.act
 	}
 	var plain strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -155,22 +148,28 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, prefix s
 		}
 		return ast.WalkContinue, nil
 	})
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
-		ds.Errorf(p.Path, p.BodyLine, 1, "rendering Markdown: %v", err)
-	}
-	res.HTML = buf.Bytes()
-	if res.Act != nil && prefix != "" {
+	res.HTML = render(c.md.Renderer(), p, doc, ds)
+	if res.Act != nil {
 		for i := range res.Act.Units {
-			var ub bytes.Buffer
-			if err := c.md.Renderer().Render(&ub, src, res.Act.Units[i].node); err != nil {
-				ds.Errorf(p.Path, p.BodyLine, 1, "rendering Markdown: %v", err)
-			}
-			res.Act.Units[i].HTML = ub.Bytes()
+			u := &res.Act.Units[i]
+			u.HTML = render(c.parallel, p, u.node, ds)
+			u.node = nil // the result keeps no part of the tree
 		}
 	}
 	res.Text = strings.Join(strings.Fields(plain.String()), " ")
 	return res
+}
+
+// Parses reports how many documents c has parsed: one per Convert.
+func (c *Converter) Parses() int64 { return c.parses.Load() }
+
+// render renders a node of p's tree with r.
+func render(r renderer.Renderer, p *content.Page, n ast.Node, ds *diag.List) []byte {
+	var buf bytes.Buffer
+	if err := r.Render(&buf, p.Body, n); err != nil {
+		ds.Errorf(p.Path, p.BodyLine, 1, "rendering Markdown: %v", err)
+	}
+	return buf.Bytes()
 }
 
 // rewrite turns a link to a content file into the target's URL.

@@ -70,11 +70,7 @@ func (p *planner) act(pg *content.Page, d *Data, act *markdown.Act, cluster stri
 		v.TOC = append(v.TOC, TOCEntry{Name: t.T("act.recitals"), URL: "#" + act.Recitals[0]})
 	}
 	for _, a := range act.Articles {
-		name := a.Label
-		if a.Title != "" {
-			name += " – " + a.Title
-		}
-		v.TOC = append(v.TOC, TOCEntry{Name: name, URL: "#" + a.ID})
+		v.TOC = append(v.TOC, TOCEntry{Name: articleName(a), URL: "#" + a.ID})
 	}
 	if act.Final {
 		v.TOC = append(v.TOC, TOCEntry{Name: t.T("act.final"), URL: "#fnp"})
@@ -107,15 +103,25 @@ func (p *planner) act(pg *content.Page, d *Data, act *markdown.Act, cluster stri
 		}
 	}
 	d.Act = v
-	if own, ok := p.Parallel[pg]; ok && own.Act != nil && len(pg.Translations) > 0 {
+	if len(pg.Translations) > 0 {
 		path := pg.URL + p.Config.Language(pg.Lang).Segments["parallel"] + "/"
 		v.ParallelURL = p.base + path
-		p.parallel(pg, own.Act, path, cluster)
+		p.parallel(pg, act, path, cluster)
 	}
 }
 
+// articleName names an article in the table of contents and in JSON-LD:
+// "Artykuł 2 – Cele".
+func articleName(a markdown.Article) string {
+	if a.Title != "" {
+		return a.Label + " – " + a.Title
+	}
+	return a.Label
+}
+
 // parallel writes the parallel view of an act in pg's language: its own
-// version first, then the others, aligned part by part.
+// version first, then the others, aligned part by part. The units come
+// from the one conversion of each version (markdown.Unit.HTML).
 func (p *planner) parallel(pg *content.Page, own *markdown.Act, path, cluster string) {
 	t := p.texts[pg.Lang]
 	d := p.newData(pg.Lang, "parallel", t.T("act.parallel")+": "+pg.Title)
@@ -126,9 +132,9 @@ func (p *planner) parallel(pg *content.Page, own *markdown.Act, path, cluster st
 	acts := []*markdown.Act{own}
 	for _, l := range p.Config.Languages {
 		if tr := pg.Translations[l.Code]; tr != nil {
-			if res, ok := p.Parallel[tr]; ok && res.Act != nil {
+			if a := p.Bodies[tr].Act; a != nil {
 				versions = append(versions, tr)
-				acts = append(acts, res.Act)
+				acts = append(acts, a)
 			}
 		}
 	}

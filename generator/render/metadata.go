@@ -206,7 +206,7 @@ func (p *planner) absolute(withBase string) string {
 }
 
 // legislation describes an act as schema.org Legislation, with its
-// articles as parts.
+// articles (as its Markdown conversion found them) as parts.
 func (p *planner) legislation(d *Data) map[string]any {
 	pg, act := d.Page, d.Page.Act
 	ld := p.thing("Legislation", d)
@@ -236,9 +236,9 @@ func (p *planner) legislation(d *Data) map[string]any {
 		ld["legislationDate"] = pg.Date.Format("2006-01-02")
 	}
 	var parts []map[string]any
-	for _, e := range d.Act.TOC {
-		if strings.HasPrefix(e.URL, "#art_") {
-			parts = append(parts, map[string]any{"@type": "Legislation", "name": e.Name, "url": d.Canonical + e.URL})
+	if parsed := p.Bodies[pg].Act; parsed != nil {
+		for _, a := range parsed.Articles {
+			parts = append(parts, map[string]any{"@type": "Legislation", "name": articleName(a), "url": d.Canonical + "#" + a.ID})
 		}
 	}
 	if len(parts) > 0 {

@@ -38,10 +38,9 @@ type Input struct {
 	Config *config.Config
 	Bundle *i18n.Bundle
 	Site   *content.Site
+	// Bodies holds every page's conversion; an act's also holds its
+	// structure and units for the parallel view.
 	Bodies map[*content.Page]markdown.Result
-	// Parallel holds the acts converted for the parallel view
-	// (markdown.Converter.ConvertParallel), for acts with translations.
-	Parallel map[*content.Page]markdown.Result
 }
 
 type planner struct {

@@ -204,6 +204,21 @@ func TestBundledParallelViewAligns(t *testing.T) {
 	}
 }
 
+// TestBundledActsParsedOnce: a build parses every page's Markdown once,
+// the acts included, although their pages, tables of contents and parallel
+// views (checked above) all come from it.
+func TestBundledActsParsedOnce(t *testing.T) {
+	b := buildBundled(t)
+	if b.res.Parses != b.res.Pages {
+		t.Errorf("%d pages parsed %d times", b.res.Pages, b.res.Parses)
+	}
+	for _, file := range []string{"akty-prawne/2023-1187/widok-rownolegly/index.html", "en/decisions/2023-1187/parallel/index.html"} {
+		if b.pages[file] == nil {
+			t.Errorf("%s not built", file)
+		}
+	}
+}
+
 // TestJSONLD: every page's structured data parses; the act's names it.
 func TestJSONLD(t *testing.T) {
 	b := buildBundled(t)

@@ -22,6 +22,7 @@ import (
 
 // builtSite is a build of the bundled portal with its pages parsed.
 type builtSite struct {
+	res   *Result
 	dest  string
 	pages map[string]*html.Node // file -> document, HTML files only
 	raw   map[string][]byte
@@ -36,14 +37,15 @@ var bundledOnce = sync.OnceValues(func() (*builtSite, error) {
 		return nil, err
 	}
 	dest := filepath.Join(dir, "public")
-	if _, err := Build(context.Background(), Options{Source: repoRoot, Dest: dest, Now: testNow}); err != nil {
+	res, err := Build(context.Background(), Options{Source: repoRoot, Dest: dest, Now: testNow})
+	if err != nil {
 		return nil, fmt.Errorf("building the bundled portal: %w", err)
 	}
 	raw, err := readTreeErr(dest)
 	if err != nil {
 		return nil, err
 	}
-	b := &builtSite{dest: dest, pages: map[string]*html.Node{}, raw: raw}
+	b := &builtSite{res: res, dest: dest, pages: map[string]*html.Node{}, raw: raw}
 	for name := range b.raw {
 		if strings.HasSuffix(name, ".html") {
 			if b.pages[name], err = parseMaybe(filepath.Join(dest, name)); err != nil {

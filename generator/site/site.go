@@ -42,6 +42,7 @@ type Options struct {
 type Result struct {
 	Diags   *diag.List
 	Pages   int // content pages published
+	Parses  int // Markdown documents parsed: one per page, acts included
 	Outputs int // HTML files written (or that would be)
 	Files   int // all files written, static files included
 }
@@ -92,8 +93,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			}
 		}
 	}
-	parallelActs := convertParallel(s, conv)
-	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies, Parallel: parallelActs})
+	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies})
+	res.Parses = int(conv.Parses())
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
 	checkPaths(outputs, static, res.Diags)
@@ -227,24 +228,6 @@ func sortedTranslations(p *content.Page) []*content.Page {
 		out = append(out, tr)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Lang < out[j].Lang })
-	return out
-}
-
-// convertParallel converts the acts that have translations once more for
-// their parallel view.
-func convertParallel(s *content.Site, conv *markdown.Converter) map[*content.Page]markdown.Result {
-	var acts []*content.Page
-	for _, p := range s.Pages {
-		if p.Kind.Act && len(p.Translations) > 0 {
-			acts = append(acts, p)
-		}
-	}
-	results := make([]markdown.Result, len(acts))
-	parallel.For(len(acts), func(i int) { results[i] = conv.ConvertParallel(acts[i], s) })
-	out := make(map[*content.Page]markdown.Result, len(acts))
-	for i, p := range acts {
-		out[p] = results[i]
-	}
 	return out
 }
 
