@@ -63,7 +63,7 @@ type ParallelCell struct {
 var euLanguages = map[string]string{"pl": "POL", "en": "ENG", "de": "DEU", "fr": "FRA"}
 
 // act adds the table of contents, metadata and parallel view of an act.
-func (p *planner) act(pg *content.Page, d *Data, act *markdown.Act, cluster string) {
+func (p *pageSet) act(pg *content.Page, d *Data, act *markdown.Act, cluster string) {
 	t := p.texts[pg.Lang]
 	v := &ActView{}
 	if len(act.Recitals) > 0 {
@@ -122,7 +122,7 @@ func articleName(a markdown.Article) string {
 // parallel writes the parallel view of an act in pg's language: its own
 // version first, then the others, aligned part by part. The units come
 // from the one conversion of each version (markdown.Unit.HTML).
-func (p *planner) parallel(pg *content.Page, own *markdown.Act, path, cluster string) {
+func (p *pageSet) parallel(pg *content.Page, own *markdown.Act, path, cluster string) {
 	t := p.texts[pg.Lang]
 	d := p.newData(pg.Lang, "parallel", t.T("act.parallel")+": "+pg.Title)
 	d.Kind = "parallel"

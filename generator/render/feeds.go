@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"net/url"
-	"sort"
 	"time"
 
 	"hubgen/generator/content"
@@ -54,11 +53,11 @@ type atomCategory struct {
 }
 
 // FeedPath is the path of a language's Atom feed: "/feed.xml", "/en/feed.xml".
-func (p *planner) feedPath(lang string) string { return p.Config.Prefix(lang) + "/feed.xml" }
+func (p *env) feedPath(lang string) string { return p.Config.Prefix(lang) + "/feed.xml" }
 
 // tagURI is a page's permanent Atom id, built from its file rather than its
 // URL so that a new slug or host does not make readers see it twice.
-func (p *planner) tagURI(pg *content.Page, date time.Time) string {
+func (p *env) tagURI(pg *content.Page, date time.Time) string {
 	u, _ := url.Parse(p.Config.BaseURL)
 	return "tag:" + u.Hostname() + "," + date.Format("2006-01-02") + ":" + pg.Section + "/" + pg.Name + "." + pg.Lang
 }
@@ -72,12 +71,14 @@ func updated(pg *content.Page) time.Time {
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-// feeds writes an Atom feed per language with its latest news and acts.
-func (p *planner) feeds(byLang map[string][]*content.Page) {
+// feeds is part of stage 4: an Atom feed per language with its latest
+// dated pages (news and acts).
+func (p *env) feeds() []*Output {
+	var out []*Output
 	for _, l := range p.Config.Languages {
 		var list []*content.Page
-		for _, pg := range byLang[l.Code] {
-			if pg.Kind.Dated && !pg.Date.IsZero() {
+		for _, pg := range p.Site.Pages {
+			if pg.Lang == l.Code && pg.Kind.Dated && !pg.Date.IsZero() {
 				list = append(list, pg)
 			}
 		}
@@ -124,8 +125,9 @@ func (p *planner) feeds(byLang map[string][]*content.Page) {
 			newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 		}
 		f.Updated = rfc3339(newest)
-		p.raw(p.feedPath(l.Code), marshalXML(f))
+		out = append(out, &Output{Path: p.feedPath(l.Code), Raw: marshalXML(f)})
 	}
+	return out
 }
 
 func marshalXML(v any) []byte {
@@ -138,51 +140,4 @@ func marshalXML(v any) []byte {
 	}
 	b.WriteByte('\n')
 	return b.Bytes()
-}
-
-// raw adds a file that is not rendered from a layout.
-func (p *planner) raw(path string, data []byte) {
-	p.outputs = append(p.outputs, &Output{Path: path, Raw: data})
-}
-
-// sitemap lists every indexable page with its alternates (sitemaps.org with
-// the xhtml:link extension), and robots.txt names it.
-func (p *planner) sitemap() {
-	type xlink struct {
-		Rel      string `xml:"rel,attr"`
-		HrefLang string `xml:"hreflang,attr"`
-		Href     string `xml:"href,attr"`
-	}
-	type entry struct {
-		Loc     string  `xml:"loc"`
-		Lastmod string  `xml:"lastmod,omitempty"`
-		Links   []xlink `xml:"xhtml:link"`
-	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		XHTML   string   `xml:"xmlns:xhtml,attr"`
-		URLs    []entry  `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
-	for _, o := range p.outputs {
-		d := o.Data
-		if d == nil || d.NoIndex || d.Canonical == "" || o.Raw != nil {
-			continue
-		}
-		e := entry{Loc: d.Canonical}
-		if !d.Lastmod.IsZero() {
-			e.Lastmod = d.Lastmod.UTC().Format("2006-01-02")
-		}
-		for _, a := range d.Alternates {
-			e.Links = append(e.Links, xlink{Rel: "alternate", HrefLang: a.Lang, Href: a.Href})
-		}
-		if d.XDefault != "" {
-			e.Links = append(e.Links, xlink{Rel: "alternate", HrefLang: "x-default", Href: d.XDefault})
-		}
-		set.URLs = append(set.URLs, e)
-	}
-	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
-	p.raw("/sitemap.xml", marshalXML(set))
-	p.raw("/robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+p.Config.AbsURL("/sitemap.xml")+"\n"))
 }

@@ -10,10 +10,19 @@ import (
 // ogLocales are the Open Graph locales of the site's languages.
 var ogLocales = map[string]string{"pl": "pl_PL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR"}
 
+// describe is stage 3: it dates every output and gives it Open Graph tags,
+// its feed link and JSON-LD. It reads what stages 1 and 2 set (Page, Items,
+// Groups, Sections, Alternates, Breadcrumbs) and writes Lastmod, Feed, OG
+// and JSONLD.
+func (p *env) describe(outputs []*Output) {
+	p.lastmods(outputs)
+	p.metadata(outputs)
+}
+
 // lastmods dates every page: content pages by their lastmod or date, lists
 // by their newest item.
-func (p *planner) lastmods() {
-	for _, o := range p.outputs {
+func (p *env) lastmods(outputs []*Output) {
+	for _, o := range outputs {
 		d := o.Data
 		if d.Page != nil {
 			d.Lastmod = updated(d.Page)
@@ -37,8 +46,8 @@ func (p *planner) lastmods() {
 // NewsArticle, Legislation, Organization or Project for content, WebSite
 // with a SearchAction on the home pages, WebPage elsewhere, and a
 // BreadcrumbList matching the visible breadcrumbs.
-func (p *planner) metadata() {
-	for _, o := range p.outputs {
+func (p *env) metadata(outputs []*Output) {
+	for _, o := range outputs {
 		d := o.Data
 		if d.Canonical == "" {
 			continue
@@ -74,7 +83,7 @@ func (p *planner) metadata() {
 	}
 }
 
-func (p *planner) thing(typ string, d *Data) map[string]any {
+func (p *env) thing(typ string, d *Data) map[string]any {
 	ld := map[string]any{"@context": "https://schema.org", "@type": typ, "name": d.Title, "url": d.Canonical, "inLanguage": d.Lang}
 	if d.Description != "" {
 		ld["description"] = d.Description
@@ -82,7 +91,7 @@ func (p *planner) thing(typ string, d *Data) map[string]any {
 	return ld
 }
 
-func (p *planner) website(d *Data) map[string]any {
+func (p *env) website(d *Data) map[string]any {
 	ld := p.thing("WebSite", d)
 	ld["potentialAction"] = map[string]any{
 		"@type":       "SearchAction",
@@ -92,12 +101,12 @@ func (p *planner) website(d *Data) map[string]any {
 	return ld
 }
 
-func (p *planner) publisher(lang string) map[string]any {
+func (p *env) publisher(lang string) map[string]any {
 	return map[string]any{"@type": "Organization", "name": p.infos[lang].Title, "url": p.Config.AbsURL(p.Config.HomePath(lang))}
 }
 
 // contentLD describes a content page by its kind.
-func (p *planner) contentLD(d *Data) map[string]any {
+func (p *env) contentLD(d *Data) map[string]any {
 	pg := d.Page
 	switch pg.Kind.Schema {
 	case "Legislation":
@@ -180,7 +189,7 @@ func website(ld map[string]any, url string) {
 	}
 }
 
-func (p *planner) keywords(ld map[string]any, pg *content.Page) {
+func (p *env) keywords(ld map[string]any, pg *content.Page) {
 	var names []string
 	for _, k := range pg.Tags {
 		if t := p.Config.Topic(k); t != nil {
@@ -192,7 +201,7 @@ func (p *planner) keywords(ld map[string]any, pg *content.Page) {
 	}
 }
 
-func (p *planner) breadcrumbs(d *Data) map[string]any {
+func (p *env) breadcrumbs(d *Data) map[string]any {
 	var items []any
 	for i, b := range d.Breadcrumbs {
 		items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": b.Name, "item": p.absolute(b.URL)})
@@ -201,13 +210,13 @@ func (p *planner) breadcrumbs(d *Data) map[string]any {
 }
 
 // absolute turns a URL with the base path into an absolute one.
-func (p *planner) absolute(withBase string) string {
+func (p *env) absolute(withBase string) string {
 	return p.Config.AbsURL(strings.TrimPrefix(withBase, p.base))
 }
 
 // legislation describes an act as schema.org Legislation, with its
 // articles (as its Markdown conversion found them) as parts.
-func (p *planner) legislation(d *Data) map[string]any {
+func (p *env) legislation(d *Data) map[string]any {
 	pg, act := d.Page, d.Page.Act
 	ld := p.thing("Legislation", d)
 	ld["legislationType"] = act.Type

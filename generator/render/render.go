@@ -1,0 +1,187 @@
+package render
+
+import (
+	"sort"
+	"strings"
+
+	"hubgen/generator/config"
+	"hubgen/generator/content"
+	"hubgen/generator/diag"
+	"hubgen/generator/i18n"
+	"hubgen/generator/markdown"
+)
+
+// Output is one file to write.
+type Output struct {
+	Path   string // site path without base path: "/en/news/" (a directory) or "/404.html"
+	Layout string
+	Data   *Data
+	Raw    []byte // the file's bytes when it is not rendered from a layout (feeds, sitemap)
+
+	cluster  string            // outputs sharing a cluster are translations of each other
+	fallback map[string]string // lang -> where the switcher leads when there is no counterpart
+	origin   string            // the content file (or "") that made this output, for error messages
+}
+
+// File is the output's file path relative to the destination directory.
+func (o *Output) File() string {
+	if strings.HasSuffix(o.Path, "/") {
+		return strings.TrimPrefix(o.Path, "/") + "index.html"
+	}
+	return strings.TrimPrefix(o.Path, "/")
+}
+
+// Input is everything planning needs.
+type Input struct {
+	Config *config.Config
+	Bundle *i18n.Bundle
+	Site   *content.Site
+	// Bodies holds every page's conversion; an act's also holds its
+	// structure and units for the parallel view.
+	Bodies map[*content.Page]markdown.Result
+}
+
+// env is what every stage of planning shares and none changes after
+// newEnv: the input, each language's site information and UI strings, the
+// topics' paths. Problems go to ds.
+type env struct {
+	Input
+	base    string
+	infos   map[string]*SiteInfo
+	texts   map[string]*Text
+	ds      *diag.List
+	topicAt map[string]string // lang + "/" + topic key -> the topic's path
+}
+
+// Plan works out every output page of the site, in stages that each say
+// what they read and write:
+//
+//  1. pages: every page a layout renders (content pages, parallel views of
+//     acts, paginated lists, topics, home, search, 404), with its content,
+//     lists and breadcrumbs; the versions of one page in different
+//     languages share a cluster;
+//  2. link: hreflang alternates and the language switcher, from the clusters;
+//  3. describe: dates, Open Graph tags and JSON-LD, from what 1 and 2 set;
+//  4. publishing: redirect pages at aliases, feeds, the sitemap and
+//     robots.txt, as new outputs;
+//  5. collisions: two outputs claiming one file (an alias on top of a
+//     page, say) are errors in the returned list.
+//
+// No stage reads what a layout rendered: layouts run after Plan.
+func Plan(in Input) ([]*Output, *diag.List) {
+	e := newEnv(in)
+	pages := e.planPages()
+	e.link(pages)
+	e.describe(pages)
+	out := append(pages, e.aliases()...)
+	out = append(out, e.feeds()...)
+	out = append(out, e.sitemap(pages)...)
+	e.checkCollisions(out)
+	return out, e.ds
+}
+
+// newEnv prepares what the stages share.
+func newEnv(in Input) *env {
+	p := &env{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}}
+	for _, l := range in.Config.Languages {
+		p.texts[l.Code] = &Text{lang: l.Code, bundle: in.Bundle}
+		p.infos[l.Code] = p.siteInfo(l)
+		for _, t := range in.Config.Topics {
+			p.topicAt[l.Code+"/"+t.Key] = in.Config.SectionPath(l.Code, "topics") + i18n.Slugify(t.Names[l.Code]) + "/"
+		}
+	}
+	return p
+}
+
+func (p *env) siteInfo(l *config.Language) *SiteInfo {
+	si := &SiteInfo{Title: l.Title, Description: l.Description, Lang: l.Code, Home: p.base + p.Config.HomePath(l.Code), TopicsURL: p.base + p.Config.SectionPath(l.Code, "topics"), SearchURL: p.base + p.Config.SectionPath(l.Code, "search"), BasePath: p.base, Languages: p.Config.Languages}
+	for _, m := range l.Menu {
+		link := Link{Name: m.Name}
+		if m.Section != "" {
+			link.URL = p.base + p.Config.SectionPath(l.Code, m.Section)
+		} else if pg := p.findPage(m.Page, l.Code); pg != nil {
+			link.URL = p.base + pg.URL
+		} else {
+			p.ds.Errorf("config.toml", 0, 0, "menu entry %q (%s): no published page %s in %s", m.Name, l.Code, m.Page, l.Code)
+			continue
+		}
+		si.Menu = append(si.Menu, link)
+	}
+	return si
+}
+
+func (p *env) findPage(ref, lang string) *content.Page {
+	for _, pg := range p.Site.Pages {
+		if pg.Lang == lang && pg.Section+"/"+pg.Name == ref {
+			return pg
+		}
+	}
+	return nil
+}
+
+func (p *env) newData(lang, layout, title string) *Data {
+	return &Data{Site: p.infos[lang], Lang: lang, L: p.texts[lang], Layout: layout, Title: title}
+}
+
+// newOutput makes the output of a page at path (a site path without the
+// base path) with its URLs set.
+func (p *env) newOutput(path, cluster, origin string, d *Data, fallback map[string]string) *Output {
+	d.URL = p.base + path
+	d.Canonical = p.Config.AbsURL(path)
+	return &Output{Path: path, Layout: d.Layout, Data: d, cluster: cluster, fallback: fallback, origin: origin}
+}
+
+// sectionFallback sends the switcher to a section's list page in each language.
+func (p *env) sectionFallback(section string) map[string]string {
+	fb := map[string]string{}
+	for _, l := range p.Config.Languages {
+		fb[l.Code] = p.Config.SectionPath(l.Code, section)
+	}
+	return fb
+}
+
+func (p *env) item(pg *content.Page) Item {
+	return Item{Title: pg.Title, URL: p.base + pg.URL, Date: pg.Date, Summary: pg.Summary, Kind: pg.Section, Lang: pg.Lang, Topics: p.topicLinks(pg.Lang, pg.Tags), Page: pg}
+}
+
+func (p *env) items(pages []*content.Page) []Item {
+	out := make([]Item, len(pages))
+	for i, pg := range pages {
+		out[i] = p.item(pg)
+	}
+	return out
+}
+
+// sortPages orders news and acts newest first and everything else A–Ż in the
+// language's collation; ties fall back to title, then to the input order
+// (pages arrive sorted by path).
+func sortPages(lang string, pages []*content.Page, byDate bool) {
+	i18n.SortFunc(i18n.NewCollator(lang), pages, func(p *content.Page) string { return p.Title })
+	if byDate {
+		sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
+	}
+}
+
+func bySection(pages []*content.Page, section string) []*content.Page {
+	var out []*content.Page
+	for _, pg := range pages {
+		if pg.Section == section {
+			out = append(out, pg)
+		}
+	}
+	return out
+}
+
+func (p *env) topicPath(lang, key string) string {
+	return p.topicAt[lang+"/"+key]
+}
+
+func (p *env) topicLinks(lang string, tags []string) []Link {
+	var out []Link
+	for _, k := range tags {
+		if t := p.Config.Topic(k); t != nil {
+			out = append(out, Link{Name: t.Names[lang], URL: p.base + p.topicPath(lang, k)})
+		}
+	}
+	return out
+}
