@@ -1,7 +1,10 @@
-// Package render turns the content model into pages: it plans every output
-// page (single pages, paginated section lists, topic pages, home pages, 404,
-// redirects), works out canonical URLs, hreflang alternates and the language
-// switcher, and executes the html/template layouts.
+// Package render turns the content model into output files. Plan works in
+// stages (pages.go, link.go, metadata.go, then aliases.go, feeds.go and
+// sitemap.go, collisions.go; see Plan): every output page (content pages,
+// parallel views of acts, paginated lists, topics, home, search, 404),
+// canonical URLs, hreflang alternates and the language switcher, Open Graph
+// and JSON-LD, redirects, feeds and the sitemap. Templates then executes
+// the html/template layouts (templates.go); data.go is what layouts see.
 package render
 
 import (

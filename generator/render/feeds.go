@@ -52,7 +52,7 @@ type atomCategory struct {
 	Label string `xml:"label,attr,omitempty"`
 }
 
-// FeedPath is the path of a language's Atom feed: "/feed.xml", "/en/feed.xml".
+// feedPath is the path of a language's Atom feed: "/feed.xml", "/en/feed.xml".
 func (p *env) feedPath(lang string) string { return p.Config.Prefix(lang) + "/feed.xml" }
 
 // tagURI is a page's permanent Atom id, built from its file rather than its

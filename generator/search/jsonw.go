@@ -59,28 +59,24 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// appendStrings appends a JSON array of strings.
-func appendStrings(b []byte, list []string) []byte {
+// appendArray appends a JSON array of list's elements, each written by elem.
+func appendArray[T any](b []byte, list []T, elem func([]byte, T) []byte) []byte {
 	b = append(b, '[')
-	for i, s := range list {
+	for i, x := range list {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendString(b, s)
+		b = elem(b, x)
 	}
 	return append(b, ']')
 }
 
+// appendStrings appends a JSON array of strings.
+func appendStrings(b []byte, list []string) []byte { return appendArray(b, list, appendString) }
+
 // appendInts appends a JSON array of integers.
 func appendInts(b []byte, list []int) []byte {
-	b = append(b, '[')
-	for i, n := range list {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	return append(b, ']')
+	return appendArray(b, list, func(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) })
 }
 
 // appendFloat appends f in the shortest form that reads back as the same

@@ -74,14 +74,7 @@ func writeManifest(files map[string][]byte, m manifest) {
 	b = appendKey(b, "docs", false)
 	b = strconv.AppendInt(b, int64(len(ld.docs)), 10)
 	b = appendKey(b, "avglen", false)
-	b = append(b, '[')
-	for f, v := range ld.avglen {
-		if f > 0 {
-			b = append(b, ',')
-		}
-		b = appendFloat(b, v)
-	}
-	b = append(b, ']')
+	b = appendArray(b, ld.avglen[:], appendFloat)
 	b = appendKey(b, "k1", false)
 	b = appendFloat(b, params.K1)
 	b = appendKey(b, "b", false)
