@@ -117,16 +117,18 @@ func ContentDocs(t testing.TB, repo string) []search.Doc {
 	var docs []search.Doc
 	for _, lang := range []string{"pl", "en"} {
 		for i, text := range ContentTexts(t, repo, lang) {
-			kind := []string{"news", "decisions", "organisations", "projects", "pages"}[i%5]
+			kinds := config.DefaultKinds()
+			k := kinds[i%len(kinds)]
+			kind := k.Section
 			d := search.Doc{
 				URL: fmt.Sprintf("/%s/%s/%d/", lang, kind, i), Lang: lang, Kind: kind,
 				Title: strings.SplitN(text, "\n", 3)[1], Summary: fmt.Sprintf("Summary %d", i), Body: text,
 				Topics: []string{"Topic " + lang + fmt.Sprint(i%3)},
 			}
-			if kind == "news" || kind == "decisions" {
+			if k.Dated {
 				d.Date = time.Date(2020+i%4, time.Month(1+i%12), 1+i%28, 0, 0, 0, 0, time.UTC)
 			}
-			if kind == "decisions" {
+			if k.Act {
 				d.ActType, d.ActNumber = "Decyzja Rady (WPZiB)", fmt.Sprintf("2023/%d", 1000+i)
 			}
 			docs = append(docs, d)
