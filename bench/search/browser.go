@@ -117,14 +117,24 @@ func setCache(ctx context.Context, disabled bool) error {
 // timedRuns is the number of timed repetitions of each cached query.
 const timedRuns = 7
 
+// serveAndBrowse serves dest through a byte meter and starts chromium; stop
+// ends both.
+func serveAndBrowse(chromium, dest string) (*meter, *httptest.Server, context.Context, func(), error) {
+	m := &meter{dir: dest}
+	srv := httptest.NewServer(m)
+	ctx, stopBrowser, err := browser(chromium)
+	if err != nil {
+		srv.Close()
+		return nil, nil, nil, nil, err
+	}
+	return m, srv, ctx, func() { stopBrowser(); srv.Close() }, nil
+}
+
 // browseOurs opens the search page with each query (cache off: a first
 // visit) and counts the bytes of the script and the index it fetched, then
 // times the query again and again on that page, its shards cached.
 func browseOurs(chromium, dest string, qs map[string][]string) ([]browserResult, error) {
-	m := &meter{dir: dest}
-	srv := httptest.NewServer(m)
-	defer srv.Close()
-	ctx, stop, err := browser(chromium)
+	m, srv, ctx, stop, err := serveAndBrowse(chromium, dest)
 	if err != nil {
 		return nil, err
 	}
@@ -257,10 +267,7 @@ func filepathWalk(dir string, fn func(rel string, data []byte)) error {
 // (cache off) and loads the first ten results' data, as a results page
 // would, counting the bytes; then times it again with everything cached.
 func browsePagefind(chromium, dest string, qs map[string][]string) ([]browserResult, error) {
-	m := &meter{dir: dest}
-	srv := httptest.NewServer(m)
-	defer srv.Close()
-	ctx, stop, err := browser(chromium)
+	m, srv, ctx, stop, err := serveAndBrowse(chromium, dest)
 	if err != nil {
 		return nil, err
 	}
