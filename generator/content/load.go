@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"hash/crc64"
 	"path"
 	"regexp"
 	"sort"
@@ -68,7 +69,21 @@ func shorten(slug string, n int) string {
 // files over the size limit) are errors naming them.
 func Load(tree *source.Tree, cfg *config.Config, opts Options) (*Site, *diag.List) {
 	ds := &diag.List{}
-	s := &Site{Config: cfg, files: map[string]*Page{}, excluded: map[*Page]string{}}
+	paths, problems := ListFiles(tree)
+	ds.Merge(problems)
+	// Read and parse on all cores; each file reports into its own list and
+	// the lists are merged in path order (by Assemble).
+	files := make([]*File, len(paths))
+	parallel.For(len(paths), func(i int) { files[i] = ParseFile(tree, cfg, paths[i]) })
+	s, ads := Assemble(cfg, files, opts)
+	ds.Merge(ads)
+	return s, ds
+}
+
+// ListFiles lists the Markdown files of content/, sorted, and the problems
+// with entries the tree refuses.
+func ListFiles(tree *source.Tree) ([]string, *diag.List) {
+	ds := &diag.List{}
 	files, problems := tree.Files("content")
 	for _, e := range problems {
 		ds.Errorf(e.Path, 1, 1, "%s", e.Msg)
@@ -79,28 +94,53 @@ func Load(tree *source.Tree, cfg *config.Config, opts Options) (*Site, *diag.Lis
 			paths = append(paths, f)
 		}
 	}
-	// Read and parse on all cores; each file reports into its own list and
-	// the lists are merged in path order.
-	parsed := make([]*Page, len(paths))
-	lists := make([]diag.List, len(paths))
-	parallel.For(len(paths), func(i int) {
-		rel := paths[i]
-		src, err := tree.ReadFile(rel)
-		if err != nil {
-			var se *source.Error
-			if errors.As(err, &se) {
-				lists[i].Errorf(rel, 1, 1, "%s", se.Msg)
-			} else {
-				lists[i].Errorf(rel, 1, 1, "cannot be read: %v", err)
-			}
-			return
+	return paths, ds
+}
+
+// File is one content file read and parsed: what a live preview keeps
+// between rebuilds so that it parses again only the files that changed.
+type File struct {
+	Path  string
+	Page  *Page     // nil when the file cannot be a page
+	Diags diag.List // the file's own problems
+}
+
+// ParseFile reads and parses the content file rel (slash path relative to
+// the site).
+func ParseFile(tree *source.Tree, cfg *config.Config, rel string) *File {
+	f := &File{Path: rel}
+	src, err := tree.ReadFile(rel)
+	if err != nil {
+		var se *source.Error
+		if errors.As(err, &se) {
+			f.Diags.Errorf(rel, 1, 1, "%s", se.Msg)
+		} else {
+			f.Diags.Errorf(rel, 1, 1, "cannot be read: %v", err)
 		}
-		parsed[i] = parsePage(rel, src, cfg, &lists[i])
-	})
+		return f
+	}
+	f.Page = parsePage(rel, src, cfg, &f.Diags)
+	if f.Page != nil {
+		f.Page.SourceHash = crc64.Checksum(src, crcTable)
+	}
+	return f
+}
+
+// crcTable is the CRC-64 table of SourceHash (read-only after init).
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// Assemble makes the site from parsed files (sorted by path): it reports
+// two files claiming one page, leaves out drafts and future pages (unless
+// opts keep them), links translations and gives every page its URL. Pages
+// of files kept from an earlier Assemble are reused: their translations and
+// URL are worked out again.
+func Assemble(cfg *config.Config, files []*File, opts Options) (*Site, *diag.List) {
+	ds := &diag.List{}
+	s := &Site{Config: cfg, files: map[string]*Page{}, excluded: map[*Page]string{}}
 	var all []*Page
-	for i := range paths {
-		ds.Merge(&lists[i])
-		page := parsed[i]
+	for _, f := range files {
+		ds.Merge(&f.Diags)
+		page := f.Page
 		if page == nil {
 			continue
 		}
@@ -114,6 +154,7 @@ func Load(tree *source.Tree, cfg *config.Config, opts Options) (*Site, *diag.Lis
 		all = append(all, page)
 	}
 	for _, p := range all {
+		p.URL, p.Translations = "", nil
 		switch {
 		case p.Draft && !opts.Drafts:
 			s.excluded[p] = "draft"

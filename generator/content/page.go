@@ -34,8 +34,9 @@ type Page struct {
 	Organisation   *Organisation
 	Params         map[string]any // the whole front matter, unknown keys included
 
-	Body     []byte // Markdown after the front matter
-	BodyLine int    // line of the file where Body starts
+	Body       []byte // Markdown after the front matter
+	BodyLine   int    // line of the file where Body starts
+	SourceHash uint64 // CRC-64 of the whole file, to tell a changed file from an unchanged one
 
 	URL          string           // site path, e.g. "/aktualnosci/slug/" or "/en/news/slug/"
 	Translations map[string]*Page // the same page in other languages, by language

@@ -234,12 +234,16 @@ func (p *pageSet) search(lang string) {
 	p.add(p.Config.SectionPath(lang, "search"), "search", "", d, nil)
 }
 
-// notFound is the one 404 page at the root, for readers of every language.
+// notFound is the 404 page of each language: the default language's at
+// the root (/404.html, what static hosts serve), the others' under their
+// prefix (/en/404.html, for a preview server or a host that can choose by
+// path). Each leads to both home pages.
 func (p *pageSet) notFound() {
-	def := p.Config.DefaultLanguage
-	d := p.newData(def, "404", p.texts[def].T("notfound.title"))
-	d.Kind = "404"
-	d.NoIndex = true
-	o := p.add("/404.html", "", "", d, nil)
-	o.Data.Canonical = ""
+	for _, l := range p.Config.Languages {
+		d := p.newData(l.Code, "404", p.texts[l.Code].T("notfound.title"))
+		d.Kind = "404"
+		d.NoIndex = true
+		o := p.add(p.Config.Prefix(l.Code)+"/404.html", "", "", d, nil)
+		o.Data.Canonical = ""
+	}
 }

@@ -228,21 +228,26 @@ func TestStructuredDataByKind(t *testing.T) {
 	}
 }
 
-func TestRoot404HelpsBothLanguages(t *testing.T) {
+// Test404HelpsBothLanguages: the root 404 (Polish) and the English one
+// (/en/404.html, for the preview server) lead to both home pages, speak
+// both languages, and mark the other language's part with its lang.
+func Test404HelpsBothLanguages(t *testing.T) {
 	b := buildBundled(t)
-	doc := b.pages["404.html"]
-	if doc == nil {
-		t.Fatal("no /404.html")
-	}
-	links := linksIn(doc)
-	if !links["/"] || !links["/en/"] {
-		t.Errorf("404 does not lead to both home pages: %v", links)
-	}
-	var en bool
-	for _, s := range findAll(doc, "section") {
-		en = en || attr(s, "lang") == "en"
-	}
-	if !en || !strings.Contains(renderText(doc), "Nie znaleziono") || !strings.Contains(renderText(doc), "does not exist") {
-		t.Error("404 does not speak both languages")
+	for file, other := range map[string]string{"404.html": "en", "en/404.html": "pl"} {
+		doc := b.pages[file]
+		if doc == nil {
+			t.Fatalf("no /%s", file)
+		}
+		links := linksIn(doc)
+		if !links["/"] || !links["/en/"] {
+			t.Errorf("%s does not lead to both home pages: %v", file, links)
+		}
+		var marked bool
+		for _, s := range findAll(doc, "section") {
+			marked = marked || attr(s, "lang") == other
+		}
+		if !marked || !strings.Contains(renderText(doc), "Nie znaleziono") || !strings.Contains(renderText(doc), "does not exist") {
+			t.Errorf("%s does not speak both languages, the %s part marked", file, other)
+		}
 	}
 }
