@@ -122,6 +122,7 @@ func ParseFile(tree *source.Tree, cfg *config.Config, rel string) *File {
 	f.Page = parsePage(rel, src, cfg, &f.Diags)
 	if f.Page != nil {
 		f.Page.SourceHash = crc64.Checksum(src, crcTable)
+		f.Page.MatterHash = crc64.Checksum(src[:len(src)-len(f.Page.Body)], crcTable)
 	}
 	return f
 }

@@ -37,6 +37,7 @@ type Page struct {
 	Body       []byte // Markdown after the front matter
 	BodyLine   int    // line of the file where Body starts
 	SourceHash uint64 // CRC-64 of the whole file, to tell a changed file from an unchanged one
+	MatterHash uint64 // CRC-64 of the front matter alone (what lists and switchers show)
 
 	URL          string           // site path, e.g. "/aktualnosci/slug/" or "/en/news/slug/"
 	Translations map[string]*Page // the same page in other languages, by language
