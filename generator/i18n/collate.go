@@ -3,6 +3,7 @@ package i18n
 import (
 	"bytes"
 	"slices"
+	"sync"
 
 	"golang.org/x/text/collate"
 )
@@ -49,4 +50,54 @@ func SortFunc[T any](c *Collator, s []T, key func(T) string) {
 		s[i] = items[i].val
 	}
 	c.buf.Reset()
+}
+
+// KeyCache remembers the collation keys of strings per language, so that
+// sorting the same titles again (in every list of a build, and in every
+// rebuild of a live preview, which keeps one cache) computes no key twice.
+// It is safe for concurrent use.
+type KeyCache struct {
+	mu   sync.Mutex
+	cols map[string]*Collator
+	keys map[string][]byte // lang + "\x00" + string -> key
+}
+
+// NewKeyCache returns an empty cache.
+func NewKeyCache() *KeyCache {
+	return &KeyCache{cols: map[string]*Collator{}, keys: map[string][]byte{}}
+}
+
+// Key returns the collation key of s in lang.
+func (k *KeyCache) Key(lang, s string) []byte {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	id := lang + "\x00" + s
+	if key, ok := k.keys[id]; ok {
+		return key
+	}
+	c := k.cols[lang]
+	if c == nil {
+		c = NewCollator(lang)
+		k.cols[lang] = c
+	}
+	var buf collate.Buffer
+	key := append([]byte(nil), c.c.KeyFromString(&buf, s)...)
+	k.keys[id] = key
+	return key
+}
+
+// SortCached sorts s stably by the strings key returns, in lang's order,
+// with keys from the cache. It orders as SortFunc does.
+func SortCached[T any](k *KeyCache, lang string, s []T, key func(T) string) {
+	if len(s) < 2 {
+		return
+	}
+	keys := make(map[string][]byte, len(s))
+	for _, v := range s {
+		ks := key(v)
+		if _, ok := keys[ks]; !ok {
+			keys[ks] = k.Key(lang, ks)
+		}
+	}
+	slices.SortStableFunc(s, func(a, b T) int { return bytes.Compare(keys[key(a)], keys[key(b)]) })
 }

@@ -82,7 +82,7 @@ func (p *env) feeds() []*Output {
 				list = append(list, pg)
 			}
 		}
-		sortPages(l.Code, list, true)
+		p.sortPages(l.Code, list, true)
 		if len(list) > feedSize {
 			list = list[:feedSize]
 		}

@@ -81,7 +81,7 @@ func (p *pageSet) single(pg *content.Page) {
 func (p *pageSet) section(lang string, kind *config.Kind, pages []*content.Page) {
 	section := kind.Section
 	list := bySection(pages, section)
-	sortPages(lang, list, kind.Dated)
+	p.sortPages(lang, list, kind.Dated)
 	t := p.texts[lang]
 	root := p.Config.SectionPath(lang, section)
 	home := Link{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(lang)}
@@ -178,7 +178,7 @@ func (p *pageSet) topics(lang string, all []*content.Page) {
 		if !used {
 			continue
 		}
-		sortPages(lang, list, true)
+		p.sortPages(lang, list, true)
 		path := p.topicPath(lang, topic.Key)
 		name := topic.Names[lang]
 		p.paginate(lang, path, "topic:"+topic.Key, list, p.sectionFallback("topics"), func() *Data {
@@ -209,7 +209,7 @@ func (p *pageSet) home(lang string, pages []*content.Page) {
 		}
 		s := k.Section
 		list := bySection(pages, s)
-		sortPages(lang, list, k.Dated)
+		p.sortPages(lang, list, k.Dated)
 		g := Group{Title: t.T("section." + s), URL: p.base + p.Config.SectionPath(lang, s), Count: len(list)}
 		if k.Dated {
 			if len(list) > homeLatest {

@@ -39,6 +39,9 @@ type Input struct {
 	// Bodies holds every page's conversion; an act's also holds its
 	// structure and units for the parallel view.
 	Bodies map[*content.Page]markdown.Result
+	// Keys caches collation keys of titles across plans (a live preview
+	// keeps one); nil makes a cache for this plan.
+	Keys *i18n.KeyCache
 }
 
 // env is what every stage of planning shares and none changes after
@@ -51,6 +54,7 @@ type env struct {
 	texts   map[string]*Text
 	ds      *diag.List
 	topicAt map[string]string // lang + "/" + topic key -> the topic's path
+	keys    *i18n.KeyCache    // collation keys of titles
 }
 
 // Plan works out every output page of the site, in stages that each say
@@ -82,7 +86,10 @@ func Plan(in Input) ([]*Output, *diag.List) {
 
 // newEnv prepares what the stages share.
 func newEnv(in Input) *env {
-	p := &env{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}}
+	p := &env{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}, keys: in.Keys}
+	if p.keys == nil {
+		p.keys = i18n.NewKeyCache()
+	}
 	for _, l := range in.Config.Languages {
 		p.texts[l.Code] = &Text{lang: l.Code, bundle: in.Bundle}
 		p.infos[l.Code] = p.siteInfo(l)
@@ -155,8 +162,8 @@ func (p *env) items(pages []*content.Page) []Item {
 // sortPages orders news and acts newest first and everything else A–Ż in the
 // language's collation; ties fall back to title, then to the input order
 // (pages arrive sorted by path).
-func sortPages(lang string, pages []*content.Page, byDate bool) {
-	i18n.SortFunc(i18n.NewCollator(lang), pages, func(p *content.Page) string { return p.Title })
+func (p *env) sortPages(lang string, pages []*content.Page, byDate bool) {
+	i18n.SortCached(p.keys, lang, pages, func(p *content.Page) string { return p.Title })
 	if byDate {
 		sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
 	}

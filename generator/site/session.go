@@ -54,6 +54,7 @@ type Session struct {
 	docs           []search.Doc        // what the index was built from
 
 	site *content.Site
+	keys *i18n.KeyCache // collation keys of titles, kept across rebuilds
 }
 
 // converted is a page's Markdown conversion and its problems.
@@ -89,7 +90,7 @@ func NewSession(ctx context.Context, opts Options) (*Session, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Session{opts: opts, seed: maphash.MakeSeed(), tree: tree, pages: map[string]rendered{}, search: map[string][]byte{}}
+	s := &Session{opts: opts, seed: maphash.MakeSeed(), tree: tree, pages: map[string]rendered{}, search: map[string][]byte{}, keys: i18n.NewKeyCache()}
 	rep, err := s.Update(ctx, nil)
 	return s, rep, err
 }
@@ -182,7 +183,7 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 		bodies[p] = c.res
 		rep.Diags.Merge(&c.diags)
 	}
-	outputs, pds := render.Plan(render.Input{Config: s.cfg, Bundle: s.bundle, Site: site, Bodies: bodies})
+	outputs, pds := render.Plan(render.Input{Config: s.cfg, Bundle: s.bundle, Site: site, Bodies: bodies, Keys: s.keys})
 	rep.Diags.Merge(pds)
 	checkPaths(outputs, sortedKeys(s.static), rep.Diags)
 	if err := rep.Diags.Err(); err != nil {

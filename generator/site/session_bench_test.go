@@ -1,0 +1,45 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"hubgen/internal/corpus"
+)
+
+// BenchmarkSessionUpdate times a session's update after a sentence is
+// added to one news item of a generated portal of 1,000 translation pairs
+// (the watcher and the server left out; see cli's BenchmarkServeReload).
+//
+//	go test ./generator/site -run '^$' -bench SessionUpdate -benchtime 20x
+func BenchmarkSessionUpdate(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Generate(corpus.Options{Repo: repoRoot, Dir: dir, Pairs: 1000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	s, _, err := NewSession(ctx, Options{Source: dir, Now: testNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rel := "content/news/gen-000000.pl.md"
+	if _, err := os.Stat(filepath.Join(dir, rel)); err != nil {
+		entries, _ := os.ReadDir(filepath.Join(dir, "content", "news"))
+		rel = "content/news/" + entries[0].Name()
+	}
+	orig, _ := os.ReadFile(filepath.Join(dir, rel))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		os.WriteFile(filepath.Join(dir, rel), append(append([]byte{}, orig...), fmt.Sprintf("\nZdanie %d.\n", i)...), 0o644)
+		rep, err := s.Update(ctx, []string{rel})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if rep.Rewritten > 3 {
+			b.Fatalf("rendered %d files", rep.Rewritten)
+		}
+	}
+}
