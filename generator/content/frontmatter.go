@@ -272,8 +272,25 @@ func jsonDuplicates(data []byte) error {
 	}
 }
 
-// locate turns a decoder's error into a posError with the file's line and column.
+// locate turns a decoder's error into a posError with the file's line and
+// column, never past the front matter's closing line (yaml counts a lone
+// carriage return as a line break, for one, and can point beyond the text).
 func locate(format string, data []byte, dataLine int, err error) error {
+	pe, ok := locateRaw(format, data, dataLine, err).(*posError)
+	if !ok {
+		return err
+	}
+	if last := dataLine + bytes.Count(data, []byte("\n")); pe.Line > last {
+		pe.Line, pe.Col = last, 1
+	}
+	if pe.Line < 1 {
+		pe.Line = 1
+	}
+	return pe
+}
+
+// locateRaw maps err to a position as the decoder reports it.
+func locateRaw(format string, data []byte, dataLine int, err error) error {
 	var de *dupKeyError
 	if errors.As(err, &de) {
 		return &posError{dataLine + de.Line - 1, de.Col, fmt.Sprintf("key %q is set twice (first on line %d): keep one of them", de.Key, dataLine+de.FirstLine-1)}

@@ -67,6 +67,13 @@ func FuzzTokenize(f *testing.F) {
 			}
 			rest = rest[i+len(tok):]
 			for _, r := range tok {
+				if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) {
+					// Ideographs are words on their own.
+					if utf8.RuneCountInString(tok) != 1 {
+						t.Errorf("Tokenize(%q): token %q holds the ideograph %U and more", s, tok, r)
+					}
+					continue
+				}
 				ok := unicode.IsLetter(r) || unicode.Is(unicode.Nd, r) || unicode.IsMark(r) ||
 					unicode.Is(unicode.Pc, r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune(fuzzJoiners, r)
 				if !ok {
