@@ -9,10 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -20,7 +17,6 @@ import (
 	"hubgen/generator/config"
 	"hubgen/generator/diag"
 	"hubgen/generator/output"
-	"hubgen/generator/server"
 	"hubgen/generator/site"
 )
 
@@ -215,64 +211,6 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return failure(ctx, err, stderr, "check")
 	}
 	fmt.Fprintf(stdout, "hubgen: %d pages checked, no errors\n", res.Pages)
-	return exitOK
-}
-
-// previewPrefix names serve's preview directories in the temporary directory.
-const previewPrefix = "hubgen-serve-"
-
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future]", stdout, stderr)
-	var bf buildFlags
-	bf.register(fs, false)
-	bind := fs.String("bind", "127.0.0.1", "IP address to listen on (or localhost)")
-	port := fs.Int("port", 1313, "port to listen on (1-65535)")
-	if st, stop := parse(fs, args, stdout); stop {
-		return st
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "hubgen serve: unexpected argument %q\n", fs.Arg(0))
-		return exitUsage
-	}
-	if *bind != "localhost" && net.ParseIP(*bind) == nil {
-		fmt.Fprintf(stderr, "hubgen serve: --bind %q is not an IP address (like 127.0.0.1, 0.0.0.0 or ::1) or localhost\n", *bind)
-		return exitUsage
-	}
-	if *port < 1 || *port > 65535 {
-		fmt.Fprintf(stderr, "hubgen serve: --port %d is not between 1 and 65535\n", *port)
-		return exitUsage
-	}
-	addr := net.JoinHostPort(*bind, strconv.Itoa(*port))
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
-		return exitError
-	}
-	defer ln.Close()
-	// The preview gets its own directory so that it never overwrites a
-	// production build in public/ with localhost URLs. Previews left by a
-	// serve that was killed are removed first; a live one holds a lock.
-	output.RemoveStale(os.TempDir(), previewPrefix)
-	tmp, unlock, err := output.LockedTempDir(os.TempDir(), previewPrefix)
-	if err != nil {
-		fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
-		return exitError
-	}
-	defer func() {
-		os.RemoveAll(tmp)
-		unlock()
-	}()
-	dest := filepath.Join(tmp, "public")
-	res, err := site.Build(ctx, site.Options{Source: bf.source, Dest: dest, BaseURL: "http://" + addr + "/", Drafts: bf.drafts, Future: bf.future})
-	printDiags(res.Diags, stderr, "text")
-	if err != nil {
-		return failure(ctx, err, stderr, "serve")
-	}
-	fmt.Fprintf(stdout, "hubgen: built %d pages; serving %s at http://%s/ (Polish) and http://%s/en/ (English). Ctrl+C stops.\n", res.Pages, dest, addr, addr)
-	if err := server.Serve(ctx, ln, dest); err != nil {
-		fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
-		return exitError
-	}
 	return exitOK
 }
 

@@ -176,10 +176,12 @@ func TestBuildAndNew(t *testing.T) {
 	}
 }
 
-// TestServe: `serve` builds the site and serves both languages with the
-// right content types until its context ends, then cleans up.
+// TestServe: `serve` builds the site and serves it from memory with the
+// right content types until its context ends, writing nothing to disk.
 func TestServe(t *testing.T) {
 	dir := minimalSite(t, map[string]string{"news/a.pl.md": "---\ntitle: Aktualność\ndate: 2024-01-01\n---\nTekst.\n"})
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -216,9 +218,8 @@ func TestServe(t *testing.T) {
 	if code := <-done; code != 0 {
 		t.Errorf("serve exited %d: %s", code, errb.String())
 	}
-	dest := strings.TrimSpace(strings.SplitN(strings.SplitN(out.String(), "serving ", 2)[1], " at ", 2)[0])
-	if _, err := os.Stat(dest); !os.IsNotExist(err) {
-		t.Errorf("preview directory %s left behind", dest)
+	if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+		t.Errorf("serve left %s in the temporary directory", entries[0].Name())
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 		t.Error("serve wrote into the site's public/")

@@ -1,6 +1,8 @@
 // Package server is the development server of `hubgen serve`: it serves the
-// built site from plain files, as static hosting would, with correct content
-// types and the site's 404 page.
+// built site, as static hosting would, with correct content types and the
+// site's 404 page, either from plain files (Handler, Serve) or from memory
+// with live reload and the build's problems shown in the browser (Live,
+// ServeLive).
 package server
 
 import (
@@ -100,7 +102,19 @@ func notFound(w http.ResponseWriter, dir string) {
 // Serve serves dir on the listener ln until ctx is done, then shuts down
 // gracefully. Timeouts keep a slow or idle client from holding connections.
 func Serve(ctx context.Context, ln net.Listener, dir string) error {
-	srv := newHTTPServer(dir)
+	return serve(ctx, ln, newHTTPServer(dir))
+}
+
+// ServeLive serves l on the listener ln until ctx is done, then closes l's
+// event streams and shuts down gracefully, with the timeouts of Serve.
+func ServeLive(ctx context.Context, ln net.Listener, l *Live) error {
+	defer l.Close() // also when the server fails
+	srv := httpServer(l)
+	srv.RegisterOnShutdown(l.Close)
+	return serve(ctx, ln, srv)
+}
+
+func serve(ctx context.Context, ln net.Listener, srv *http.Server) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -114,8 +128,12 @@ func Serve(ctx context.Context, ln net.Listener, dir string) error {
 }
 
 func newHTTPServer(dir string) *http.Server {
+	return httpServer(Handler(dir))
+}
+
+func httpServer(h http.Handler) *http.Server {
 	return &http.Server{
-		Handler:           Handler(dir),
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       120 * time.Second,

@@ -94,9 +94,7 @@ func TestRedirectsStaySameOrigin(t *testing.T) {
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
 	addr := strings.TrimPrefix(srv.URL, "http://")
-	tests := []struct {
-		target, location string // location "" means: no redirect
-	}{
+	tests := []redirectCase{
 		{"/en/news", "/en/news/"},
 		{"/en/news?q=1", "/en/news/?q=1"},
 		{"//evil.example%2f..%2fen", "/en/"},
@@ -105,22 +103,7 @@ func TestRedirectsStaySameOrigin(t *testing.T) {
 		{"/%5Cevil.example%2f..%2fen", ""},
 		{"/%2f%2fevil.example%2f..%2fen", "/en/"},
 	}
-	for _, tc := range tests {
-		resp := rawGet(t, addr, "GET", tc.target)
-		loc := resp.Header.Get("Location")
-		if tc.location == "" {
-			if resp.StatusCode/100 == 3 {
-				t.Errorf("%s: redirected to %q", tc.target, loc)
-			}
-			continue
-		}
-		if resp.StatusCode != http.StatusMovedPermanently || loc != tc.location {
-			t.Errorf("%s: %d Location %q, want 301 %q", tc.target, resp.StatusCode, loc, tc.location)
-		}
-		if strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, `/\`) || strings.Contains(loc, "://") {
-			t.Errorf("%s: Location %q leaves the site", tc.target, loc)
-		}
-	}
+	checkRedirects(t, addr, tests)
 }
 
 // TestOnlyGetAndHead: the preview serves files; other methods get 405 with
@@ -149,5 +132,31 @@ func TestServeTimeouts(t *testing.T) {
 	srv := newHTTPServer(t.TempDir())
 	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.IdleTimeout <= 0 {
 		t.Errorf("timeouts: header %v, read %v, idle %v; want all set", srv.ReadHeaderTimeout, srv.ReadTimeout, srv.IdleTimeout)
+	}
+}
+
+// redirectCase is a request target and the Location it must be sent to
+// ("" means: no redirect).
+type redirectCase struct{ target, location string }
+
+// checkRedirects sends each target as written and checks the redirect,
+// which must never leave the site.
+func checkRedirects(t *testing.T, addr string, tests []redirectCase) {
+	t.Helper()
+	for _, tc := range tests {
+		resp := rawGet(t, addr, "GET", tc.target)
+		loc := resp.Header.Get("Location")
+		if tc.location == "" {
+			if resp.StatusCode/100 == 3 {
+				t.Errorf("%s: redirected to %q", tc.target, loc)
+			}
+			continue
+		}
+		if resp.StatusCode != http.StatusMovedPermanently || loc != tc.location {
+			t.Errorf("%s: %d Location %q, want 301 %q", tc.target, resp.StatusCode, loc, tc.location)
+		}
+		if strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, `/\`) || strings.Contains(loc, "://") {
+			t.Errorf("%s: Location %q leaves the site", tc.target, loc)
+		}
 	}
 }
