@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"hubgen/generator/content"
+	"hubgen/internal/parallel"
 )
 
 // Fingerprint hashes everything the output's layout can read, so that a
@@ -21,6 +22,30 @@ import (
 // under one seed render to the same bytes with the same layouts, UI strings
 // and configuration. Raw outputs hash their bytes.
 func (o *Output) Fingerprint(seed maphash.Seed) uint64 {
+	return o.fingerprint(seed, nil)
+}
+
+// Fingerprints returns the fingerprints of outputs (see Output.Fingerprint),
+// computed on all cores, each language's site information hashed once.
+func Fingerprints(outputs []*Output, seed maphash.Seed) []uint64 {
+	infos := map[*SiteInfo]uint64{}
+	for _, o := range outputs {
+		if o.Data != nil && o.Data.Site != nil {
+			if _, ok := infos[o.Data.Site]; !ok {
+				var h maphash.Hash
+				h.SetSeed(seed)
+				fp := fingerprinter{h: &h}
+				fp.value(reflect.ValueOf(o.Data.Site))
+				infos[o.Data.Site] = h.Sum64()
+			}
+		}
+	}
+	fps := make([]uint64, len(outputs))
+	parallel.For(len(outputs), func(i int) { fps[i] = outputs[i].fingerprint(seed, infos) })
+	return fps
+}
+
+func (o *Output) fingerprint(seed maphash.Seed, infos map[*SiteInfo]uint64) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	h.WriteString(o.Path)
@@ -31,7 +56,7 @@ func (o *Output) Fingerprint(seed maphash.Seed) uint64 {
 		h.Write(o.Raw)
 		return h.Sum64()
 	}
-	fp := fingerprinter{h: &h}
+	fp := fingerprinter{h: &h, infos: infos}
 	if o.Data != nil && o.Data.Page != nil {
 		fp.int(o.Data.Page.SourceHash)
 	}
@@ -40,13 +65,15 @@ func (o *Output) Fingerprint(seed maphash.Seed) uint64 {
 }
 
 type fingerprinter struct {
-	h   *maphash.Hash
-	buf [8]byte
+	h     *maphash.Hash
+	buf   [8]byte
+	infos map[*SiteInfo]uint64 // hashes of site information already made
 }
 
 var (
 	pageType = reflect.TypeOf((*content.Page)(nil))
 	textType = reflect.TypeOf((*Text)(nil))
+	infoType = reflect.TypeOf((*SiteInfo)(nil))
 )
 
 func (f *fingerprinter) int(n uint64) {
@@ -94,6 +121,12 @@ func (f *fingerprinter) value(v reflect.Value) {
 			f.page(v.Interface().(*content.Page))
 		case textType:
 			f.str(v.Interface().(*Text).lang)
+		case infoType:
+			if sum, ok := f.infos[v.Interface().(*SiteInfo)]; ok {
+				f.int(sum)
+			} else {
+				f.value(v.Elem())
+			}
 		default:
 			f.value(v.Elem())
 		}

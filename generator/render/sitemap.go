@@ -1,51 +1,57 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
 	"sort"
 )
 
 // sitemap is part of stage 4: sitemap.xml lists every indexable page of
 // outputs with its alternates (sitemaps.org with the xhtml:link extension),
-// and robots.txt names it.
+// and robots.txt names it. It is written directly rather than through
+// encoding/xml's reflection: a live preview writes it on every change.
 func (p *env) sitemap(outputs []*Output) []*Output {
-	type xlink struct {
-		Rel      string `xml:"rel,attr"`
-		HrefLang string `xml:"hreflang,attr"`
-		Href     string `xml:"href,attr"`
-	}
 	type entry struct {
-		Loc     string  `xml:"loc"`
-		Lastmod string  `xml:"lastmod,omitempty"`
-		Links   []xlink `xml:"xhtml:link"`
+		loc string
+		d   *Data
 	}
-	type urlset struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		XHTML   string   `xml:"xmlns:xhtml,attr"`
-		URLs    []entry  `xml:"url"`
-	}
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	var entries []entry
 	for _, o := range outputs {
 		d := o.Data
 		if d == nil || d.NoIndex || d.Canonical == "" || o.Raw != nil {
 			continue
 		}
-		e := entry{Loc: d.Canonical}
-		if !d.Lastmod.IsZero() {
-			e.Lastmod = d.Lastmod.UTC().Format("2006-01-02")
-		}
-		for _, a := range d.Alternates {
-			e.Links = append(e.Links, xlink{Rel: "alternate", HrefLang: a.Lang, Href: a.Href})
-		}
-		if d.XDefault != "" {
-			e.Links = append(e.Links, xlink{Rel: "alternate", HrefLang: "x-default", Href: d.XDefault})
-		}
-		set.URLs = append(set.URLs, e)
+		entries = append(entries, entry{d.Canonical, d})
 	}
-	sort.Slice(set.URLs, func(i, j int) bool { return set.URLs[i].Loc < set.URLs[j].Loc })
+	sort.Slice(entries, func(i, j int) bool { return entries[i].loc < entries[j].loc })
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
+	link := func(lang, href string) {
+		b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
+		xml.EscapeText(&b, []byte(lang))
+		b.WriteString("\" href=\"")
+		xml.EscapeText(&b, []byte(href))
+		b.WriteString("\"></xhtml:link>")
+	}
+	for _, e := range entries {
+		b.WriteString("\n  <url>\n    <loc>")
+		xml.EscapeText(&b, []byte(e.loc))
+		b.WriteString("</loc>")
+		if !e.d.Lastmod.IsZero() {
+			b.WriteString("\n    <lastmod>" + e.d.Lastmod.UTC().Format("2006-01-02") + "</lastmod>")
+		}
+		for _, a := range e.d.Alternates {
+			link(a.Lang, a.Href)
+		}
+		if e.d.XDefault != "" {
+			link("x-default", e.d.XDefault)
+		}
+		b.WriteString("\n  </url>")
+	}
+	b.WriteString("\n</urlset>\n")
 	return []*Output{
-		{Path: "/sitemap.xml", Raw: marshalXML(set)},
+		{Path: "/sitemap.xml", Raw: b.Bytes()},
 		{Path: "/robots.txt", Raw: []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Config.AbsURL("/sitemap.xml") + "\n")},
 	}
 }

@@ -57,10 +57,40 @@ type Session struct {
 	keys *i18n.KeyCache // collation keys of titles, kept across rebuilds
 }
 
-// converted is a page's Markdown conversion and its problems.
+// converted is a page's Markdown conversion, its problems, and what it
+// depends on besides its own file: the names of the files its links asked
+// for and the numbers of the acts its references asked for.
 type converted struct {
 	res   markdown.Result
 	diags diag.List
+	deps  []string // file names, and "act " + number
+}
+
+// recorder is the resolver a session converts a page with: it answers from
+// the site and notes what the page asked for (see converted.deps).
+type recorder struct {
+	site *content.Site
+	deps []string
+}
+
+func (r *recorder) ResolveFile(from *content.Page, target string) (*content.Page, string) {
+	r.deps = append(r.deps, fileName(target))
+	return r.site.ResolveFile(from, target)
+}
+
+func (r *recorder) ResolveAct(lang, number string) *content.Page {
+	r.deps = append(r.deps, "act "+number)
+	return r.site.ResolveAct(lang, number)
+}
+
+// fileName is the name shared by a content file's language versions:
+// "../news/x.pl.md" and "content/news/x.md" are both "x".
+func fileName(p string) string {
+	name := strings.TrimSuffix(path.Base(p), ".md")
+	if i := strings.IndexByte(name, '.'); i >= 0 {
+		name = name[:i]
+	}
+	return name
 }
 
 // rendered is an output's bytes and the fingerprint they were rendered at.
@@ -275,27 +305,22 @@ func (s *Session) sortedFiles() []*content.File {
 }
 
 // convert converts the pages that are new (parsed again) and those whose
-// body may resolve differently now: a page that mentions the name of a
-// changed file or of a page translated by one, or the number of a changed
-// act (a link to "../news/x.md" names x; a reference to an act names its
-// number). Mentions overreach, never miss.
+// conversion asked for a changed file or act: by name (a link to
+// "../news/x.md" depends on every version of x, and on the pages
+// translated by one of them) or by act number.
 func (s *Session) convert(ctx context.Context, old *content.Site, changed []string) error {
-	var needles [][]byte
+	stale := map[string]bool{}
 	addPage := func(p *content.Page) {
-		needles = append(needles, []byte(p.Name))
+		stale[p.Name] = true
 		for _, t := range p.Translations {
-			needles = append(needles, []byte(t.Name))
+			stale[t.Name] = true
 		}
 		if p.Act != nil && p.Act.Number != "" {
-			needles = append(needles, []byte(p.Act.Number))
+			stale["act "+p.Act.Number] = true
 		}
 	}
 	for _, c := range changed {
-		name := strings.TrimSuffix(path.Base(c), ".md")
-		if i := strings.IndexByte(name, '.'); i >= 0 {
-			name = name[:i]
-		}
-		needles = append(needles, []byte(name))
+		stale[fileName(c)] = true
 		for _, site := range []*content.Site{old, s.site} {
 			if site == nil {
 				continue
@@ -310,8 +335,7 @@ func (s *Session) convert(ctx context.Context, old *content.Site, changed []stri
 	var todo []*content.Page
 	next := make(map[*content.Page]*converted, len(s.site.Pages))
 	for _, p := range s.site.Pages {
-		c := s.bodies[p]
-		if c != nil && !mentions(p.Body, needles) {
+		if c := s.bodies[p]; c != nil && !dependsOn(c.deps, stale) {
 			next[p] = c
 			continue
 		}
@@ -322,8 +346,10 @@ func (s *Session) convert(ctx context.Context, old *content.Site, changed []stri
 		if ctx.Err() != nil {
 			return
 		}
+		r := &recorder{site: s.site}
 		c := &converted{}
-		c.res = s.conv.Convert(todo[i], s.site, &c.diags)
+		c.res = s.conv.Convert(todo[i], r, &c.diags)
+		c.deps = r.deps
 		results[i] = c
 	})
 	if err := ctx.Err(); err != nil {
@@ -336,9 +362,9 @@ func (s *Session) convert(ctx context.Context, old *content.Site, changed []stri
 	return nil
 }
 
-func mentions(body []byte, needles [][]byte) bool {
-	for _, n := range needles {
-		if len(n) > 0 && bytes.Contains(body, n) {
+func dependsOn(deps []string, stale map[string]bool) bool {
+	for _, d := range deps {
+		if stale[d] {
 			return true
 		}
 	}
@@ -350,8 +376,7 @@ func mentions(body []byte, needles [][]byte) bool {
 // no output makes any more. It returns the changed files and how many it
 // rendered.
 func (s *Session) render(ctx context.Context, outputs []*render.Output, all bool) ([]string, int, error) {
-	fps := make([]uint64, len(outputs))
-	parallel.For(len(outputs), func(i int) { fps[i] = outputs[i].Fingerprint(s.seed) })
+	fps := render.Fingerprints(outputs, s.seed)
 	var todo []int
 	for i, o := range outputs {
 		if r, ok := s.pages[o.File()]; all || !ok || r.fp != fps[i] {
