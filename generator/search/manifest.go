@@ -111,7 +111,7 @@ func writeManifest(files map[string][]byte, m manifest) {
 
 // appendKinds writes the document ranges of each kind and, within a kind,
 // of each year (documents are numbered by kind, then year, newest first; 0 is
-// the year of undated documents): [["news",120,[[2025,40],[2024,80]]],…].
+// the year of undated documents): [["<kind>",120,[[2025,40],[2024,80]]],…].
 func appendKinds(b []byte, docs []*Doc) []byte {
 	b = append(b, '[')
 	for i := 0; i < len(docs); {
