@@ -121,8 +121,8 @@ func (e *editor) edit() (string, []string) {
 	}
 }
 
-// fullBuild builds dir from scratch and returns its files, the manifest
-// left out.
+// fullBuild builds dir from scratch with Build and returns its files, the
+// manifest left out.
 func fullBuild(t *testing.T, dir string) (map[string][]byte, error) {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
@@ -134,9 +134,41 @@ func fullBuild(t *testing.T, dir string) (map[string][]byte, error) {
 	return files, nil
 }
 
-// TestIncrementalEqualsFull: after every one of many random edit
-// sequences, the session's files are byte for byte a full build's, and a
-// session fails exactly when a full build fails.
+// freshSession builds dir from scratch in a new session and returns its
+// files with the search index.
+func freshSession(t *testing.T, dir string) (map[string][]byte, error) {
+	t.Helper()
+	s, _, err := NewSession(context.Background(), Options{Source: dir, Now: testNow})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.UpdateSearch(); err != nil {
+		t.Fatal(err)
+	}
+	return s.Files(), nil
+}
+
+// TestSessionEqualsBuild: a session's first build is byte for byte what
+// Build writes, search index included.
+func TestSessionEqualsBuild(t *testing.T) {
+	got, err := freshSession(t, repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fullBuild(t, repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := diffTrees(got, want); diff != "" {
+		t.Errorf("session differs from Build:\n%s", diff)
+	}
+}
+
+// TestIncrementalEqualsFull: after every step of random edit sequences,
+// the session's files are byte for byte those of a session built from
+// scratch (itself equal to Build: TestSessionEqualsBuild), and it fails
+// exactly when a full build fails; the last step is also checked against
+// Build itself.
 func TestIncrementalEqualsFull(t *testing.T) {
 	for seed := uint64(1); seed <= 3; seed++ {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
@@ -152,7 +184,11 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				what, changed := e.edit()
 				history = append(history, what)
 				rep, uerr := s.Update(ctx, changed)
-				want, ferr := fullBuild(t, dir)
+				full := freshSession
+				if step == 11 {
+					full = fullBuild
+				}
+				want, ferr := full(t, dir)
 				if (uerr == nil) != (ferr == nil) {
 					t.Fatalf("after %s: incremental error %v, full error %v", strings.Join(history, "; "), uerr, ferr)
 				}
