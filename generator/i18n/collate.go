@@ -71,6 +71,10 @@ func NewKeyCache() *KeyCache {
 func (k *KeyCache) Key(lang, s string) []byte {
 	k.mu.Lock()
 	defer k.mu.Unlock()
+	return k.keyLocked(lang, s)
+}
+
+func (k *KeyCache) keyLocked(lang, s string) []byte {
 	id := lang + "\x00" + s
 	if key, ok := k.keys[id]; ok {
 		return key
@@ -92,12 +96,18 @@ func SortCached[T any](k *KeyCache, lang string, s []T, key func(T) string) {
 	if len(s) < 2 {
 		return
 	}
-	keys := make(map[string][]byte, len(s))
-	for _, v := range s {
-		ks := key(v)
-		if _, ok := keys[ks]; !ok {
-			keys[ks] = k.Key(lang, ks)
-		}
+	type item struct {
+		key []byte
+		val T
 	}
-	slices.SortStableFunc(s, func(a, b T) int { return bytes.Compare(keys[key(a)], keys[key(b)]) })
+	items := make([]item, len(s))
+	k.mu.Lock()
+	for i, v := range s {
+		items[i] = item{k.keyLocked(lang, key(v)), v}
+	}
+	k.mu.Unlock()
+	slices.SortStableFunc(items, func(a, b item) int { return bytes.Compare(a.key, b.key) })
+	for i := range items {
+		s[i] = items[i].val
+	}
 }

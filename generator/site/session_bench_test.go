@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"hubgen/internal/corpus"
@@ -12,12 +13,17 @@ import (
 
 // BenchmarkSessionUpdate times a session's update after a sentence is
 // added to one news item of a generated portal of 1,000 translation pairs
-// (the watcher and the server left out; see cli's BenchmarkServeReload).
+// (HUBGEN_BENCH_PAIRS changes the size; the watcher and the server are
+// left out: see cli's BenchmarkServeReload).
 //
 //	go test ./generator/site -run '^$' -bench SessionUpdate -benchtime 20x
 func BenchmarkSessionUpdate(b *testing.B) {
+	pairs := 1000
+	if n, err := strconv.Atoi(os.Getenv("HUBGEN_BENCH_PAIRS")); err == nil && n > 0 {
+		pairs = n
+	}
 	dir := b.TempDir()
-	if err := corpus.Generate(corpus.Options{Repo: repoRoot, Dir: dir, Pairs: 1000, Seed: 1}); err != nil {
+	if err := corpus.Generate(corpus.Options{Repo: repoRoot, Dir: dir, Pairs: pairs, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
