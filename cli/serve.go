@@ -84,6 +84,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	werrs := w.Errors()
+	searched := make(chan searchResult, 1)
+	p.searched = searched
+	p.startSearch()
 	for {
 		select {
 		case err := <-errc:
@@ -95,6 +98,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				continue
 			}
 			fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
+		case r := <-searched:
+			p.installSearch(r)
 		case batch, ok := <-w.Changes():
 			if !ok {
 				return exitError
@@ -113,10 +118,65 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 // preview hands a session's results to the live server and the terminal.
+// Only the serve loop's goroutine touches it; the search index is built on
+// another goroutine from a snapshot and handed back over searched.
 type preview struct {
 	sess           *site.Session
 	live           *server.Live
 	stdout, stderr io.Writer
+	searched       chan searchResult
+	job            *site.SearchJob // the newest search job started
+}
+
+// searchResult is a finished search job.
+type searchResult struct {
+	job   *site.SearchJob
+	files map[string][]byte
+	err   error
+	took  time.Duration
+}
+
+// startSearch starts bringing the search index up to date in the
+// background, if it is not; a newer job makes an older one's result moot.
+func (p *preview) startSearch() {
+	job := p.sess.SearchJob()
+	if job == nil || p.searched == nil {
+		return
+	}
+	p.job = job
+	go func() {
+		start := time.Now()
+		files, err := job.Run()
+		r := searchResult{job, files, err, time.Since(start)}
+		for {
+			select {
+			case p.searched <- r:
+				return
+			default:
+				// Drop a result nobody took yet: this one is newer.
+				select {
+				case <-p.searched:
+				default:
+				}
+			}
+		}
+	}()
+}
+
+// installSearch installs the newest job's index without reloading pages.
+func (p *preview) installSearch(r searchResult) {
+	if r.job != p.job {
+		return
+	}
+	if r.err != nil {
+		fmt.Fprintf(p.stderr, "hubgen: search index: %v\n", r.err)
+		return
+	}
+	changed := p.sess.SetSearch(r.job, r.files)
+	if len(changed) > 0 {
+		p.live.Publish(p.sess.Files(), nil)
+	}
+	fmt.Fprintf(p.stdout, "hubgen: search index: %d files changed, in %d ms\n", len(changed), r.took.Milliseconds())
 }
 
 // report publishes a successful rebuild (pages first, so that open pages
@@ -143,15 +203,9 @@ func (p *preview) report(rep *site.Report, err error, what string, start time.Ti
 		return
 	}
 	p.live.Publish(p.sess.Files(), rep.Changed)
-	took := time.Since(start)
-	search, serr := p.sess.UpdateSearch()
-	if serr != nil {
-		fmt.Fprintf(p.stderr, "hubgen: search index: %v\n", serr)
-	} else if len(search) > 0 {
-		p.live.Publish(p.sess.Files(), nil)
-	}
-	fmt.Fprintf(p.stdout, "hubgen: %s: %d pages, %d files rewritten, %d changed, in %d ms (search index: %d files, %d ms more)\n",
-		what, rep.Pages, rep.Rewritten, len(rep.Changed), took.Milliseconds(), len(search), (time.Since(start) - took).Milliseconds())
+	fmt.Fprintf(p.stdout, "hubgen: %s: %d pages, %d files rewritten, %d changed, in %d ms\n",
+		what, rep.Pages, rep.Rewritten, len(rep.Changed), time.Since(start).Milliseconds())
+	p.startSearch()
 }
 
 // describe names what changed, for the terminal.

@@ -481,8 +481,31 @@ func diffFiles(prev, next map[string][]byte) []string {
 // page changed since it was built, and returns the index files that
 // changed.
 func (s *Session) UpdateSearch() ([]string, error) {
-	if s.site == nil || s.cfg == nil {
+	job := s.SearchJob()
+	if job == nil {
 		return nil, nil
+	}
+	files, err := job.Run()
+	if err != nil {
+		return nil, err
+	}
+	return s.SetSearch(job, files), nil
+}
+
+// SearchJob is a rebuild of the search index from a snapshot of the
+// session's pages: it may run on another goroutine while the session
+// updates again (Run touches nothing of the session).
+type SearchJob struct {
+	docs  []search.Doc
+	langs []string
+	opts  search.Options
+}
+
+// SearchJob returns the job that brings the search index up to date, or
+// nil when it is.
+func (s *Session) SearchJob() *SearchJob {
+	if s.site == nil || s.cfg == nil {
+		return nil
 	}
 	bodies := make(map[*content.Page]markdown.Result, len(s.site.Pages))
 	for _, p := range s.site.Pages {
@@ -490,16 +513,24 @@ func (s *Session) UpdateSearch() ([]string, error) {
 	}
 	docs := searchDocs(s.cfg, s.site, bodies)
 	if s.docs != nil && reflect.DeepEqual(docs, s.docs) {
-		return nil, nil
+		return nil
 	}
-	files, err := search.Build(s.cfg.LanguageCodes(), docs, search.Options{Kinds: s.cfg.Sections()})
-	if err != nil {
-		return nil, err
-	}
+	return &SearchJob{docs: docs, langs: s.cfg.LanguageCodes(), opts: search.Options{Kinds: s.cfg.Sections()}}
+}
+
+// Run builds the index's files.
+func (j *SearchJob) Run() (map[string][]byte, error) {
+	return search.Build(j.langs, j.docs, j.opts)
+}
+
+// SetSearch installs the files a job built and returns those that changed.
+// A caller that ran the job in the background must only install the result
+// of the newest job.
+func (s *Session) SetSearch(j *SearchJob, files map[string][]byte) []string {
 	changed := diffFiles(s.search, files)
 	sort.Strings(changed)
-	s.search, s.docs = files, docs
-	return changed, nil
+	s.search, s.docs = files, j.docs
+	return changed
 }
 
 func sortedKeys(m map[string][]byte) []string {
