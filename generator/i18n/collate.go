@@ -33,23 +33,26 @@ func SortFunc[T any](c *Collator, s []T, key func(T) string) {
 	if len(s) < 2 {
 		return
 	}
+	c.buf.Reset()
+	// Keys point into c.buf and stay valid until the next Reset.
+	sortByKeys(s, func(v T) []byte { return c.c.KeyFromString(&c.buf, key(v)) })
+	c.buf.Reset()
+}
+
+// sortByKeys sorts s stably by the byte keys key returns, each computed once.
+func sortByKeys[T any](s []T, key func(T) []byte) {
 	type item struct {
 		key []byte
 		val T
 	}
 	items := make([]item, len(s))
-	c.buf.Reset()
 	for i, v := range s {
-		// Keys point into c.buf and stay valid until the next Reset.
-		items[i] = item{key: c.c.KeyFromString(&c.buf, key(v)), val: v}
+		items[i] = item{key(v), v}
 	}
-	slices.SortStableFunc(items, func(a, b item) int {
-		return bytes.Compare(a.key, b.key)
-	})
+	slices.SortStableFunc(items, func(a, b item) int { return bytes.Compare(a.key, b.key) })
 	for i := range items {
 		s[i] = items[i].val
 	}
-	c.buf.Reset()
 }
 
 // KeyCache remembers the collation keys of strings per language, so that
@@ -96,18 +99,7 @@ func SortCached[T any](k *KeyCache, lang string, s []T, key func(T) string) {
 	if len(s) < 2 {
 		return
 	}
-	type item struct {
-		key []byte
-		val T
-	}
-	items := make([]item, len(s))
 	k.mu.Lock()
-	for i, v := range s {
-		items[i] = item{k.keyLocked(lang, key(v)), v}
-	}
-	k.mu.Unlock()
-	slices.SortStableFunc(items, func(a, b item) int { return bytes.Compare(a.key, b.key) })
-	for i := range items {
-		s[i] = items[i].val
-	}
+	defer k.mu.Unlock()
+	sortByKeys(s, func(v T) []byte { return k.keyLocked(lang, key(v)) })
 }
