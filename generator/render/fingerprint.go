@@ -71,9 +71,10 @@ type fingerprinter struct {
 }
 
 var (
-	pageType = reflect.TypeOf((*content.Page)(nil))
-	textType = reflect.TypeOf((*Text)(nil))
-	infoType = reflect.TypeOf((*SiteInfo)(nil))
+	pageType     = reflect.TypeOf((*content.Page)(nil))
+	textType     = reflect.TypeOf((*Text)(nil))
+	infoType     = reflect.TypeOf((*SiteInfo)(nil))
+	anySliceType = reflect.TypeOf([]any(nil))
 )
 
 func (f *fingerprinter) int(n uint64) {
@@ -92,17 +93,57 @@ func (f *fingerprinter) page(p *content.Page) {
 	f.str(p.Path)
 	f.int(p.MatterHash)
 	f.str(p.URL)
+	f.int(uint64(len(p.Translations)))
+	if len(p.Translations) == 1 { // the common case: no sorting
+		for l, t := range p.Translations {
+			f.translation(l, t)
+		}
+		return
+	}
 	langs := make([]string, 0, len(p.Translations))
 	for l := range p.Translations {
 		langs = append(langs, l)
 	}
 	sort.Strings(langs)
 	for _, l := range langs {
-		t := p.Translations[l]
-		f.str(l)
-		f.str(t.Path)
-		f.int(t.MatterHash)
-		f.str(t.URL)
+		f.translation(l, p.Translations[l])
+	}
+}
+
+func (f *fingerprinter) translation(lang string, t *content.Page) {
+	f.str(lang)
+	f.str(t.Path)
+	f.int(t.MatterHash)
+	f.str(t.URL)
+}
+
+// anyValue writes the JSON-like values of JSON-LD (maps, slices, strings)
+// without reflection, which is slow on them; others go to value.
+func (f *fingerprinter) anyValue(x any) {
+	switch t := x.(type) {
+	case string:
+		f.str("s")
+		f.str(t)
+	case map[string]any:
+		f.str("m")
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		f.int(uint64(len(keys)))
+		for _, k := range keys {
+			f.str(k)
+			f.anyValue(t[k])
+		}
+	case []any:
+		f.str("a")
+		f.int(uint64(len(t)))
+		for _, e := range t {
+			f.anyValue(e)
+		}
+	default:
+		f.value(reflect.ValueOf(x))
 	}
 }
 
@@ -136,7 +177,7 @@ func (f *fingerprinter) value(v reflect.Value) {
 			return
 		}
 		f.str(v.Elem().Type().String())
-		f.value(v.Elem())
+		f.anyValue(v.Elem().Interface())
 	case reflect.Struct:
 		if t, ok := v.Interface().(interface{ UnixNano() int64 }); ok && v.Type().PkgPath() == "time" {
 			f.int(uint64(t.UnixNano()))
@@ -148,6 +189,10 @@ func (f *fingerprinter) value(v reflect.Value) {
 			}
 		}
 	case reflect.Slice, reflect.Array:
+		if v.Type() == anySliceType {
+			f.anyValue(v.Interface())
+			return
+		}
 		f.int(uint64(v.Len()))
 		if v.Type().Elem().Kind() == reflect.Uint8 && v.Kind() == reflect.Slice {
 			f.h.Write(v.Bytes())
