@@ -84,6 +84,22 @@ func Plan(in Input) ([]*Output, *diag.List) {
 	return out, e.ds
 }
 
+// PlanPages plans only the outputs of the given content pages (each page's
+// own output and an act's parallel views), linked to one another and
+// described, exactly as Plan would make them. It is for a live preview whose
+// change leaves every other output as it was (a change to pages' bodies);
+// pages must hold every translation of each page.
+func PlanPages(in Input, pages []*content.Page) []*Output {
+	e := newEnv(in)
+	ps := &pageSet{env: e}
+	for _, pg := range pages {
+		ps.single(pg)
+	}
+	e.link(ps.outputs)
+	e.describe(ps.outputs)
+	return ps.outputs
+}
+
 // newEnv prepares what the stages share.
 func newEnv(in Input) *env {
 	p := &env{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}, keys: in.Keys}

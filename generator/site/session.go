@@ -55,6 +55,12 @@ type Session struct {
 
 	site *content.Site
 	keys *i18n.KeyCache // collation keys of titles, kept across rebuilds
+
+	// good tells that the last update succeeded, so that every output
+	// held is what the current files make; planDiags are the warnings of
+	// its plan (an update that changes only bodies plans only their pages).
+	good      bool
+	planDiags diag.List
 }
 
 // converted is a page's Markdown conversion, its problems, and what it
@@ -103,6 +109,7 @@ type rendered struct {
 type Report struct {
 	Diags     *diag.List
 	Pages     int      // content pages published
+	Planned   int      // outputs planned: the whole site, or a body change's pages
 	Rewritten int      // output files rendered again (or copied, for static files)
 	Changed   []string // output files that differ from before, sorted
 	Full      bool     // everything was rebuilt
@@ -178,6 +185,12 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 		}
 	}
 	rep.Full = full
+	if !full && len(staticPaths) == 0 && s.good {
+		if pages := s.bodyOnly(contentPaths); pages != nil {
+			return s.updateBodies(ctx, rep, contentPaths, pages)
+		}
+	}
+	s.good = false
 	prevStatic := s.static
 	if full {
 		cfg, bundle, tpl, err := loadSetup(s.tree, s.opts, rep.Diags)
@@ -201,7 +214,7 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
-	if err := s.convert(ctx, old, contentPaths); err != nil {
+	if _, err := s.convert(ctx, old, contentPaths); err != nil {
 		return rep, err
 	}
 	rep.Diags.Merge(&s.list)
@@ -214,22 +227,111 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 		rep.Diags.Merge(&c.diags)
 	}
 	outputs, pds := render.Plan(render.Input{Config: s.cfg, Bundle: s.bundle, Site: site, Bodies: bodies, Keys: s.keys})
+	checkPaths(outputs, sortedKeys(s.static), pds)
 	rep.Diags.Merge(pds)
-	checkPaths(outputs, sortedKeys(s.static), rep.Diags)
+	rep.Planned = len(outputs)
 	if err := rep.Diags.Err(); err != nil {
 		return rep, err
 	}
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
-	changedOut, n, err := s.render(ctx, outputs, full)
+	changedOut, n, err := s.render(ctx, outputs, full, false)
 	if err != nil {
 		return rep, err
 	}
 	rep.Rewritten = n
 	rep.Changed = append(changedOut, diffFiles(prevStatic, s.static)...)
 	sort.Strings(rep.Changed)
+	s.good, s.planDiags = true, *pds
 	return rep, nil
+}
+
+// bodyOnly parses the changed content files again and returns their pages
+// when the change is to bodies alone: every file existed, still does, and
+// has byte for byte the same front matter and the same problems. Nothing
+// but those pages' own outputs can then change: lists, feeds, the sitemap
+// and other pages read only front matter. It returns nil otherwise, having
+// changed nothing.
+func (s *Session) bodyOnly(paths []string) []*content.File {
+	var files []*content.File
+	for _, p := range paths {
+		old := s.files[p]
+		if old == nil || old.Page == nil || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		f := content.ParseFile(s.tree, s.cfg, p)
+		if f.Page == nil || f.Page.MatterHash != old.Page.MatterHash || !reflect.DeepEqual(f.Diags.Items(), old.Diags.Items()) {
+			return nil
+		}
+		files = append(files, f)
+	}
+	return files
+}
+
+// updateBodies is Update for a change to bodies alone (see bodyOnly): it
+// converts the changed pages (and those that asked for them) and plans and
+// renders only their outputs and their translations'.
+func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string, files []*content.File) (*Report, error) {
+	for _, f := range files {
+		s.files[f.Path] = f
+	}
+	s.good = false
+	old := s.site
+	site, ads := content.Assemble(s.cfg, s.sortedFiles(), s.contentOptions())
+	s.site = site
+	rep.Pages = len(site.Pages)
+	converted, err := s.convert(ctx, old, paths)
+	if err != nil {
+		return rep, err
+	}
+	rep.Diags.Merge(&s.list)
+	rep.Diags.Merge(ads)
+	rep.Diags.Merge(&s.staticProblems)
+	bodies := make(map[*content.Page]markdown.Result, len(site.Pages))
+	for _, p := range site.Pages {
+		c := s.bodies[p]
+		bodies[p] = c.res
+		rep.Diags.Merge(&c.diags)
+	}
+	rep.Diags.Merge(&s.planDiags)
+	if err := rep.Diags.Err(); err != nil {
+		return rep, err
+	}
+	seen := map[*content.Page]bool{}
+	var pages []*content.Page
+	for _, p := range converted {
+		for _, q := range append([]*content.Page{p}, translations(p)...) {
+			if !seen[q] {
+				seen[q] = true
+				pages = append(pages, q)
+			}
+		}
+	}
+	outputs := render.PlanPages(render.Input{Config: s.cfg, Bundle: s.bundle, Site: site, Bodies: bodies, Keys: s.keys}, pages)
+	rep.Planned = len(outputs)
+	changed, n, err := s.render(ctx, outputs, false, true)
+	if err != nil {
+		return rep, err
+	}
+	rep.Rewritten, rep.Changed = n, changed
+	sort.Strings(rep.Changed)
+	s.good = true
+	return rep, nil
+}
+
+// translations returns a page's other language versions in language order.
+func translations(p *content.Page) []*content.Page {
+	langs := make([]string, 0, len(p.Translations))
+	for l := range p.Translations {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	out := make([]*content.Page, len(langs))
+	for i, l := range langs {
+		out[i] = p.Translations[l]
+	}
+	return out
 }
 
 // under reports whether the slash path p is dir or lies in it.
@@ -308,7 +410,7 @@ func (s *Session) sortedFiles() []*content.File {
 // conversion asked for a changed file or act: by name (a link to
 // "../news/x.md" depends on every version of x, and on the pages
 // translated by one of them) or by act number.
-func (s *Session) convert(ctx context.Context, old *content.Site, changed []string) error {
+func (s *Session) convert(ctx context.Context, old *content.Site, changed []string) ([]*content.Page, error) {
 	stale := map[string]bool{}
 	addPage := func(p *content.Page) {
 		stale[p.Name] = true
@@ -353,13 +455,13 @@ func (s *Session) convert(ctx context.Context, old *content.Site, changed []stri
 		results[i] = c
 	})
 	if err := ctx.Err(); err != nil {
-		return err // keep the bodies as they were: none is half done
+		return nil, err // keep the bodies as they were: none is half done
 	}
 	for i, p := range todo {
 		next[p] = results[i]
 	}
 	s.bodies = next
-	return nil
+	return todo, nil
 }
 
 func dependsOn(deps []string, stale map[string]bool) bool {
@@ -372,10 +474,10 @@ func dependsOn(deps []string, stale map[string]bool) bool {
 }
 
 // render executes the layouts of the outputs whose fingerprint changed (of
-// all, when all is set: the layouts themselves changed) and drops the files
-// no output makes any more. It returns the changed files and how many it
-// rendered.
-func (s *Session) render(ctx context.Context, outputs []*render.Output, all bool) ([]string, int, error) {
+// all, when all is set: the layouts themselves changed) and, unless only
+// some outputs are given (some), drops the files no output makes any more.
+// It returns the changed files and how many it rendered.
+func (s *Session) render(ctx context.Context, outputs []*render.Output, all, some bool) ([]string, int, error) {
 	fps := render.Fingerprints(outputs, s.seed)
 	var todo []int
 	for i, o := range outputs {
@@ -399,6 +501,9 @@ func (s *Session) render(ctx context.Context, outputs []*render.Output, all bool
 	}
 	var changed []string
 	next := make(map[string]rendered, len(outputs))
+	if some {
+		next = s.pages
+	}
 	for _, o := range outputs {
 		next[o.File()] = s.pages[o.File()]
 	}
@@ -409,9 +514,11 @@ func (s *Session) render(ctx context.Context, outputs []*render.Output, all bool
 		}
 		next[f] = rendered{fp: fps[i], data: datas[k]}
 	}
-	for f := range s.pages {
-		if _, ok := next[f]; !ok {
-			changed = append(changed, f)
+	if !some {
+		for f := range s.pages {
+			if _, ok := next[f]; !ok {
+				changed = append(changed, f)
+			}
 		}
 	}
 	s.pages = next

@@ -230,7 +230,7 @@ func diffTrees(got, want map[string][]byte) string {
 }
 
 // TestSessionRendersOnlyWhatChanged: a sentence added to one news item
-// renders that page and its parallel-free neighbours only, not the site.
+// plans that page and its translation only and renders the page alone.
 func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	dir := copySite(t)
 	ctx := context.Background()
@@ -247,6 +247,9 @@ func TestSessionRendersOnlyWhatChanged(t *testing.T) {
 	}
 	if rep.Full || rep.Rewritten == 0 || rep.Rewritten > 3 {
 		t.Errorf("a body edit rendered %d of %d files (full %v)", rep.Rewritten, first.Rewritten, rep.Full)
+	}
+	if rep.Planned > 2 {
+		t.Errorf("a body edit planned %d outputs of %d, want the page and its translation", rep.Planned, first.Planned)
 	}
 	if len(rep.Changed) != 1 || rep.Changed[0] != "aktualnosci/inauguracja-knowledge-hub/index.html" {
 		t.Errorf("changed %v, want the page itself", rep.Changed)
