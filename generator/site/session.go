@@ -59,8 +59,9 @@ type Session struct {
 	// good tells that the last update succeeded, so that every output
 	// held is what the current files make; planDiags are the warnings of
 	// its plan (an update that changes only bodies plans only their pages).
-	good      bool
-	planDiags diag.List
+	good          bool
+	planDiags     diag.List
+	assembleDiags diag.List
 }
 
 // converted is a page's Markdown conversion, its problems, and what it
@@ -210,11 +211,12 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 	old := s.site
 	site, ads := content.Assemble(s.cfg, s.sortedFiles(), s.contentOptions())
 	s.site = site
+	s.assembleDiags = *ads
 	rep.Pages = len(site.Pages)
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
-	if _, err := s.convert(ctx, old, contentPaths); err != nil {
+	if _, err := s.convert(ctx, old, contentPaths, nil); err != nil {
 		return rep, err
 	}
 	rep.Diags.Merge(&s.list)
@@ -273,20 +275,24 @@ func (s *Session) bodyOnly(paths []string) []*content.File {
 // converts the changed pages (and those that asked for them) and plans and
 // renders only their outputs and their translations'.
 func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string, files []*content.File) (*Report, error) {
+	// The front matter is the same, so the site (translations, URLs, what
+	// is published) is too: the pages take their new bodies in place, and
+	// the site is not assembled again.
+	changed := map[*content.Page]bool{}
 	for _, f := range files {
-		s.files[f.Path] = f
+		p := s.files[f.Path].Page
+		p.Body, p.BodyLine, p.SourceHash = f.Page.Body, f.Page.BodyLine, f.Page.SourceHash
+		changed[p] = true
 	}
 	s.good = false
-	old := s.site
-	site, ads := content.Assemble(s.cfg, s.sortedFiles(), s.contentOptions())
-	s.site = site
+	site := s.site
 	rep.Pages = len(site.Pages)
-	converted, err := s.convert(ctx, old, paths)
+	converted, err := s.convert(ctx, site, paths, changed)
 	if err != nil {
 		return rep, err
 	}
 	rep.Diags.Merge(&s.list)
-	rep.Diags.Merge(ads)
+	rep.Diags.Merge(&s.assembleDiags)
 	rep.Diags.Merge(&s.staticProblems)
 	bodies := make(map[*content.Page]markdown.Result, len(site.Pages))
 	for _, p := range site.Pages {
@@ -310,11 +316,11 @@ func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string,
 	}
 	outputs := render.PlanPages(render.Input{Config: s.cfg, Bundle: s.bundle, Site: site, Bodies: bodies, Keys: s.keys}, pages)
 	rep.Planned = len(outputs)
-	changed, n, err := s.render(ctx, outputs, false, true)
+	out, n, err := s.render(ctx, outputs, false, true)
 	if err != nil {
 		return rep, err
 	}
-	rep.Rewritten, rep.Changed = n, changed
+	rep.Rewritten, rep.Changed = n, out
 	sort.Strings(rep.Changed)
 	s.good = true
 	return rep, nil
@@ -406,11 +412,11 @@ func (s *Session) sortedFiles() []*content.File {
 	return files
 }
 
-// convert converts the pages that are new (parsed again) and those whose
+// convert converts the pages that are new (parsed again) or in force, and those whose
 // conversion asked for a changed file or act: by name (a link to
 // "../news/x.md" depends on every version of x, and on the pages
 // translated by one of them) or by act number.
-func (s *Session) convert(ctx context.Context, old *content.Site, changed []string) ([]*content.Page, error) {
+func (s *Session) convert(ctx context.Context, old *content.Site, changed []string, force map[*content.Page]bool) ([]*content.Page, error) {
 	stale := map[string]bool{}
 	addPage := func(p *content.Page) {
 		stale[p.Name] = true
@@ -437,7 +443,7 @@ func (s *Session) convert(ctx context.Context, old *content.Site, changed []stri
 	var todo []*content.Page
 	next := make(map[*content.Page]*converted, len(s.site.Pages))
 	for _, p := range s.site.Pages {
-		if c := s.bodies[p]; c != nil && !dependsOn(c.deps, stale) {
+		if c := s.bodies[p]; c != nil && !force[p] && !dependsOn(c.deps, stale) {
 			next[p] = c
 			continue
 		}
