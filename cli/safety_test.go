@@ -172,15 +172,24 @@ func TestSignalStopsBuildPromptly(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
 		// Wait until the build has started writing its fresh directory.
+		var err error
+	wait:
 		for {
+			select {
+			case err = <-exited:
+				t.Fatalf("%v: the build ended (%v) before it started writing; stderr %s", sig, err, stderr.String())
+			default:
+			}
 			if m, _ := filepath.Glob(filepath.Join(parent, ".public.new-*")); len(m) > 0 {
-				break
+				break wait
 			}
 			time.Sleep(time.Millisecond)
 		}
 		cmd.Process.Signal(sig)
-		err := cmd.Wait()
+		err = <-exited
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) || ee.ExitCode() != want {
 			t.Errorf("%v: %v, want exit %d; stderr %s", sig, err, want, stderr.String())
@@ -253,7 +262,7 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func listen(t *testing.T) net.Listener {
+func listen(t testing.TB) net.Listener {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -263,7 +272,7 @@ func listen(t *testing.T) net.Listener {
 }
 
 // freePort returns a port that was free a moment ago.
-func freePort(t *testing.T) string {
+func freePort(t testing.TB) string {
 	l := listen(t)
 	defer l.Close()
 	return strconv.Itoa(l.Addr().(*net.TCPAddr).Port)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -74,15 +73,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return interrupted(ctx, stderr, "serve")
 	}
 	live := server.NewLive(sess.BasePath(), otherLanguages(sess))
-	defer live.Close()
 	p := &preview{sess: sess, live: live, stdout: stdout, stderr: stderr}
 	p.report(rep, err, "the site", start)
 	base := strings.TrimSuffix("http://"+addr+sess.BasePath(), "/")
 	fmt.Fprintf(stdout, "hubgen: serving from memory at %s/ (Polish) and %s/en/ (English), watching %s for changes. Ctrl+C stops.\n", base, base, bf.source)
 
-	srv := &http.Server{Handler: live, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
+	// ServeLive returns when ctx is done, having shut the server down.
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- server.ServeLive(ctx, ln, live) }()
 	werrs := w.Errors()
 	searched := make(chan searchResult, 1)
 	p.searched = searched
@@ -90,6 +88,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for {
 		select {
 		case err := <-errc:
+			if ctx.Err() != nil && err == nil {
+				return exitOK
+			}
 			fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
 			return exitError
 		case err, ok := <-werrs:
@@ -108,10 +109,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			rep, err := sess.Update(ctx, batch)
 			p.report(rep, err, describe(batch), start)
 		case <-ctx.Done():
-			live.Close()
-			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			srv.Shutdown(shutdown)
+			if err := <-errc; err != nil {
+				fmt.Fprintf(stderr, "hubgen serve: %v\n", err)
+			}
 			return exitOK
 		}
 	}

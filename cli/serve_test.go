@@ -18,7 +18,7 @@ type eventStream struct {
 	data  chan string
 }
 
-func openEvents(t *testing.T, url string) *eventStream {
+func openEvents(t testing.TB, url string) *eventStream {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -47,7 +47,7 @@ func openEvents(t *testing.T, url string) *eventStream {
 }
 
 // next waits for the event named want, skipping others; it returns its data.
-func (es *eventStream) next(t *testing.T, want string) string {
+func (es *eventStream) next(t testing.TB, want string) string {
 	t.Helper()
 	timeout := time.After(20 * time.Second)
 	for {

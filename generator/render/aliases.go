@@ -1,8 +1,7 @@
 package render
 
-import "strings"
-
-// aliases is part of stage 4: a redirect page at each old URL of a page.
+// aliases is part of stage 4: a redirect page at each old URL of a page,
+// as content.CleanAlias wrote it (a directory path or an .html file).
 func (p *env) aliases() []*Output {
 	var out []*Output
 	for _, pg := range p.Site.Pages {
@@ -12,11 +11,7 @@ func (p *env) aliases() []*Output {
 			d.NoIndex = true
 			d.Page = pg
 			d.Redirect = p.base + pg.URL
-			path := a
-			if !strings.HasSuffix(path, "/") && !strings.HasSuffix(path, ".html") {
-				path += "/"
-			}
-			o := p.newOutput(path, "", pg.Path, d, nil)
+			o := p.newOutput(a, "", pg.Path, d, nil)
 			o.Data.Canonical = p.Config.AbsURL(pg.URL)
 			out = append(out, o)
 		}

@@ -1,8 +1,8 @@
 // Package server is the development server of `hubgen serve`: it serves the
 // built site, as static hosting would, with correct content types and the
-// site's 404 page, either from plain files (Handler, Serve) or from memory
-// with live reload and the build's problems shown in the browser (Live,
-// ServeLive).
+// site's 404 page, either from plain files (Handler, which tests use as a
+// static host) or from memory with live reload and the build's problems
+// shown in the browser (Live, ServeLive).
 package server
 
 import (
@@ -99,14 +99,8 @@ func notFound(w http.ResponseWriter, dir string) {
 	w.Write(body)
 }
 
-// Serve serves dir on the listener ln until ctx is done, then shuts down
-// gracefully. Timeouts keep a slow or idle client from holding connections.
-func Serve(ctx context.Context, ln net.Listener, dir string) error {
-	return serve(ctx, ln, newHTTPServer(dir))
-}
-
 // ServeLive serves l on the listener ln until ctx is done, then closes l's
-// event streams and shuts down gracefully, with the timeouts of Serve.
+// event streams and shuts down gracefully (see httpServer for timeouts).
 func ServeLive(ctx context.Context, ln net.Listener, l *Live) error {
 	defer l.Close() // also when the server fails
 	srv := httpServer(l)
@@ -127,10 +121,8 @@ func serve(ctx context.Context, ln net.Listener, srv *http.Server) error {
 	}
 }
 
-func newHTTPServer(dir string) *http.Server {
-	return httpServer(Handler(dir))
-}
-
+// httpServer is the preview's server: timeouts keep a slow or idle client
+// from holding connections.
 func httpServer(h http.Handler) *http.Server {
 	return &http.Server{
 		Handler:           h,

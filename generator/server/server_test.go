@@ -129,7 +129,7 @@ func TestOnlyGetAndHead(t *testing.T) {
 // a client sending half a request cannot hold a connection forever (the
 // values are seconds long; waiting them out would make a slow test).
 func TestServeTimeouts(t *testing.T) {
-	srv := newHTTPServer(t.TempDir())
+	srv := httpServer(Handler(t.TempDir()))
 	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.IdleTimeout <= 0 {
 		t.Errorf("timeouts: header %v, read %v, idle %v; want all set", srv.ReadHeaderTimeout, srv.ReadTimeout, srv.IdleTimeout)
 	}

@@ -111,7 +111,7 @@ type Report struct {
 	Diags     *diag.List
 	Pages     int      // content pages published
 	Planned   int      // outputs planned: the whole site, or a body change's pages
-	Rewritten int      // output files rendered again (or copied, for static files)
+	Rewritten int      // output files whose layout was executed again
 	Changed   []string // output files that differ from before, sorted
 	Full      bool     // everything was rebuilt
 }
@@ -186,9 +186,11 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 		}
 	}
 	rep.Full = full
+	var parsed map[string]*content.File // content files parsed already
 	if !full && len(staticPaths) == 0 && s.good {
-		if pages := s.bodyOnly(contentPaths); pages != nil {
-			return s.updateBodies(ctx, rep, contentPaths, pages)
+		var bodies bool
+		if parsed, bodies = s.bodyOnly(contentPaths); bodies {
+			return s.updateBodies(ctx, rep, contentPaths, parsed)
 		}
 	}
 	s.good = false
@@ -205,7 +207,7 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 		s.loadAllStatic()
 		s.bodies = map[*content.Page]*converted{}
 	} else {
-		s.updateContent(contentPaths)
+		s.updateContent(contentPaths, parsed)
 		s.updateStatic(staticPaths)
 	}
 	old := s.site
@@ -219,15 +221,7 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 	if _, err := s.convert(ctx, old, contentPaths, nil); err != nil {
 		return rep, err
 	}
-	rep.Diags.Merge(&s.list)
-	rep.Diags.Merge(ads)
-	rep.Diags.Merge(&s.staticProblems)
-	bodies := make(map[*content.Page]markdown.Result, len(site.Pages))
-	for _, p := range site.Pages {
-		c := s.bodies[p]
-		bodies[p] = c.res
-		rep.Diags.Merge(&c.diags)
-	}
+	bodies := s.results(rep.Diags)
 	outputs, pds := render.Plan(render.Input{Config: s.cfg, Bundle: s.bundle, Site: site, Bodies: bodies, Keys: s.keys})
 	checkPaths(outputs, sortedKeys(s.static), pds)
 	rep.Diags.Merge(pds)
@@ -249,32 +243,32 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 	return rep, nil
 }
 
-// bodyOnly parses the changed content files again and returns their pages
-// when the change is to bodies alone: every file existed, still does, and
-// has byte for byte the same front matter and the same problems. Nothing
-// but those pages' own outputs can then change: lists, feeds, the sitemap
-// and other pages read only front matter. It returns nil otherwise, having
-// changed nothing.
-func (s *Session) bodyOnly(paths []string) []*content.File {
-	var files []*content.File
+// bodyOnly parses the changed content files again (it returns what it
+// parsed, keyed by path) and tells whether the change is to bodies alone:
+// every file existed, still does, and has byte for byte the same front
+// matter and the same problems. Nothing but those pages' own outputs can
+// then change: lists, feeds, the sitemap and other pages read only front
+// matter. It changes nothing of the session.
+func (s *Session) bodyOnly(paths []string) (map[string]*content.File, bool) {
+	parsed := map[string]*content.File{}
 	for _, p := range paths {
 		old := s.files[p]
 		if old == nil || old.Page == nil || !strings.HasSuffix(p, ".md") {
-			return nil
+			return parsed, false
 		}
 		f := content.ParseFile(s.tree, s.cfg, p)
+		parsed[p] = f
 		if f.Page == nil || f.Page.MatterHash != old.Page.MatterHash || !reflect.DeepEqual(f.Diags.Items(), old.Diags.Items()) {
-			return nil
+			return parsed, false
 		}
-		files = append(files, f)
 	}
-	return files
+	return parsed, true
 }
 
 // updateBodies is Update for a change to bodies alone (see bodyOnly): it
 // converts the changed pages (and those that asked for them) and plans and
 // renders only their outputs and their translations'.
-func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string, files []*content.File) (*Report, error) {
+func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string, files map[string]*content.File) (*Report, error) {
 	// The front matter is the same, so the site (translations, URLs, what
 	// is published) is too: the pages take their new bodies in place, and
 	// the site is not assembled again.
@@ -291,15 +285,7 @@ func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string,
 	if err != nil {
 		return rep, err
 	}
-	rep.Diags.Merge(&s.list)
-	rep.Diags.Merge(&s.assembleDiags)
-	rep.Diags.Merge(&s.staticProblems)
-	bodies := make(map[*content.Page]markdown.Result, len(site.Pages))
-	for _, p := range site.Pages {
-		c := s.bodies[p]
-		bodies[p] = c.res
-		rep.Diags.Merge(&c.diags)
-	}
+	bodies := s.results(rep.Diags)
 	rep.Diags.Merge(&s.planDiags)
 	if err := rep.Diags.Err(); err != nil {
 		return rep, err
@@ -307,7 +293,7 @@ func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string,
 	seen := map[*content.Page]bool{}
 	var pages []*content.Page
 	for _, p := range converted {
-		for _, q := range append([]*content.Page{p}, translations(p)...) {
+		for _, q := range append([]*content.Page{p}, sortedTranslations(p)...) {
 			if !seen[q] {
 				seen[q] = true
 				pages = append(pages, q)
@@ -326,18 +312,20 @@ func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string,
 	return rep, nil
 }
 
-// translations returns a page's other language versions in language order.
-func translations(p *content.Page) []*content.Page {
-	langs := make([]string, 0, len(p.Translations))
-	for l := range p.Translations {
-		langs = append(langs, l)
+// results returns every published page's conversion and adds to ds the
+// problems of the whole site: the content listing, the assembly, static/
+// and each page's conversion.
+func (s *Session) results(ds *diag.List) map[*content.Page]markdown.Result {
+	ds.Merge(&s.list)
+	ds.Merge(&s.assembleDiags)
+	ds.Merge(&s.staticProblems)
+	bodies := make(map[*content.Page]markdown.Result, len(s.site.Pages))
+	for _, p := range s.site.Pages {
+		c := s.bodies[p]
+		bodies[p] = c.res
+		ds.Merge(&c.diags)
 	}
-	sort.Strings(langs)
-	out := make([]*content.Page, len(langs))
-	for i, l := range langs {
-		out[i] = p.Translations[l]
-	}
-	return out
+	return bodies
 }
 
 // under reports whether the slash path p is dir or lies in it.
@@ -358,9 +346,10 @@ func (s *Session) loadAllContent() {
 	}
 }
 
-// updateContent parses again the changed content files and forgets the
-// removed ones (a removed directory takes its files with it).
-func (s *Session) updateContent(paths []string) {
+// updateContent parses again the changed content files (taking those in
+// parsed as they are) and forgets the removed ones (a removed directory
+// takes its files with it).
+func (s *Session) updateContent(paths []string, parsed map[string]*content.File) {
 	relist := false
 	for _, p := range paths {
 		_, err := os.Lstat(filepath.Join(s.tree.Dir(), filepath.FromSlash(p)))
@@ -374,7 +363,11 @@ func (s *Session) updateContent(paths []string) {
 			}
 			relist = relist || !strings.HasSuffix(p, ".md")
 		case strings.HasSuffix(p, ".md"):
-			s.files[p] = content.ParseFile(s.tree, s.cfg, p)
+			if f := parsed[p]; f != nil {
+				s.files[p] = f
+			} else {
+				s.files[p] = content.ParseFile(s.tree, s.cfg, p)
+			}
 		default:
 			relist = true
 		}
@@ -620,11 +613,10 @@ func (s *Session) SearchJob() *SearchJob {
 	if s.site == nil || s.cfg == nil {
 		return nil
 	}
-	bodies := make(map[*content.Page]markdown.Result, len(s.site.Pages))
-	for _, p := range s.site.Pages {
-		bodies[p] = s.bodies[p].res
+	docs := make([]search.Doc, len(s.site.Pages))
+	for i, p := range s.site.Pages {
+		docs[i] = search.PageDoc(s.cfg, p, s.bodies[p].res.Text)
 	}
-	docs := searchDocs(s.cfg, s.site, bodies)
 	if s.docs != nil && reflect.DeepEqual(docs, s.docs) {
 		return nil
 	}
