@@ -106,7 +106,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				return exitError
 			}
 			start := time.Now()
-			rep, err := sess.Update(ctx, batch)
+			rep, err := sess.UpdateFirst(ctx, batch)
 			p.report(rep, err, describe(batch), start)
 		case <-ctx.Done():
 			if err := <-errc; err != nil {
@@ -202,9 +202,23 @@ func (p *preview) report(rep *site.Report, err error, what string, start time.Ti
 		fmt.Fprintf(p.stderr, "hubgen: %s: build failed (%d problems); still serving the last good site\n", what, len(lines))
 		return
 	}
-	p.live.Publish(p.sess.Files(), rep.Changed)
-	fmt.Fprintf(p.stdout, "hubgen: %s: %d pages, %d files rewritten, %d changed, in %d ms\n",
-		what, rep.Pages, rep.Rewritten, len(rep.Changed), time.Since(start).Milliseconds())
+	p.live.PublishPending(p.sess.Files(), rep.Changed, rep.Pending)
+	reloaded := time.Since(start)
+	changed := len(rep.Changed)
+	rewritten := rep.Rewritten
+	if len(rep.Pending) > 0 {
+		// Open pages reload now; a request for a pending list page waits
+		// until Finish has made it.
+		more, n, err := p.sess.Finish(context.Background())
+		if err != nil {
+			fmt.Fprintf(p.stderr, "hubgen: %s: %v\n", what, err)
+		}
+		p.live.Publish(p.sess.Files(), nil)
+		changed += len(more)
+		rewritten += n
+	}
+	fmt.Fprintf(p.stdout, "hubgen: %s: %d pages, %d files rewritten, %d changed, reloaded in %d ms, done in %d ms\n",
+		what, rep.Pages, rewritten, changed, reloaded.Milliseconds(), time.Since(start).Milliseconds())
 	p.startSearch()
 }
 

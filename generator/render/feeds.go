@@ -82,10 +82,7 @@ func (p *env) feeds() []*Output {
 				list = append(list, pg)
 			}
 		}
-		p.sortPages(l.Code, list, true)
-		if len(list) > feedSize {
-			list = list[:feedSize]
-		}
+		list = p.newest(l.Code, list, feedSize)
 		self := p.Config.AbsURL(p.feedPath(l.Code))
 		f := atom{
 			Lang:   l.Code,

@@ -13,7 +13,7 @@ func TestFingerprint(t *testing.T) {
 	seed := maphash.MakeSeed()
 	plan := func() map[string]*Output {
 		e := newEnv(fixtureInput(t))
-		pages := e.planPages()
+		pages := e.planPages(nil)
 		e.link(pages)
 		e.describe(pages)
 		return byPath(t, pages)

@@ -7,7 +7,7 @@ import "testing"
 // switcher of a page without a translation to the section, with a note.
 func TestLink(t *testing.T) {
 	e := newEnv(fixtureInput(t))
-	pages := e.planPages()
+	pages := e.planPages(nil)
 	e.link(pages)
 	m := byPath(t, pages)
 	pl, en := need(t, m, "/aktualnosci/alfa/").Data, need(t, m, "/en/news/alpha/").Data

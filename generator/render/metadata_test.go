@@ -9,7 +9,7 @@ import (
 // page Open Graph tags and JSON-LD of its kind.
 func TestDescribe(t *testing.T) {
 	e := newEnv(fixtureInput(t))
-	pages := e.planPages()
+	pages := e.planPages(nil)
 	e.link(pages)
 	e.describe(pages)
 	m := byPath(t, pages)

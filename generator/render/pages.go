@@ -10,38 +10,57 @@ import (
 	"hubgen/generator/i18n"
 )
 
-// pageSet collects the outputs of stage 1 (see Plan).
+// pageSet collects the outputs of stage 1 (see Plan), each in the group
+// it is being planned for.
 type pageSet struct {
 	*env
 	outputs []*Output
+	group   group
 }
 
-// planPages is stage 1: every page a layout renders.
-func (p *env) planPages() []*Output {
+// planPages is stage 1: every page a layout renders, or with a change only
+// the groups it makes dirty (see PlanChange).
+func (p *env) planPages(ch *Change) []*Output {
 	ps := &pageSet{env: p}
 	byLang := map[string][]*content.Page{}
 	for _, pg := range p.Site.Pages {
 		byLang[pg.Lang] = append(byLang[pg.Lang], pg)
-		ps.single(pg)
+		if ch == nil || ch.Pages[pg.Path] {
+			ps.group = group{groupPage, pg.Path}
+			ps.single(pg)
+		}
 	}
 	for _, l := range p.Config.Languages {
 		pages := byLang[l.Code]
 		for _, k := range p.Config.Kinds() {
-			if k.Listed {
+			if k.Listed && (ch == nil || ch.Sections[k.Section]) {
+				ps.group = group{groupSection, k.Section}
 				ps.section(l.Code, &k, pages)
 			}
 		}
-		ps.topics(l.Code, p.Site.Pages)
-		ps.home(l.Code, pages)
-		ps.search(l.Code)
+		if ch == nil || len(ch.Topics) > 0 {
+			ps.topics(l.Code, p.Site.Pages, ch)
+		}
+		if ch == nil || ch.Home {
+			ps.group = group{groupHome, ""}
+			ps.home(l.Code, pages)
+		}
+		if ch == nil {
+			ps.group = group{groupFixed, ""}
+			ps.search(l.Code)
+		}
 	}
-	ps.notFound()
+	if ch == nil {
+		ps.group = group{groupFixed, ""}
+		ps.notFound()
+	}
 	return ps.outputs
 }
 
-// add makes an output (see newOutput) and keeps it.
+// add makes an output (see newOutput) in the current group and keeps it.
 func (p *pageSet) add(path, cluster, origin string, d *Data, fallback map[string]string) *Output {
 	o := p.newOutput(path, cluster, origin, d, fallback)
+	o.group = p.group
 	p.outputs = append(p.outputs, o)
 	return o
 }
@@ -156,7 +175,8 @@ func pagerWindow(current, total int) []int {
 // topics writes the topic index and, for every topic used anywhere on the
 // site, its list in every language (so that each has its counterpart):
 // newest first, undated pages after them A–Ż, paginated like sections.
-func (p *pageSet) topics(lang string, all []*content.Page) {
+// With a change, only the lists of its topics are written (and the index).
+func (p *pageSet) topics(lang string, all []*content.Page, ch *Change) {
 	t := p.texts[lang]
 	tagged := map[string][]*content.Page{}
 	for _, pg := range all {
@@ -178,9 +198,14 @@ func (p *pageSet) topics(lang string, all []*content.Page) {
 		if !used {
 			continue
 		}
-		p.sortPages(lang, list, true)
 		path := p.topicPath(lang, topic.Key)
 		name := topic.Names[lang]
+		index.Groups = append(index.Groups, Group{Title: name, URL: p.base + path, Count: len(list)})
+		if ch != nil && !ch.Topics[topic.Key] {
+			continue
+		}
+		p.sortPages(lang, list, true)
+		p.group = group{groupTopic, topic.Key}
 		p.paginate(lang, path, "topic:"+topic.Key, list, p.sectionFallback("topics"), func() *Data {
 			d := p.newData(lang, "topic", name)
 			d.Kind = "topic"
@@ -188,10 +213,10 @@ func (p *pageSet) topics(lang string, all []*content.Page) {
 			d.Breadcrumbs = []Link{home, {Name: index.Title, URL: p.base + indexPath}, {Name: name, URL: p.base + path, Current: true}}
 			return d
 		})
-		index.Groups = append(index.Groups, Group{Title: name, URL: p.base + path, Count: len(list)})
 	}
 	col := i18n.NewCollator(lang)
 	sort.SliceStable(index.Groups, func(i, j int) bool { return col.Compare(index.Groups[i].Title, index.Groups[j].Title) < 0 })
+	p.group = group{groupTopics, ""}
 	p.add(indexPath, "topics", "", index, p.sectionFallback("topics"))
 }
 
@@ -209,13 +234,9 @@ func (p *pageSet) home(lang string, pages []*content.Page) {
 		}
 		s := k.Section
 		list := bySection(pages, s)
-		p.sortPages(lang, list, k.Dated)
 		g := Group{Title: t.T("section." + s), URL: p.base + p.Config.SectionPath(lang, s), Count: len(list)}
 		if k.Dated {
-			if len(list) > homeLatest {
-				list = list[:homeLatest]
-			}
-			g.Items = p.items(list)
+			g.Items = p.items(p.newest(lang, list, homeLatest))
 			g.Heading = t.T("home.latest_" + s)
 		}
 		d.Sections = append(d.Sections, g)

@@ -29,7 +29,7 @@ func TestPagerWindow(t *testing.T) {
 // with lists paginated and sorted, and nothing the later stages add.
 func TestPlanPages(t *testing.T) {
 	e := newEnv(fixtureInput(t))
-	pages := e.planPages()
+	pages := e.planPages(nil)
 	m := byPath(t, pages)
 	tests := []struct {
 		path, layout, title string

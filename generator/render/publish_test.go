@@ -10,7 +10,7 @@ import (
 // pages with their alternates.
 func TestPublishing(t *testing.T) {
 	e := newEnv(fixtureInput(t))
-	pages := e.planPages()
+	pages := e.planPages(nil)
 	e.link(pages)
 	e.describe(pages)
 

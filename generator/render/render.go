@@ -1,8 +1,10 @@
 package render
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"hubgen/generator/config"
 	"hubgen/generator/content"
@@ -18,6 +20,8 @@ type Output struct {
 	Data   *Data
 	Raw    []byte // the file's bytes when it is not rendered from a layout (feeds, sitemap)
 
+	group    group             // what the output is planned with (see PlanChange)
+	sitemap  []byte            // the output's entry in the sitemap, once made
 	cluster  string            // outputs sharing a cluster are translations of each other
 	fallback map[string]string // lang -> where the switcher leads when there is no counterpart
 	origin   string            // the content file (or "") that made this output, for error messages
@@ -74,30 +78,24 @@ type env struct {
 // No stage reads what a layout rendered: layouts run after Plan.
 func Plan(in Input) ([]*Output, *diag.List) {
 	e := newEnv(in)
-	pages := e.planPages()
+	pages := e.planPages(nil)
 	e.link(pages)
 	e.describe(pages)
-	out := append(pages, e.aliases()...)
-	out = append(out, e.feeds()...)
-	out = append(out, e.sitemap(pages)...)
+	out := append(pages, e.publish(pages)...)
 	e.checkCollisions(out)
 	return out, e.ds
 }
 
-// PlanPages plans only the outputs of the given content pages (each page's
-// own output and an act's parallel views), linked to one another and
-// described, exactly as Plan would make them. It is for a live preview whose
-// change leaves every other output as it was (a change to pages' bodies);
-// pages must hold every translation of each page.
-func PlanPages(in Input, pages []*content.Page) []*Output {
-	e := newEnv(in)
-	ps := &pageSet{env: e}
-	for _, pg := range pages {
-		ps.single(pg)
+// publish is stage 4: the outputs made from the pages of stage 1 and the
+// site's front matter (redirects at aliases, feeds, the sitemap).
+func (p *env) publish(pages []*Output) []*Output {
+	out := p.aliases()
+	out = append(out, p.feeds()...)
+	out = append(out, p.sitemap(pages)...)
+	for _, o := range out {
+		o.group = group{groupPublish, ""}
 	}
-	e.link(ps.outputs)
-	e.describe(ps.outputs)
-	return ps.outputs
+	return out
 }
 
 // newEnv prepares what the stages share.
@@ -183,6 +181,35 @@ func (p *env) sortPages(lang string, pages []*content.Page, byDate bool) {
 	if byDate {
 		sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
 	}
+}
+
+// newest returns the n pages of list that come first in sortPages' order
+// for dated lists, in that order, sorting only the pages dated at least as
+// late as the n-th newest (a home page or a feed needs a few of thousands).
+// list is not changed.
+func (p *env) newest(lang string, list []*content.Page, n int) []*content.Page {
+	if len(list) > n {
+		dates := make([]time.Time, len(list))
+		for i, pg := range list {
+			dates[i] = pg.Date
+		}
+		slices.SortFunc(dates, time.Time.Compare)
+		cut := dates[len(dates)-n]
+		var top []*content.Page
+		for _, pg := range list {
+			if !pg.Date.Before(cut) {
+				top = append(top, pg)
+			}
+		}
+		list = top
+	} else {
+		list = slices.Clone(list)
+	}
+	p.sortPages(lang, list, true)
+	if len(list) > n {
+		list = list[:n]
+	}
+	return list
 }
 
 func bySection(pages []*content.Page, section string) []*content.Page {

@@ -11,22 +11,40 @@ import (
 // and robots.txt names it. It is written directly rather than through
 // encoding/xml's reflection: a live preview writes it on every change.
 func (p *env) sitemap(outputs []*Output) []*Output {
-	type entry struct {
-		loc string
-		d   *Data
-	}
-	var entries []entry
+	var entries []*Output
 	for _, o := range outputs {
 		d := o.Data
 		if d == nil || d.NoIndex || d.Canonical == "" || o.Raw != nil {
 			continue
 		}
-		entries = append(entries, entry{d.Canonical, d})
+		entries = append(entries, o)
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].loc < entries[j].loc })
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Data.Canonical < entries[j].Data.Canonical })
+	size := 0
+	for _, o := range entries {
+		if o.sitemap == nil {
+			o.sitemap = sitemapEntry(o.Data)
+		}
+		size += len(o.sitemap)
+	}
 	var b bytes.Buffer
+	b.Grow(size + 256)
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
+	for _, o := range entries {
+		b.Write(o.sitemap)
+	}
+	b.WriteString("\n</urlset>\n")
+	return []*Output{
+		{Path: "/sitemap.xml", Raw: b.Bytes()},
+		{Path: "/robots.txt", Raw: []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Config.AbsURL("/sitemap.xml") + "\n")},
+	}
+}
+
+// sitemapEntry is a page's <url> element in the sitemap. An output keeps
+// it, so that a live preview that plans some pages again makes only theirs.
+func sitemapEntry(d *Data) []byte {
+	var b bytes.Buffer
 	link := func(lang, href string) {
 		b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
 		xml.EscapeText(&b, []byte(lang))
@@ -34,24 +52,18 @@ func (p *env) sitemap(outputs []*Output) []*Output {
 		xml.EscapeText(&b, []byte(href))
 		b.WriteString("\"></xhtml:link>")
 	}
-	for _, e := range entries {
-		b.WriteString("\n  <url>\n    <loc>")
-		xml.EscapeText(&b, []byte(e.loc))
-		b.WriteString("</loc>")
-		if !e.d.Lastmod.IsZero() {
-			b.WriteString("\n    <lastmod>" + e.d.Lastmod.UTC().Format("2006-01-02") + "</lastmod>")
-		}
-		for _, a := range e.d.Alternates {
-			link(a.Lang, a.Href)
-		}
-		if e.d.XDefault != "" {
-			link("x-default", e.d.XDefault)
-		}
-		b.WriteString("\n  </url>")
+	b.WriteString("\n  <url>\n    <loc>")
+	xml.EscapeText(&b, []byte(d.Canonical))
+	b.WriteString("</loc>")
+	if !d.Lastmod.IsZero() {
+		b.WriteString("\n    <lastmod>" + d.Lastmod.UTC().Format("2006-01-02") + "</lastmod>")
 	}
-	b.WriteString("\n</urlset>\n")
-	return []*Output{
-		{Path: "/sitemap.xml", Raw: b.Bytes()},
-		{Path: "/robots.txt", Raw: []byte("User-agent: *\nAllow: /\n\nSitemap: " + p.Config.AbsURL("/sitemap.xml") + "\n")},
+	for _, a := range d.Alternates {
+		link(a.Lang, a.Href)
 	}
+	if d.XDefault != "" {
+		link("x-default", d.XDefault)
+	}
+	b.WriteString("\n  </url>")
+	return b.Bytes()
 }

@@ -9,12 +9,14 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"sync"
 )
 
 // Templates are the parsed layouts: a base (baseof.html plus partials/) and
 // one layout per page kind that fills the base's blocks.
 type Templates struct {
 	byName map[string]*template.Template
+	bufs   sync.Pool // *bytes.Buffer to execute into, kept grown
 }
 
 // layoutNames are the layouts every site must have besides one per content
@@ -101,9 +103,17 @@ func (t *Templates) Execute(o *Output) ([]byte, error) {
 	if o.Layout == "redirect" {
 		entry = "redirect.html"
 	}
-	var buf bytes.Buffer
-	if err := tpl.ExecuteTemplate(&buf, entry, o.Data); err != nil {
+	// A page is tens of kilobytes: executing into a buffer grown by an
+	// earlier page and copying the result out once saves growing one for
+	// every page.
+	buf, _ := t.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = &bytes.Buffer{}
+	}
+	defer t.bufs.Put(buf)
+	buf.Reset()
+	if err := tpl.ExecuteTemplate(buf, entry, o.Data); err != nil {
 		return nil, fmt.Errorf("rendering %s with layout %s: %w", o.Path, o.Layout, err)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }

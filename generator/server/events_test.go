@@ -546,3 +546,52 @@ func TestLiveSlowClientDoesNotBlockPublish(t *testing.T) {
 		t.Errorf("events %v, want them to end with ok, reload", got)
 	}
 }
+
+// TestLivePendingWaits: after PublishPending, open pages reload, a request
+// for a pending file waits for the next Publish and gets its new bytes
+// (never the old ones), and other files are served at once.
+func TestLivePendingWaits(t *testing.T) {
+	l, srv := newLiveServer(t, "/portal", []string{"en"})
+	ev := openEvents(t, eventsURL(srv.URL), "")
+	site := testSite()
+	site["index.html"] = page("pl", "Nowa pierwsza")
+	l.PublishPending(site, []string{"index.html"}, []string{"aktualnosci/index.html", "aktualnosci/strona/2/index.html"})
+	ev.expect(t, "reload")
+	if _, body := get(t, "GET", srv.URL+"/portal/"); !strings.Contains(body, "Nowa pierwsza") {
+		t.Fatalf("a file not pending is not served at once: %s", body)
+	}
+	type answer struct {
+		path, body string
+	}
+	answers := make(chan answer, 2)
+	for _, p := range []string{"/portal/aktualnosci/", "/portal/aktualnosci/strona/2/"} {
+		go func() {
+			resp, err := http.Get(srv.URL + p)
+			if err != nil {
+				answers <- answer{p, err.Error()}
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			answers <- answer{p, string(b)}
+		}()
+	}
+	select {
+	case a := <-answers:
+		t.Fatalf("%s answered before its page was made: %s", a.path, a.body)
+	case <-time.After(200 * time.Millisecond):
+	}
+	done := testSite()
+	done["index.html"] = site["index.html"]
+	done["aktualnosci/index.html"] = page("pl", "Lista po zmianie")
+	done["aktualnosci/strona/2/index.html"] = page("pl", "Druga strona")
+	l.Publish(done, nil)
+	want := map[string]string{"/portal/aktualnosci/": "Lista po zmianie", "/portal/aktualnosci/strona/2/": "Druga strona"}
+	for range 2 {
+		a := <-answers
+		if !strings.Contains(a.body, want[a.path]) {
+			t.Errorf("%s after the pages were made: %s", a.path, a.body)
+		}
+	}
+	ev.quiet(t) // the reload was sent with PublishPending
+}

@@ -62,6 +62,10 @@ type Live struct {
 // snapshot is one published site; it is never modified.
 type snapshot struct {
 	files map[string][]byte
+	// pending are files being made: a request for one waits for ready,
+	// closed when the next snapshot replaces this one.
+	pending map[string]bool
+	ready   chan struct{}
 
 	dirsOnce sync.Once
 	dirs     map[string]bool // built on the first request that needs it
@@ -111,7 +115,23 @@ func NewLive(basePath string, languages []string) *Live {
 // their stylesheets instead of reloading; otherwise they reload. An empty
 // changed list sends nothing (beyond clearing problems shown by Fail).
 func (l *Live) Publish(files map[string][]byte, changed []string) {
-	site := &snapshot{files: files}
+	l.PublishPending(files, changed, nil)
+}
+
+// PublishPending is Publish for a site some of whose files are still being
+// made (pending, slash paths like files' keys): a request for one of them
+// waits for the next Publish (or PublishPending), so that a reader never
+// gets a page older than the reload that brought them. Pending files count
+// as changed.
+func (l *Live) PublishPending(files map[string][]byte, changed, pending []string) {
+	site := &snapshot{files: files, ready: make(chan struct{})}
+	if len(pending) > 0 {
+		site.pending = make(map[string]bool, len(pending))
+		for _, p := range pending {
+			site.pending[p] = true
+		}
+		changed = append(slices.Clip(changed), pending...)
+	}
 	css := len(changed) > 0
 	for _, p := range changed {
 		if !strings.EqualFold(path.Ext(p), ".css") {
@@ -121,6 +141,9 @@ func (l *Live) Publish(files map[string][]byte, changed []string) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if l.site.ready != nil {
+		close(l.site.ready)
+	}
 	l.site = site
 	cleared := l.problems != nil
 	l.problems = nil
@@ -217,6 +240,17 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = "index.html"
 	case slash:
 		name = rel + "/index.html"
+	}
+	for site.pending[name] {
+		select {
+		case <-site.ready:
+			site = l.snapshot()
+		case <-r.Context().Done():
+			return
+		case <-l.done:
+			http.Error(w, "503 the preview is shutting down", http.StatusServiceUnavailable)
+			return
+		}
 	}
 	body, ok := site.files[name]
 	if !ok {

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -57,10 +58,17 @@ type Session struct {
 	keys *i18n.KeyCache // collation keys of titles, kept across rebuilds
 
 	// good tells that the last update succeeded, so that every output
-	// held is what the current files make; planDiags are the warnings of
-	// its plan (an update that changes only bodies plans only their pages).
-	good          bool
-	planDiags     diag.List
+	// held is what the current files make.
+	good bool
+	// What the last good update planned, for the next to plan only what
+	// changed: its outputs, the state of its pages (by path), and the
+	// pages converted again since (by path).
+	outputs []*render.Output
+	states  map[string]pageState
+	pending map[string]bool
+	// later are the outputs UpdateFirst left for Finish to render.
+	later []*render.Output
+
 	assembleDiags diag.List
 }
 
@@ -100,6 +108,82 @@ func fileName(p string) string {
 	return name
 }
 
+// pageState is what a content page's outputs show of it beyond its body
+// (sig hashes its front matter, URL and translations), and where else it
+// appears: its section's lists (when listed), the home pages, its topics.
+type pageState struct {
+	sig     uint64
+	section string
+	listed  bool
+	tags    []string
+}
+
+// pageStates returns the state of every published page of the site.
+func (s *Session) pageStates() map[string]pageState {
+	out := make(map[string]pageState, len(s.site.Pages))
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	for _, p := range s.site.Pages {
+		h.Reset()
+		writeUint(&h, p.MatterHash)
+		h.WriteString(p.URL)
+		for _, l := range s.cfg.LanguageCodes() {
+			if t := p.Translations[l]; t != nil {
+				h.WriteString(l + "\x00" + t.Path + "\x00" + t.URL + "\x00")
+				writeUint(&h, t.MatterHash)
+			}
+		}
+		out[p.Path] = pageState{sig: h.Sum64(), section: p.Section, listed: p.Kind.Listed, tags: p.Tags}
+	}
+	return out
+}
+
+func writeUint(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	for i := range b {
+		b[i] = byte(n >> (8 * i))
+	}
+	h.Write(b[:])
+}
+
+// change works out what changed since the last good plan: the pages
+// converted again since, and (when front matter may have changed) every
+// page whose state differs, added or removed, with the lists it appears
+// in, before and after.
+func (s *Session) change(states map[string]pageState, matter bool) render.Change {
+	ch := render.Change{Pages: map[string]bool{}, Sections: map[string]bool{}, Topics: map[string]bool{}, FrontMatter: matter}
+	mark := func(path string, st pageState) {
+		ch.Pages[path] = true
+		if st.listed {
+			ch.Sections[st.section] = true
+			ch.Home = true
+		}
+		for _, t := range st.tags {
+			ch.Topics[t] = true
+		}
+	}
+	for p := range s.pending {
+		ch.Pages[p] = true
+	}
+	if !matter {
+		return ch
+	}
+	for p, st := range states {
+		if old, ok := s.states[p]; !ok || old.sig != st.sig {
+			mark(p, st)
+			if ok {
+				mark(p, old)
+			}
+		}
+	}
+	for p, old := range s.states {
+		if _, ok := states[p]; !ok {
+			mark(p, old)
+		}
+	}
+	return ch
+}
+
 // rendered is an output's bytes and the fingerprint they were rendered at.
 type rendered struct {
 	fp   uint64
@@ -114,6 +198,10 @@ type Report struct {
 	Rewritten int      // output files whose layout was executed again
 	Changed   []string // output files that differ from before, sorted
 	Full      bool     // everything was rebuilt
+	// Pending are the files UpdateFirst left for Finish, sorted, which may
+	// change: until then they hold their previous bytes, or are missing
+	// when new.
+	Pending []string
 }
 
 // NewSession makes a session for opts (Dest and Check are ignored) and
@@ -128,7 +216,7 @@ func NewSession(ctx context.Context, opts Options) (*Session, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Session{opts: opts, seed: maphash.MakeSeed(), tree: tree, pages: map[string]rendered{}, search: map[string][]byte{}, keys: i18n.NewKeyCache()}
+	s := &Session{opts: opts, seed: maphash.MakeSeed(), tree: tree, pages: map[string]rendered{}, search: map[string][]byte{}, keys: i18n.NewKeyCache(), pending: map[string]bool{}}
 	rep, err := s.Update(ctx, nil)
 	return s, rep, err
 }
@@ -172,6 +260,31 @@ func (s *Session) Languages() []string {
 // the session keeps the last good output. The search index is brought up
 // to date by UpdateSearch, which a preview may run after publishing pages.
 func (s *Session) Update(ctx context.Context, changed []string) (*Report, error) {
+	rep, err := s.UpdateFirst(ctx, changed)
+	if err != nil {
+		return rep, err
+	}
+	more, n, err := s.Finish(ctx)
+	if err != nil {
+		return rep, err
+	}
+	rep.Rewritten += n
+	rep.Changed = mergeSorted(rep.Changed, more)
+	rep.Pending = nil
+	return rep, nil
+}
+
+// UpdateFirst is Update leaving for Finish the pages it would render again
+// that a reader reaches last: the list pages after the first of each list
+// (an item added at the top of a list of a thousand pages moves one item
+// onto every page). A live preview reloads open pages after UpdateFirst,
+// holds requests for the files in Report.Pending, and calls Finish at
+// once. The session must not be updated before Finish returns; UpdateFirst
+// finishes what an earlier call left.
+func (s *Session) UpdateFirst(ctx context.Context, changed []string) (*Report, error) {
+	if _, _, err := s.Finish(ctx); err != nil {
+		return nil, err
+	}
 	rep := &Report{Diags: &diag.List{}}
 	full := changed == nil || s.cfg == nil
 	var contentPaths, staticPaths []string
@@ -187,25 +300,124 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 	}
 	rep.Full = full
 	var parsed map[string]*content.File // content files parsed already
+	bodies := false
 	if !full && len(staticPaths) == 0 && s.good {
-		var bodies bool
-		if parsed, bodies = s.bodyOnly(contentPaths); bodies {
-			return s.updateBodies(ctx, rep, contentPaths, parsed)
-		}
+		parsed, bodies = s.bodyOnly(contentPaths)
 	}
 	s.good = false
 	prevStatic := s.static
+	var converted []*content.Page
+	var err error
+	if bodies {
+		converted, err = s.updateBodies(ctx, contentPaths, parsed)
+	} else {
+		converted, err = s.updateSite(ctx, rep, full, contentPaths, staticPaths, parsed)
+	}
+	if err != nil {
+		return rep, err
+	}
+	for _, p := range converted {
+		s.pending[p.Path] = true
+	}
+	rep.Pages = len(s.site.Pages)
+	results := s.results(rep.Diags)
+	in := render.Input{Config: s.cfg, Bundle: s.bundle, Site: s.site, Bodies: results, Keys: s.keys}
+	states := s.states
+	var outputs, fresh []*render.Output
+	var pds *diag.List
+	if bodies {
+		outputs, fresh, pds = render.PlanChange(in, s.outputs, s.change(states, false))
+	} else {
+		states = s.pageStates()
+		if s.outputs == nil {
+			outputs, pds = render.Plan(in)
+			fresh = outputs
+		} else {
+			outputs, fresh, pds = render.PlanChange(in, s.outputs, s.change(states, true))
+		}
+		checkPaths(outputs, sortedKeys(s.static), pds)
+	}
+	rep.Diags.Merge(pds)
+	rep.Planned = len(fresh)
+	if err := rep.Diags.Err(); err != nil {
+		return rep, err
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+	now, later := fresh, []*render.Output(nil)
+	if !full {
+		now, later = splitLater(fresh)
+	}
+	changedOut, n, err := s.render(ctx, now, full)
+	if err != nil {
+		return rep, err
+	}
+	rep.Rewritten = n
+	rep.Changed = append(changedOut, s.prune(outputs)...)
+	rep.Changed = append(rep.Changed, diffFiles(prevStatic, s.static)...)
+	sort.Strings(rep.Changed)
+	for _, o := range later {
+		rep.Pending = append(rep.Pending, o.File())
+	}
+	sort.Strings(rep.Pending)
+	s.good, s.outputs, s.states, s.pending, s.later = true, outputs, states, map[string]bool{}, later
+	return rep, nil
+}
+
+// Finish renders what UpdateFirst left (see Report.Pending) and returns the
+// files that changed, sorted, and how many it rendered. On an error the
+// session plans its next update from scratch.
+func (s *Session) Finish(ctx context.Context) ([]string, int, error) {
+	if len(s.later) == 0 {
+		return nil, 0, nil
+	}
+	changed, n, err := s.render(ctx, s.later, false)
+	s.later = nil
+	if err != nil {
+		s.good, s.outputs = false, nil
+		return nil, 0, err
+	}
+	sort.Strings(changed)
+	return changed, n, nil
+}
+
+// splitLater splits outputs into those to render first and the list pages
+// after the first of each list.
+func splitLater(outputs []*render.Output) (first, later []*render.Output) {
+	for _, o := range outputs {
+		if o.Data != nil && o.Data.Pager != nil && o.Data.Pager.Current > 1 {
+			later = append(later, o)
+		} else {
+			first = append(first, o)
+		}
+	}
+	return first, later
+}
+
+// mergeSorted merges two sorted lists of distinct names.
+func mergeSorted(a, b []string) []string {
+	out := append(append([]string{}, a...), b...)
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+// updateSite reads what changed (everything, when full: the configuration,
+// UI strings and layouts too), assembles the site again and converts the
+// pages that changed or asked for what changed, which it returns.
+func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, contentPaths, staticPaths []string, parsed map[string]*content.File) ([]*content.Page, error) {
 	if full {
 		cfg, bundle, tpl, err := loadSetup(s.tree, s.opts, rep.Diags)
 		if err != nil {
-			s.cfg = nil
-			return rep, err
+			s.cfg, s.outputs = nil, nil
+			return nil, err
 		}
 		s.cfg, s.bundle, s.tpl = cfg, bundle, tpl
 		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle)})
 		s.loadAllContent()
 		s.loadAllStatic()
 		s.bodies = map[*content.Page]*converted{}
+		s.outputs, s.states, s.pending = nil, nil, map[string]bool{}
 	} else {
 		s.updateContent(contentPaths, parsed)
 		s.updateStatic(staticPaths)
@@ -214,33 +426,10 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Report, error)
 	site, ads := content.Assemble(s.cfg, s.sortedFiles(), s.contentOptions())
 	s.site = site
 	s.assembleDiags = *ads
-	rep.Pages = len(site.Pages)
 	if err := ctx.Err(); err != nil {
-		return rep, err
+		return nil, err
 	}
-	if _, err := s.convert(ctx, old, contentPaths, nil); err != nil {
-		return rep, err
-	}
-	bodies := s.results(rep.Diags)
-	outputs, pds := render.Plan(render.Input{Config: s.cfg, Bundle: s.bundle, Site: site, Bodies: bodies, Keys: s.keys})
-	checkPaths(outputs, sortedKeys(s.static), pds)
-	rep.Diags.Merge(pds)
-	rep.Planned = len(outputs)
-	if err := rep.Diags.Err(); err != nil {
-		return rep, err
-	}
-	if err := ctx.Err(); err != nil {
-		return rep, err
-	}
-	changedOut, n, err := s.render(ctx, outputs, full, false)
-	if err != nil {
-		return rep, err
-	}
-	rep.Rewritten = n
-	rep.Changed = append(changedOut, diffFiles(prevStatic, s.static)...)
-	sort.Strings(rep.Changed)
-	s.good, s.planDiags = true, *pds
-	return rep, nil
+	return s.convert(ctx, old, contentPaths, nil)
 }
 
 // bodyOnly parses the changed content files again (it returns what it
@@ -265,51 +454,19 @@ func (s *Session) bodyOnly(paths []string) (map[string]*content.File, bool) {
 	return parsed, true
 }
 
-// updateBodies is Update for a change to bodies alone (see bodyOnly): it
-// converts the changed pages (and those that asked for them) and plans and
-// renders only their outputs and their translations'.
-func (s *Session) updateBodies(ctx context.Context, rep *Report, paths []string, files map[string]*content.File) (*Report, error) {
-	// The front matter is the same, so the site (translations, URLs, what
-	// is published) is too: the pages take their new bodies in place, and
-	// the site is not assembled again.
+// updateBodies is updateSite for a change to bodies alone (see bodyOnly):
+// the front matter is the same, so the site (translations, URLs, what is
+// published) is too. The pages take their new bodies in place, the site is
+// not assembled again, and the changed pages (and those that asked for
+// them) are converted again and returned.
+func (s *Session) updateBodies(ctx context.Context, paths []string, files map[string]*content.File) ([]*content.Page, error) {
 	changed := map[*content.Page]bool{}
 	for _, f := range files {
 		p := s.files[f.Path].Page
 		p.Body, p.BodyLine, p.SourceHash = f.Page.Body, f.Page.BodyLine, f.Page.SourceHash
 		changed[p] = true
 	}
-	s.good = false
-	site := s.site
-	rep.Pages = len(site.Pages)
-	converted, err := s.convert(ctx, site, paths, changed)
-	if err != nil {
-		return rep, err
-	}
-	bodies := s.results(rep.Diags)
-	rep.Diags.Merge(&s.planDiags)
-	if err := rep.Diags.Err(); err != nil {
-		return rep, err
-	}
-	seen := map[*content.Page]bool{}
-	var pages []*content.Page
-	for _, p := range converted {
-		for _, q := range append([]*content.Page{p}, sortedTranslations(p)...) {
-			if !seen[q] {
-				seen[q] = true
-				pages = append(pages, q)
-			}
-		}
-	}
-	outputs := render.PlanPages(render.Input{Config: s.cfg, Bundle: s.bundle, Site: site, Bodies: bodies, Keys: s.keys}, pages)
-	rep.Planned = len(outputs)
-	out, n, err := s.render(ctx, outputs, false, true)
-	if err != nil {
-		return rep, err
-	}
-	rep.Rewritten, rep.Changed = n, out
-	sort.Strings(rep.Changed)
-	s.good = true
-	return rep, nil
+	return s.convert(ctx, s.site, paths, changed)
 }
 
 // results returns every published page's conversion and adds to ds the
@@ -472,14 +629,14 @@ func dependsOn(deps []string, stale map[string]bool) bool {
 	return false
 }
 
-// render executes the layouts of the outputs whose fingerprint changed (of
-// all, when all is set: the layouts themselves changed) and, unless only
-// some outputs are given (some), drops the files no output makes any more.
-// It returns the changed files and how many it rendered.
-func (s *Session) render(ctx context.Context, outputs []*render.Output, all, some bool) ([]string, int, error) {
-	fps := render.Fingerprints(outputs, s.seed)
+// render executes the layouts of the outputs (planned again) whose
+// fingerprint changed, or of all of them when all is set (the layouts
+// themselves changed), and keeps what they made. It returns the files that
+// changed and how many it rendered.
+func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool) ([]string, int, error) {
+	fps := render.Fingerprints(fresh, s.seed)
 	var todo []int
-	for i, o := range outputs {
+	for i, o := range fresh {
 		if r, ok := s.pages[o.File()]; all || !ok || r.fp != fps[i] {
 			todo = append(todo, i)
 		}
@@ -491,7 +648,7 @@ func (s *Session) render(ctx context.Context, outputs []*render.Output, all, som
 			errs[k] = err
 			return
 		}
-		datas[k], errs[k] = s.tpl.Execute(outputs[todo[k]])
+		datas[k], errs[k] = s.tpl.Execute(fresh[todo[k]])
 	})
 	for _, err := range errs {
 		if err != nil {
@@ -499,29 +656,36 @@ func (s *Session) render(ctx context.Context, outputs []*render.Output, all, som
 		}
 	}
 	var changed []string
-	next := make(map[string]rendered, len(outputs))
-	if some {
-		next = s.pages
-	}
-	for _, o := range outputs {
-		next[o.File()] = s.pages[o.File()]
+	for i, o := range fresh {
+		f := o.File()
+		r := s.pages[f]
+		r.fp = fps[i]
+		s.pages[f] = r
 	}
 	for k, i := range todo {
-		f := outputs[i].File()
+		f := fresh[i].File()
 		if prev, ok := s.pages[f]; !ok || !bytes.Equal(prev.data, datas[k]) {
 			changed = append(changed, f)
 		}
-		next[f] = rendered{fp: fps[i], data: datas[k]}
+		s.pages[f] = rendered{fp: fps[i], data: datas[k]}
 	}
-	if !some {
-		for f := range s.pages {
-			if _, ok := next[f]; !ok {
-				changed = append(changed, f)
-			}
+	return changed, len(todo), nil
+}
+
+// prune drops the files no output makes any more and returns them.
+func (s *Session) prune(outputs []*render.Output) []string {
+	keep := make(map[string]bool, len(outputs))
+	for _, o := range outputs {
+		keep[o.File()] = true
+	}
+	var gone []string
+	for f := range s.pages {
+		if !keep[f] {
+			gone = append(gone, f)
+			delete(s.pages, f)
 		}
 	}
-	s.pages = next
-	return changed, len(todo), nil
+	return gone
 }
 
 // loadAllStatic reads static/.

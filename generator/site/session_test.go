@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -17,11 +18,36 @@ import (
 // editor makes random edits of the kinds editors make to a copy of the
 // bundled portal and tells which files it touched.
 type editor struct {
-	t     *testing.T
-	dir   string
-	r     *rand.Rand
-	added []string // content files the editor created (and may delete)
-	n     int
+	t      *testing.T
+	dir    string
+	r      *rand.Rand
+	added  []string          // content files the editor created (and may delete)
+	broken map[string]string // files the editor broke, with their text before
+	n      int
+}
+
+// topicKeys are the bundled portal's topics, for edits of tags.
+var topicKeys = []string{"radicalisation", "counter-terrorism", "cbrn", "organised-crime", "child-protection", "cybercrime", "border-security", "eastern-cooperation", "eu-cooperation", "international-cooperation"}
+
+// tags returns a random list of topic keys, for a tags line.
+func (e *editor) tags() string {
+	var tags []string
+	for _, k := range topicKeys {
+		if e.r.IntN(4) == 0 {
+			tags = append(tags, k)
+		}
+	}
+	return strings.Join(tags, ", ")
+}
+
+// setLine replaces the front matter line starting with key (or adds it
+// after the opening ---) with line.
+func setLine(text, key, line string) string {
+	if i := strings.Index(text, "\n"+key+":"); i >= 0 {
+		j := strings.Index(text[i+1:], "\n")
+		return text[:i+1] + line + text[i+1+j:]
+	}
+	return strings.Replace(text, "---\n", "---\n"+line+"\n", 1)
 }
 
 func (e *editor) path(rel string) string { return filepath.Join(e.dir, filepath.FromSlash(rel)) }
@@ -61,7 +87,60 @@ func (e *editor) edit() (string, []string) {
 	e.n++
 	files := e.contentFiles()
 	pick := files[e.r.IntN(len(files))]
-	switch e.r.IntN(9) {
+	switch e.r.IntN(15) {
+	case 9: // the tags changed (topics gained and lost), often of a page
+		// without a translation to share its old topics
+		if len(e.added) > 0 && e.r.IntN(2) == 0 {
+			pick = e.added[e.r.IntN(len(e.added))]
+			if _, err := os.Stat(e.path(pick)); err != nil {
+				return "nothing", nil
+			}
+		}
+		e.write(pick, setLine(e.read(pick), "tags", "tags: ["+e.tags()+"]"))
+		return "retag " + pick, []string{pick}
+	case 10: // the date changed (lists reorder)
+		if !strings.Contains(pick, "/news/") {
+			return "nothing", nil
+		}
+		e.write(pick, setLine(e.read(pick), "date", fmt.Sprintf("date: 20%02d-%02d-%02d", 20+e.r.IntN(7), 1+e.r.IntN(12), 1+e.r.IntN(28))))
+		return "redate " + pick, []string{pick}
+	case 11: // front matter broken, or a broken file fixed
+		for rel, text := range e.broken {
+			delete(e.broken, rel)
+			e.write(rel, text)
+			return "fix " + rel, []string{rel}
+		}
+		if e.broken == nil {
+			e.broken = map[string]string{}
+		}
+		text := e.read(pick)
+		e.broken[pick] = text
+		e.write(pick, strings.Replace(text, "\ntitle:", "\ntitle: [\nx:", 1))
+		return "break " + pick, []string{pick}
+	case 12: // a file moved to another name (its URL stays: the slug)
+		if len(e.added) == 0 {
+			return "nothing", nil
+		}
+		k := e.r.IntN(len(e.added))
+		rel := e.added[k]
+		to := strings.Replace(rel, "nowa-", "przeniesiona-", 1)
+		if to == rel || os.Rename(e.path(rel), e.path(to)) != nil {
+			return "nothing", nil
+		}
+		e.added[k] = to
+		return "move " + rel, []string{rel, to}
+	case 13: // the menu's page retitled: every page's menu changes
+		rel := "content/pages/about.en.md"
+		e.write(rel, setLine(e.read(rel), "slug", fmt.Sprintf("slug: about-%d", e.n)))
+		return "reslug " + rel, []string{rel}
+	case 14: // a bundled translation deleted: its counterpart loses its switcher
+		for _, f := range files {
+			if strings.HasSuffix(f, ".en.md") && strings.Contains(f, "/projects/") || strings.Contains(f, "/news/knowledge") && strings.HasSuffix(f, ".en.md") {
+				os.Remove(e.path(f))
+				return "delete " + f, []string{f}
+			}
+		}
+		return "nothing", nil
 	case 0, 1: // a sentence added to a body
 		e.write(pick, e.read(pick)+fmt.Sprintf("\nZdanie dopisane %d.\n", e.n))
 		return "edit body of " + pick, []string{pick}
@@ -79,7 +158,7 @@ func (e *editor) edit() (string, []string) {
 			name = strings.SplitN(filepath.Base(last), ".", 2)[0]
 		}
 		rel := "content/news/" + name + "." + lang + ".md"
-		e.write(rel, fmt.Sprintf("---\ntitle: \"Nowość %d\"\nslug: nowosc-%d-%s\ndate: 2026-%02d-%02d\ntags: [cbrn]\nsummary: \"Krótko %d.\"\n---\nTreść z linkiem do [Europolu](../organisations/europol.md).\n", e.n, e.n, lang, 1+e.r.IntN(10), 1+e.r.IntN(28), e.n))
+		e.write(rel, fmt.Sprintf("---\ntitle: \"Nowość %d\"\nslug: nowosc-%d-%s\ndate: 2026-%02d-%02d\ntags: [%s]\nsummary: \"Krótko %d.\"\n---\nTreść z linkiem do [Europolu](../organisations/europol.md).\n", e.n, e.n, lang, 1+e.r.IntN(10), 1+e.r.IntN(28), e.tags(), e.n))
 		e.added = append(e.added, rel)
 		return "add " + rel, []string{rel}
 	case 5: // an added file deleted
@@ -170,9 +249,18 @@ func TestSessionEqualsBuild(t *testing.T) {
 // exactly when a full build fails; the last step is also checked against
 // Build itself.
 func TestIncrementalEqualsFull(t *testing.T) {
-	for seed := uint64(1); seed <= 3; seed++ {
+	for seed := uint64(1); seed <= 6; seed++ {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			dir := copySite(t)
+			// Two items a page: a new or redated item shifts every page
+			// of its lists.
+			cfg, err := os.ReadFile(filepath.Join(dir, "config.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "config.toml"), bytes.Replace(cfg, []byte("pageSize = 10"), []byte("pageSize = 2"), 1), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			ctx := context.Background()
 			s, _, err := NewSession(ctx, Options{Source: dir, Now: testNow})
 			if err != nil {
@@ -180,12 +268,12 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			}
 			e := &editor{t: t, dir: dir, r: rand.New(rand.NewPCG(seed, 9))}
 			var history []string
-			for step := 0; step < 12; step++ {
+			for step := 0; step < 16; step++ {
 				what, changed := e.edit()
 				history = append(history, what)
 				rep, uerr := s.Update(ctx, changed)
 				full := freshSession
-				if step == 11 {
+				if step == 15 {
 					full = fullBuild
 				}
 				want, ferr := full(t, dir)
@@ -283,5 +371,59 @@ func TestSessionKeepsLastGoodOutput(t *testing.T) {
 	}
 	if diff := diffTrees(s.Files(), before); diff != "" {
 		t.Errorf("after the fix the files differ from before the break:\n%s", diff)
+	}
+}
+
+// TestSessionUpdateFirst: a new news item plans its page, its lists, topics
+// and home pages, not the whole site; UpdateFirst leaves the list pages
+// after the first for Finish (they hold their old bytes until then), and
+// after Finish the session equals a full build.
+func TestSessionUpdateFirst(t *testing.T) {
+	dir := copySite(t)
+	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
+	os.WriteFile(filepath.Join(dir, "config.toml"), bytes.Replace(cfg, []byte("pageSize = 10"), []byte("pageSize = 1"), 1), 0o644)
+	ctx := context.Background()
+	s, first, err := NewSession(ctx, Options{Source: dir, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := s.Files()
+	rel := "content/news/nowa.pl.md"
+	os.WriteFile(filepath.Join(dir, rel), []byte("---\ntitle: Nowa\ndate: 2026-01-05\ntags: [cbrn]\n---\nTekst.\n"), 0o644)
+	rep, err := s.UpdateFirst(ctx, []string{rel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Full || rep.Planned == 0 || rep.Planned > first.Planned/2 {
+		t.Errorf("a new item planned %d outputs of the site's %d", rep.Planned, first.Planned)
+	}
+	for _, f := range []string{"aktualnosci/index.html", "index.html", "aktualnosci/nowa/index.html"} {
+		if !slices.Contains(rep.Changed, f) {
+			t.Errorf("UpdateFirst did not change %s (changed %v)", f, rep.Changed)
+		}
+	}
+	second := "aktualnosci/strona/2/index.html"
+	if !slices.Contains(rep.Pending, second) || slices.Contains(rep.Changed, second) {
+		t.Fatalf("pending %v, changed %v: want %s pending", rep.Pending, rep.Changed, second)
+	}
+	if !bytes.Equal(s.Files()[second], before[second]) {
+		t.Errorf("a pending page changed before Finish")
+	}
+	changed, n, err := s.Finish(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 || n > len(rep.Pending) || !slices.Contains(changed, second) {
+		t.Errorf("Finish rendered %d of %d pending files, changed %v", n, len(rep.Pending), changed)
+	}
+	want, err := freshSession(t, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateSearch(); err != nil {
+		t.Fatal(err)
+	}
+	if diff := diffTrees(s.Files(), want); diff != "" {
+		t.Errorf("after Finish, the session differs from a full build:\n%s", diff)
 	}
 }
