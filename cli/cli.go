@@ -155,9 +155,10 @@ func (b *buildFlags) register(fs *flag.FlagSet, withDest bool) {
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force]", stdout, stderr)
+	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force] [--timings]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, true)
+	timings := fs.Bool("timings", false, "print how long each stage of the build took (one line on stderr: hubgen: timings: setup=12ms load=…)")
 	if st, stop := parse(fs, args, stdout); stop {
 		return st
 	}
@@ -174,6 +175,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	start := time.Now()
 	res, err := site.Build(ctx, site.Options{Source: bf.source, Dest: bf.dest, BaseURL: bf.baseURL, Drafts: bf.drafts, Future: bf.future, Force: bf.force})
 	printDiags(res.Diags, stderr, "text")
+	if *timings {
+		printTimings(stderr, res.Phases, time.Since(start))
+	}
 	if err != nil {
 		return failure(ctx, err, stderr, "build")
 	}
@@ -265,4 +269,16 @@ func printDiags(l *diag.List, w io.Writer, format string) {
 			fmt.Fprintln(w, d.String())
 		}
 	}
+}
+
+// printTimings prints a build's stages on one line: "hubgen: timings:
+// setup=12ms load=800ms … total=9000ms", for people and bench/build.
+func printTimings(w io.Writer, phases []site.Phase, total time.Duration) {
+	var b strings.Builder
+	b.WriteString("hubgen: timings:")
+	for _, p := range phases {
+		fmt.Fprintf(&b, " %s=%dms", p.Name, p.Took.Milliseconds())
+	}
+	fmt.Fprintf(&b, " total=%dms\n", total.Milliseconds())
+	io.WriteString(w, b.String())
 }

@@ -174,6 +174,14 @@ func TestBuildAndNew(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dest, "aktualnosci", "a", "index.html")); err != nil {
 		t.Error(err)
 	}
+	// --timings names every stage with its milliseconds, in order.
+	code, _, stderr := run("build", "--source", dir, "--dest", dest, "--timings")
+	if code != 0 {
+		t.Fatalf("build --timings: exit %d: %s", code, stderr)
+	}
+	if !regexp.MustCompile(`(?m)^hubgen: timings: setup=\d+ms load=\d+ms convert=\d+ms plan=\d+ms render=\d+ms search=\d+ms publish=\d+ms writes=\d+ms total=\d+ms$`).MatchString(stderr) {
+		t.Errorf("build --timings printed %q", stderr)
+	}
 }
 
 // TestServe: `serve` builds the site and serves it from memory with the

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"hubgen/generator/config"
@@ -45,6 +46,35 @@ type Result struct {
 	Parses  int // Markdown documents parsed: one per page, acts included
 	Outputs int // HTML files written (or that would be)
 	Files   int // all files written, static files included
+	// Phases are the build's stages in order with their wall times (see
+	// Phase), for `build --timings` and the benchmarks.
+	Phases []Phase
+}
+
+// Phase is a stage of a build and how long it took: setup (config.toml,
+// UI strings, layouts), load (listing, reading and parsing content files),
+// convert (Markdown), plan, render (executing layouts and writing pages
+// and static files), search (analysing and writing the search index),
+// publish (swapping the new output in). "writes" is not a stage: it is the
+// time spent writing page files, summed over the threads that wrote them.
+type Phase struct {
+	Name string
+	Took time.Duration
+}
+
+// phases records a build's stages as they end.
+type phases struct {
+	list []Phase
+	last time.Time
+}
+
+func newPhases() *phases { return &phases{last: time.Now()} }
+
+// done ends the current stage under name.
+func (p *phases) done(name string) {
+	now := time.Now()
+	p.list = append(p.list, Phase{name, now.Sub(p.last)})
+	p.last = now
 }
 
 // Build runs a build. Content problems are in Result.Diags; the returned
@@ -54,6 +84,8 @@ type Result struct {
 // and returns ctx's error.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Diags: &diag.List{}}
+	ph := newPhases()
+	defer func() { res.Phases = ph.list }()
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
@@ -74,9 +106,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	ph.done("setup")
 	langs := cfg.LanguageCodes()
 	s, ds := content.Load(tree, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	res.Diags.Merge(ds)
+	ph.done("load")
 	res.Pages = len(s.Pages)
 	static := staticFiles(tree, res.Diags)
 	if err := ctx.Err(); err != nil {
@@ -84,6 +118,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
 	bodies := convertAll(ctx, s, conv, res.Diags)
+	ph.done("convert")
 	if opts.Check {
 		compareActs(s, bodies, res.Diags)
 		missing := s.Missing()
@@ -98,6 +133,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
 	checkPaths(outputs, static, res.Diags)
+	ph.done("plan")
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -107,23 +143,31 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Check {
 		// Render too, without writing, so that template errors surface in check.
 		_, err := renderAll(ctx, outputs, tpl, nil)
+		ph.done("render")
 		return res, err
 	}
+	var writes atomic.Int64 // nanoseconds spent writing pages, over all threads
 	n, err := output.Publish(ctx, target, func(dir string) error {
 		if err := copyStatic(ctx, tree, static, dir); err != nil {
 			return err
 		}
 		if _, err := renderAll(ctx, outputs, tpl, func(o *render.Output, b []byte) error {
+			start := time.Now()
+			defer func() { writes.Add(int64(time.Since(start))) }()
 			return writeFile(filepath.Join(dir, filepath.FromSlash(o.File())), b)
 		}); err != nil {
 			return err
 		}
+		ph.done("render")
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		_, err := search.Write(dir, langs, searchDocs(cfg, s, bodies), search.Options{Kinds: cfg.Sections()})
+		ph.done("search")
 		return err
 	})
+	ph.done("publish")
+	ph.list = append(ph.list, Phase{"writes", time.Duration(writes.Load())})
 	res.Files = n
 	var se *source.Error
 	if errors.As(err, &se) {
