@@ -2,11 +2,11 @@ package site
 
 import (
 	"context"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"hubgen/generator/diag"
+	"hubgen/generator/output"
 	"hubgen/generator/render"
 	"hubgen/generator/source"
 )
@@ -28,8 +28,8 @@ func staticFiles(tree *source.Tree, ds *diag.List) []string {
 	return out
 }
 
-// copyStatic copies the static files (paths relative to static/) into dir.
-func copyStatic(ctx context.Context, tree *source.Tree, files []string, dir string) error {
+// copyStatic copies the static files (paths relative to static/) through w.
+func copyStatic(ctx context.Context, tree *source.Tree, files []string, w *output.Writer) error {
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -38,9 +38,7 @@ func copyStatic(ctx context.Context, tree *source.Tree, files []string, dir stri
 		if err != nil {
 			return err
 		}
-		if err := writeFile(filepath.Join(dir, filepath.FromSlash(f)), data); err != nil {
-			return err
-		}
+		w.Write(f, data)
 	}
 	return nil
 }

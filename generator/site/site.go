@@ -8,11 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"hubgen/generator/config"
@@ -146,28 +144,40 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		ph.done("render")
 		return res, err
 	}
-	var writes atomic.Int64 // nanoseconds spent writing pages, over all threads
+	var writes time.Duration // spent writing files, over all goroutines
 	n, err := output.Publish(ctx, target, func(dir string) error {
-		if err := copyStatic(ctx, tree, static, dir); err != nil {
+		w := output.NewWriter(dir, 0)
+		defer func() { writes = w.Busy() }()
+		if err := copyStatic(ctx, tree, static, w); err != nil {
+			w.Close()
 			return err
 		}
 		if _, err := renderAll(ctx, outputs, tpl, func(o *render.Output, b []byte) error {
-			start := time.Now()
-			defer func() { writes.Add(int64(time.Since(start))) }()
-			return writeFile(filepath.Join(dir, filepath.FromSlash(o.File())), b)
+			w.Write(o.File(), b)
+			return nil
 		}); err != nil {
+			w.Close()
 			return err
 		}
 		ph.done("render")
 		if err := ctx.Err(); err != nil {
+			w.Close()
 			return err
 		}
-		_, err := search.Write(dir, langs, searchDocs(cfg, s, bodies), search.Options{Kinds: cfg.Sections()})
+		files, err := search.Build(langs, searchDocs(cfg, s, bodies), search.Options{Kinds: cfg.Sections()})
+		if err != nil {
+			w.Close()
+			return err
+		}
+		for _, name := range sortedKeys(files) {
+			w.Write(name, files[name])
+		}
+		err = w.Close()
 		ph.done("search")
 		return err
 	})
 	ph.done("publish")
-	ph.list = append(ph.list, Phase{"writes", time.Duration(writes.Load())})
+	ph.list = append(ph.list, Phase{"writes", writes})
 	res.Files = n
 	var se *source.Error
 	if errors.As(err, &se) {
@@ -299,16 +309,6 @@ func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templa
 		return 0, nil
 	}
 	return len(outputs), nil
-}
-
-func writeFile(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("writing output: %w", err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("writing output: %w", err)
-	}
-	return nil
 }
 
 // anchorLabel names the anchor links of acts' parts from the UI strings
