@@ -27,6 +27,7 @@ type Data struct {
 	Title       string
 	Description string
 	URL         string // this page's path with the base path, e.g. "/portal/en/news/"
+	MenuURL     string // URL when a menu entry of the language leads to this page, else ""
 	Canonical   string // absolute
 	Alternates  []Alternate
 	XDefault    string // absolute URL of the x-default alternate, "" for none

@@ -149,6 +149,11 @@ func (p *env) newData(lang, layout, title string) *Data {
 func (p *env) newOutput(path, cluster, origin string, d *Data, fallback map[string]string) *Output {
 	d.URL = p.base + path
 	d.Canonical = p.Config.AbsURL(path)
+	for _, m := range d.Site.Menu {
+		if m.URL == d.URL {
+			d.MenuURL = d.URL
+		}
+	}
 	return &Output{Path: path, Layout: d.Layout, Data: d, cluster: cluster, fallback: fallback, origin: origin}
 }
 

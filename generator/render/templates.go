@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -17,6 +18,9 @@ import (
 type Templates struct {
 	byName map[string]*template.Template
 	bufs   sync.Pool // *bytes.Buffer to execute into, kept grown
+	// cached holds what partialCached rendered since ResetCache, by
+	// layout, partial and keys.
+	cached sync.Map
 }
 
 // layoutNames are the layouts every site must have besides one per content
@@ -25,7 +29,13 @@ func layoutNames() []string {
 	return []string{"home", "list", "topics", "topic", "search", "parallel", "404", "redirect"}
 }
 
+// funcs are the functions every layout can call. partialCached is bound
+// to each layout when it is parsed (see Templates.partialCached); this one
+// stands in while the shared partials are parsed.
 var funcs = template.FuncMap{
+	"partialCached": func(string, any, ...any) (template.HTML, error) {
+		return "", fmt.Errorf("partialCached: not bound to a layout")
+	},
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {
 			return nil, fmt.Errorf("dict needs key-value pairs")
@@ -82,6 +92,7 @@ func LoadTemplatesFS(fsys fs.FS, dir string, sections []string) (*Templates, err
 			}
 			tpl = clone
 		}
+		tpl.Funcs(template.FuncMap{"partialCached": t.partialCached(name, tpl)})
 		if _, err := tpl.ParseFS(fsys, file); err != nil {
 			return fail(err)
 		}
@@ -89,6 +100,44 @@ func LoadTemplatesFS(fsys fs.FS, dir string, sections []string) (*Templates, err
 	}
 	return t, nil
 }
+
+// partialCached returns the function layouts call as
+//
+//	{{partialCached "footer" . .Site.Lang}}
+//
+// It executes the named template with the data once per distinct list of
+// keys (compared as text) and layout, until ResetCache, and returns the same
+// HTML for every later call: a part of the page that is the same on many
+// pages (a footer, a menu, a list item) is rendered once. The keys must
+// tell apart everything the part shows: what one call rendered is what
+// every call with the same keys gets.
+func (t *Templates) partialCached(layout string, tpl *template.Template) func(name string, data any, keys ...any) (template.HTML, error) {
+	return func(name string, data any, keys ...any) (template.HTML, error) {
+		var k strings.Builder
+		k.WriteString(layout)
+		k.WriteByte(0)
+		k.WriteString(name)
+		for _, key := range keys {
+			k.WriteByte(0)
+			fmt.Fprint(&k, key)
+		}
+		key := k.String()
+		if h, ok := t.cached.Load(key); ok {
+			return h.(template.HTML), nil
+		}
+		var b strings.Builder
+		if err := tpl.ExecuteTemplate(&b, name, data); err != nil {
+			return "", fmt.Errorf("partialCached %q: %w", name, err)
+		}
+		h := template.HTML(b.String()) // executed by html/template: escaped
+		t.cached.Store(key, h)
+		return h, nil
+	}
+}
+
+// ResetCache forgets what partialCached rendered: call it before rendering
+// a site whose content may have changed since the last call.
+func (t *Templates) ResetCache() { t.cached.Clear() }
 
 // Execute renders an output page (or returns its bytes when it has no layout).
 func (t *Templates) Execute(o *Output) ([]byte, error) {

@@ -634,6 +634,7 @@ func dependsOn(deps []string, stale map[string]bool) bool {
 // themselves changed), and keeps what they made. It returns the files that
 // changed and how many it rendered.
 func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool) ([]string, int, error) {
+	s.tpl.ResetCache() // parts of pages rendered for an earlier version of the site
 	fps := render.Fingerprints(fresh, s.seed)
 	var todo []int
 	for i, o := range fresh {
