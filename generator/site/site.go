@@ -116,6 +116,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
 	bodies := convertAll(ctx, s, conv, res.Diags)
+	for _, p := range s.Pages {
+		p.Body = nil // converted: its file's bytes can go
+	}
+	docs := searchDocs(cfg, s, bodies)
 	ph.done("convert")
 	if opts.Check {
 		compareActs(s, bodies, res.Diags)
@@ -160,11 +164,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return err
 		}
 		ph.done("render")
+		// The pages are written: let their HTML go before the search index
+		// is analysed, which needs only the documents' text.
+		outputs, bodies = nil, nil
 		if err := ctx.Err(); err != nil {
 			w.Close()
 			return err
 		}
-		files, err := search.Build(langs, searchDocs(cfg, s, bodies), search.Options{Kinds: cfg.Sections()})
+		files, err := search.Build(langs, docs, search.Options{Kinds: cfg.Sections()})
 		if err != nil {
 			w.Close()
 			return err
