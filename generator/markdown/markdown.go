@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -156,8 +158,30 @@ func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
 			u.node = nil // the result keeps no part of the tree
 		}
 	}
-	res.Text = strings.Join(strings.Fields(plain.String()), " ")
+	res.Text = collapseSpace(plain.String())
 	return res
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") without a slice of
+// every word: the words of s separated by single spaces.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+n]) // bytes as they are, even invalid ones
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // Parses reports how many documents c has parsed: one per Convert.

@@ -95,3 +95,13 @@ func TestBasePathAndLinksAndText(t *testing.T) {
 		t.Errorf("headings = %+v", res.Headings)
 	}
 }
+
+// TestCollapseSpace: the page text keeps its words with single spaces
+// between them, as strings.Fields splits them (Unicode spaces included).
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "  a  b\t\nc ", "zażółć\u00a0gęślą\u2003jaźń", "x\r\n\r\ny", "\u3000lead and trail\u3000", "a\x85b", "bad \xff utf8"} {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
