@@ -122,6 +122,7 @@ func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
 		res.Act = act.act
 	}
 	var plain strings.Builder
+	plain.Grow(len(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {

@@ -161,7 +161,10 @@ func (t *Tree) ReadFile(rel string) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, &Error{rel, tooBig(st.Size(), limit)}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Read what Stat promised in one buffer of that size (ReadAll would
+	// grow one from 512 bytes), then whatever the file grew by since.
+	data := make([]byte, 0, st.Size()+1)
+	data, err = readAll(io.LimitReader(f, limit+1), data)
 	if err != nil {
 		return nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
 	}
@@ -327,4 +330,21 @@ func (s subFS) ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	return s.t.ReadFile(rel)
+}
+
+// readAll appends all of r to buf, as io.ReadAll does into a new buffer.
+func readAll(r io.Reader, buf []byte) ([]byte, error) {
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
