@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"hash/maphash"
 	"io/fs"
@@ -121,29 +122,26 @@ type pageState struct {
 // pageStates returns the state of every published page of the site.
 func (s *Session) pageStates() map[string]pageState {
 	out := make(map[string]pageState, len(s.site.Pages))
+	langs := s.cfg.LanguageCodes()
 	var h maphash.Hash
 	h.SetSeed(s.seed)
+	var n [8]byte
 	for _, p := range s.site.Pages {
 		h.Reset()
-		writeUint(&h, p.MatterHash)
+		h.Write(binary.LittleEndian.AppendUint64(n[:0], p.MatterHash))
 		h.WriteString(p.URL)
-		for _, l := range s.cfg.LanguageCodes() {
+		for _, l := range langs {
 			if t := p.Translations[l]; t != nil {
-				h.WriteString(l + "\x00" + t.Path + "\x00" + t.URL + "\x00")
-				writeUint(&h, t.MatterHash)
+				for _, f := range []string{l, t.Path, t.URL} {
+					h.WriteString(f)
+					h.WriteByte(0)
+				}
+				h.Write(binary.LittleEndian.AppendUint64(n[:0], t.MatterHash))
 			}
 		}
 		out[p.Path] = pageState{sig: h.Sum64(), section: p.Section, listed: p.Kind.Listed, tags: p.Tags}
 	}
 	return out
-}
-
-func writeUint(h *maphash.Hash, n uint64) {
-	var b [8]byte
-	for i := range b {
-		b[i] = byte(n >> (8 * i))
-	}
-	h.Write(b[:])
 }
 
 // change works out what changed since the last good plan: the pages

@@ -29,6 +29,23 @@ type editor struct {
 // topicKeys are the bundled portal's topics, for edits of tags.
 var topicKeys = []string{"radicalisation", "counter-terrorism", "cbrn", "organised-crime", "child-protection", "cybercrime", "border-security", "eastern-cooperation", "eu-cooperation", "international-cooperation"}
 
+// setPageSize sets the items per list page of the site copy in dir (the
+// bundled config.toml says 10).
+func setPageSize(t *testing.T, dir string, n int) {
+	t.Helper()
+	p := filepath.Join(dir, "config.toml")
+	cfg, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(cfg, []byte("\npageSize = 10\n")) {
+		t.Fatal("config.toml no longer says pageSize = 10")
+	}
+	if err := os.WriteFile(p, bytes.Replace(cfg, []byte("\npageSize = 10\n"), fmt.Appendf(nil, "\npageSize = %d\n", n), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // tags returns a random list of topic keys, for a tags line.
 func (e *editor) tags() string {
 	var tags []string
@@ -254,13 +271,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			dir := copySite(t)
 			// Two items a page: a new or redated item shifts every page
 			// of its lists.
-			cfg, err := os.ReadFile(filepath.Join(dir, "config.toml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, "config.toml"), bytes.Replace(cfg, []byte("pageSize = 10"), []byte("pageSize = 2"), 1), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			setPageSize(t, dir, 2)
 			ctx := context.Background()
 			s, _, err := NewSession(ctx, Options{Source: dir, Now: testNow})
 			if err != nil {
@@ -380,8 +391,7 @@ func TestSessionKeepsLastGoodOutput(t *testing.T) {
 // after Finish the session equals a full build.
 func TestSessionUpdateFirst(t *testing.T) {
 	dir := copySite(t)
-	cfg, _ := os.ReadFile(filepath.Join(dir, "config.toml"))
-	os.WriteFile(filepath.Join(dir, "config.toml"), bytes.Replace(cfg, []byte("pageSize = 10"), []byte("pageSize = 1"), 1), 0o644)
+	setPageSize(t, dir, 1)
 	ctx := context.Background()
 	s, first, err := NewSession(ctx, Options{Source: dir, Now: testNow})
 	if err != nil {
@@ -389,7 +399,9 @@ func TestSessionUpdateFirst(t *testing.T) {
 	}
 	before := s.Files()
 	rel := "content/news/nowa.pl.md"
-	os.WriteFile(filepath.Join(dir, rel), []byte("---\ntitle: Nowa\ndate: 2026-01-05\ntags: [cbrn]\n---\nTekst.\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, rel), []byte("---\ntitle: Nowa\ndate: 2026-01-05\ntags: [cbrn]\n---\nTekst.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	rep, err := s.UpdateFirst(ctx, []string{rel})
 	if err != nil {
 		t.Fatal(err)

@@ -144,42 +144,34 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.Check {
 		// Render too, without writing, so that template errors surface in check.
-		_, err := renderAll(ctx, outputs, tpl, nil)
+		err := renderAll(ctx, outputs, tpl, nil)
 		ph.done("render")
 		return res, err
 	}
 	var writes time.Duration // spent writing files, over all goroutines
 	n, err := output.Publish(ctx, target, func(dir string) error {
 		w := output.NewWriter(dir, 0)
-		defer func() { writes = w.Busy() }()
-		if err := copyStatic(ctx, tree, static, w); err != nil {
-			w.Close()
+		err := fill(w, func() error {
+			if err := copyStatic(ctx, tree, static, w); err != nil {
+				return err
+			}
+			if err := renderAll(ctx, outputs, tpl, w.Write); err != nil {
+				return err
+			}
+			ph.done("render")
+			// The pages are written: let their HTML go before the search
+			// index is analysed, which needs only the documents' text.
+			outputs, bodies = nil, nil
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			files, err := search.Build(langs, docs, search.Options{Kinds: cfg.Sections()})
+			for _, name := range sortedKeys(files) {
+				w.Write(name, files[name])
+			}
 			return err
-		}
-		if _, err := renderAll(ctx, outputs, tpl, func(o *render.Output, b []byte) error {
-			w.Write(o.File(), b)
-			return nil
-		}); err != nil {
-			w.Close()
-			return err
-		}
-		ph.done("render")
-		// The pages are written: let their HTML go before the search index
-		// is analysed, which needs only the documents' text.
-		outputs, bodies = nil, nil
-		if err := ctx.Err(); err != nil {
-			w.Close()
-			return err
-		}
-		files, err := search.Build(langs, docs, search.Options{Kinds: cfg.Sections()})
-		if err != nil {
-			w.Close()
-			return err
-		}
-		for _, name := range sortedKeys(files) {
-			w.Write(name, files[name])
-		}
-		err = w.Close()
+		})
+		writes = w.Busy()
 		ph.done("search")
 		return err
 	})
@@ -292,9 +284,19 @@ func sortedTranslations(p *content.Page) []*content.Page {
 	return out
 }
 
+// fill runs make, which hands files to w, then waits for w to write them:
+// the first error wins.
+func fill(w *output.Writer, make func() error) error {
+	err := make()
+	if werr := w.Close(); err == nil {
+		err = werr
+	}
+	return err
+}
+
 // renderAll executes every output's layout on all cores; write (if not nil)
-// stores each result. It returns the number of files written.
-func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, write func(*render.Output, []byte) error) (int, error) {
+// stores each result, under the output's file path.
+func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, write func(file string, data []byte)) error {
 	errs := make([]error, len(outputs))
 	parallel.For(len(outputs), func(i int) {
 		if err := ctx.Err(); err != nil {
@@ -303,19 +305,16 @@ func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templa
 		}
 		b, err := tpl.Execute(outputs[i])
 		if err == nil && write != nil {
-			err = write(outputs[i], b)
+			write(outputs[i].File(), b)
 		}
 		errs[i] = err
 	})
 	for _, err := range errs {
 		if err != nil {
-			return 0, err
+			return err
 		}
 	}
-	if write == nil {
-		return 0, nil
-	}
-	return len(outputs), nil
+	return nil
 }
 
 // anchorLabel names the anchor links of acts' parts from the UI strings
