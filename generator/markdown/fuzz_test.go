@@ -189,7 +189,7 @@ func TestFuzzConvertChecker(t *testing.T) {
 	for _, g := range good {
 		page := &content.Page{Path: "content/news/x.pl.md", Section: "news", Lang: "pl", Body: []byte(g), BodyLine: 1}
 		out := New(Config{}).Convert(page, newFuzzResolver(), &diag.List{}).HTML
-		if p := executableMarkup(out); len(p) > 0 {
+		if p := executableMarkup([]byte(out)); len(p) > 0 {
 			t.Errorf("flagged %v in the safe output\n%s", p, out)
 		}
 	}
@@ -312,7 +312,7 @@ func FuzzConvert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		check := func(what string, out []byte) {
 			t.Helper()
-			if p := executableMarkup(out); len(p) > 0 {
+			if p := executableMarkup([]byte(out)); len(p) > 0 {
 				t.Errorf("%s: executable markup in the output: %s\nbody: %q\nhtml:\n%s", what, strings.Join(p, "; "), body, out)
 			}
 		}
@@ -328,7 +328,7 @@ func FuzzConvert(f *testing.F) {
 				Body: []byte(c.body), BodyLine: 4, URL: "/" + c.section + "/x/",
 			}
 			res := conv.Convert(page, r, &diag.List{})
-			check(c.name, res.HTML)
+			check(c.name, []byte(res.HTML))
 			if !page.Kind.Act {
 				continue
 			}
@@ -336,7 +336,7 @@ func FuzzConvert(f *testing.F) {
 				t.Fatalf("%s: no act structure for a page in decisions", c.name)
 			}
 			for _, u := range res.Act.Units {
-				check(c.name+", parallel unit "+u.Key, u.HTML)
+				check(c.name+", parallel unit "+u.Key, []byte(u.HTML))
 			}
 		}
 	})

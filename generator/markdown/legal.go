@@ -35,7 +35,7 @@ type Unit struct {
 	// HTML is the unit rendered on its own for the parallel view, where
 	// two language versions share a page: every id and fragment link of
 	// the act carries the prefix "<lang>-" ("pl-art_2").
-	HTML []byte
+	HTML string
 	node *unitNode
 }
 

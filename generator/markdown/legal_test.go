@@ -255,7 +255,7 @@ func TestParallelPrefixesIDs(t *testing.T) {
 		if len(u.HTML) == 0 {
 			t.Errorf("unit %s not rendered on its own", u.Key)
 		}
-		units.Write(u.HTML)
+		units.WriteString(u.HTML)
 	}
 	html := units.String()
 	for _, w := range []string{`id="pl-rct_1"`, `href="#pl-art_2__par_1"`, `id="pl-art_2__par_1"`, `href="#pl-fn:1"`, `id="pl-fn:1"`} {

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -53,6 +54,7 @@ type Converter struct {
 	parallel renderer.Renderer // renders acts' units for the parallel view
 	cfg      Config
 	parses   atomic.Int64
+	buffers  sync.Pool // *bytes.Buffer for rendering
 }
 
 // Heading is a heading of a page, for tables of contents.
@@ -64,7 +66,7 @@ type Heading struct {
 
 // Result is a rendered page body.
 type Result struct {
-	HTML     []byte
+	HTML     string // a string, so that layouts take it without a copy
 	Headings []Heading
 	Links    []*content.Page // pages this body links to, in order of appearance
 	Text     string          // the body as plain text (for search and summaries)
@@ -151,11 +153,11 @@ func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
 		}
 		return ast.WalkContinue, nil
 	})
-	res.HTML = render(c.md.Renderer(), p, doc, ds)
+	res.HTML = c.render(c.md.Renderer(), p, doc, ds)
 	if res.Act != nil {
 		for i := range res.Act.Units {
 			u := &res.Act.Units[i]
-			u.HTML = render(c.parallel, p, u.node, ds)
+			u.HTML = c.render(c.parallel, p, u.node, ds)
 			u.node = nil // the result keeps no part of the tree
 		}
 	}
@@ -188,13 +190,20 @@ func collapseSpace(s string) string {
 // Parses reports how many documents c has parsed: one per Convert.
 func (c *Converter) Parses() int64 { return c.parses.Load() }
 
-// render renders a node of p's tree with r.
-func render(r renderer.Renderer, p *content.Page, n ast.Node, ds *diag.List) []byte {
-	var buf bytes.Buffer
-	if err := r.Render(&buf, p.Body, n); err != nil {
+// render renders a node of p's tree with r, through a buffer of c's pool:
+// the result is one allocation of its exact size.
+func (c *Converter) render(r renderer.Renderer, p *content.Page, n ast.Node, ds *diag.List) string {
+	buf, _ := c.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	if err := r.Render(buf, p.Body, n); err != nil {
 		ds.Errorf(p.Path, p.BodyLine, 1, "rendering Markdown: %v", err)
 	}
-	return buf.Bytes()
+	out := buf.String()
+	c.buffers.Put(buf)
+	return out
 }
 
 // rewrite turns a link to a content file into the target's URL.
