@@ -9,7 +9,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -155,9 +157,10 @@ func (b *buildFlags) register(fs *flag.FlagSet, withDest bool) {
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force] [--timings]", stdout, stderr)
+	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force] [--full] [--timings]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, true)
+	full := fs.Bool("full", false, "write every file anew, even when the destination holds a previous output that could be updated in place (only the files that changed)")
 	timings := fs.Bool("timings", false, "print how long each stage of the build took (one line on stderr: hubgen: timings: setup=12ms load=…)")
 	if st, stop := parse(fs, args, stdout); stop {
 		return st
@@ -172,8 +175,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return exitUsage
 		}
 	}
+	if os.Getenv("GOGC") == "" {
+		// A one-shot build holds most of what it made until it renders:
+		// collecting garbage at half the live heap instead of all of it
+		// costs about 6 % more CPU and saves a quarter of the peak memory
+		// (BENCHMARKS.md). serve keeps Go's default.
+		debug.SetGCPercent(50)
+	}
 	start := time.Now()
-	res, err := site.Build(ctx, site.Options{Source: bf.source, Dest: bf.dest, BaseURL: bf.baseURL, Drafts: bf.drafts, Future: bf.future, Force: bf.force})
+	res, err := site.Build(ctx, site.Options{Source: bf.source, Dest: bf.dest, BaseURL: bf.baseURL, Drafts: bf.drafts, Future: bf.future, Force: bf.force, Full: *full})
 	printDiags(res.Diags, stderr, "text")
 	if *timings {
 		printTimings(stderr, res.Phases, time.Since(start))
@@ -185,7 +195,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if dest == "" {
 		dest = filepath.Join(bf.source, "public")
 	}
-	fmt.Fprintf(stdout, "hubgen: built %d pages into %d files in %s in %v\n", res.Pages, res.Files, dest, time.Since(start).Round(time.Millisecond))
+	took := time.Since(start).Round(time.Millisecond)
+	if res.Updated {
+		fmt.Fprintf(stdout, "hubgen: built %d pages into %d files in %s in %v (updated in place: %d written, %d removed)\n", res.Pages, res.Files, dest, took, res.Written, res.Removed)
+	} else {
+		fmt.Fprintf(stdout, "hubgen: built %d pages into %d files in %s in %v\n", res.Pages, res.Files, dest, took)
+	}
 	return exitOK
 }
 

@@ -30,7 +30,12 @@ import (
 // listing the files it wrote. It marks the directory as hubgen's to replace.
 const ManifestName = ".hubgen-manifest"
 
-const manifestHeader = "# hubgen build output: every build replaces this directory. Files it wrote:\n"
+// manifestHeader is the manifest's first line. Each file's line gives its
+// digest (see digest) before its name, so that the next build rewrites
+// only the files whose bytes changed. A manifest from before digests
+// ("… Files it wrote:", names only) still marks a previous output; the
+// next build then replaces it whole.
+const manifestHeader = "# hubgen build output: every build replaces this directory. Files it wrote, each after the start of its SHA-256:\n"
 
 // DestError is a destination the build refuses to write to: bad usage, not
 // a content problem.
@@ -45,7 +50,19 @@ func (e *DestError) Error() string { return fmt.Sprintf("destination %s %s", e.D
 type Target struct {
 	Dest string // as the user gave it
 	Dir  string // the real directory to replace (a symbolic link's target)
+	// prev maps every file of the previous output to its digest, when Dir
+	// holds a previous output with digests and nothing else: Publish then
+	// updates it in place. Nil means Publish replaces the directory whole.
+	prev map[string]string
 }
+
+// Incremental reports whether Publish will update the previous output in
+// place, writing only the files that changed.
+func (t *Target) Incremental() bool { return t.prev != nil }
+
+// Full makes Publish replace the destination whole, as if it held no
+// previous output.
+func (t *Target) Full() { t.prev = nil }
 
 // protected are the source's directories no output may go into.
 var protected = []string{"content", "layouts", "static", "i18n", ".git"}
@@ -94,12 +111,14 @@ func Check(src, dest string, force bool) (*Target, error) {
 	case !st.IsDir():
 		return nil, &DestError{dest, "is an existing file, not a directory: the build will not replace it; choose another --dest"}
 	}
-	if !force {
-		if err := checkPrevious(dest, dir); err != nil {
-			return nil, err
-		}
+	prev, err := checkPrevious(dest, dir)
+	if err != nil && !force {
+		return nil, err
 	}
-	return &Target{Dest: dest, Dir: dir}, nil
+	if err != nil {
+		prev = nil // forced over foreign files: replace the directory whole
+	}
+	return &Target{Dest: dest, Dir: dir, prev: prev}, nil
 }
 
 // realPath resolves symbolic links in p, which need not exist: the longest
@@ -132,20 +151,21 @@ func realPath(p string) (string, error) {
 }
 
 // checkPrevious refuses a non-empty directory that is not a previous output
-// or holds files that output's build did not write.
-func checkPrevious(dest, dir string) error {
+// or holds files that output's build did not write. It returns the previous
+// output's digests (see Target.prev), or nil when it has none.
+func checkPrevious(dest, dir string) (map[string]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return &DestError{dest, err.Error()}
+		return nil, &DestError{dest, err.Error()}
 	}
 	if len(entries) == 0 {
-		return nil
+		return nil, nil
 	}
 	data, err := os.ReadFile(filepath.Join(dir, ManifestName))
 	if err != nil {
-		return &DestError{dest, fmt.Sprintf("is a non-empty directory that no hubgen build made (it has no %s): the build would delete what it holds. Choose an empty or new directory, or add --force to replace it", ManifestName)}
+		return nil, &DestError{dest, fmt.Sprintf("is a non-empty directory that no hubgen build made (it has no %s): the build would delete what it holds. Choose an empty or new directory, or add --force to replace it", ManifestName)}
 	}
-	made := parseManifest(data)
+	made, digests := parseManifest(data)
 	var foreign []string
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -156,13 +176,15 @@ func checkPrevious(dest, dir string) error {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if rel != ManifestName && !made[rel] {
-			foreign = append(foreign, rel)
+		if rel != ManifestName {
+			if _, ok := made[rel]; !ok {
+				foreign = append(foreign, rel)
+			}
 		}
 		return nil
 	})
 	if err != nil {
-		return &DestError{dest, err.Error()}
+		return nil, &DestError{dest, err.Error()}
 	}
 	if len(foreign) > 0 {
 		sort.Strings(foreign)
@@ -170,59 +192,65 @@ func checkPrevious(dest, dir string) error {
 		if len(list) > 5 {
 			list = append(list[:5:5], fmt.Sprintf("and %d more", len(foreign)-5))
 		}
-		return &DestError{dest, fmt.Sprintf("holds files no build wrote (%s): the build would delete them. Put files that belong on the site in static/, move the others away, or add --force", strings.Join(list, ", "))}
+		return nil, &DestError{dest, fmt.Sprintf("holds files no build wrote (%s): the build would delete them. Put files that belong on the site in static/, move the others away, or add --force", strings.Join(list, ", "))}
 	}
-	return nil
+	if !digests {
+		return nil, nil
+	}
+	return made, nil
 }
 
-func parseManifest(data []byte) map[string]bool {
-	made := map[string]bool{}
+// parseManifest returns the files a manifest lists with their digests ("" in
+// a manifest from before digests), and whether it has digests.
+func parseManifest(data []byte) (map[string]string, bool) {
+	made := map[string]string{}
+	digests := bytes.HasPrefix(data, []byte(manifestHeader))
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
-		switch {
-		case line == "" || strings.HasPrefix(line, "#"):
-		case strings.HasPrefix(line, `"`):
-			if name, err := strconv.Unquote(line); err == nil {
-				made[name] = true
-			}
-		default:
-			made[line] = true
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
 		}
+		sum := ""
+		if digests {
+			var ok bool
+			if sum, line, ok = strings.Cut(line, " "); !ok || len(sum) != digestLen {
+				return made, false // damaged: rewrite everything
+			}
+		}
+		if strings.HasPrefix(line, `"`) {
+			name, err := strconv.Unquote(line)
+			if err != nil {
+				continue
+			}
+			line = name
+		}
+		made[line] = sum
 	}
-	return made
+	return made, digests
 }
 
-// writeManifest lists every file under dir into dir/ManifestName, sorted, and
-// returns how many files there are besides the manifest.
-func writeManifest(dir string) (int, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			files = append(files, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	if err != nil {
-		return 0, fmt.Errorf("listing the output: %w", err)
+// manifest makes the manifest of an output whose files have the digests
+// sums.
+func manifest(sums map[string]string) []byte {
+	files := make([]string, 0, len(sums))
+	for f := range sums {
+		files = append(files, f)
 	}
 	sort.Strings(files)
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(len(manifestHeader) + len(files)*(digestLen+40))
 	b.WriteString(manifestHeader)
 	for _, f := range files {
+		b.WriteString(sums[f])
+		b.WriteByte(' ')
 		if strings.ContainsAny(f, "\n\r\"") || strings.HasPrefix(f, "#") {
-			f = strconv.Quote(f)
+			b.WriteString(strconv.Quote(f))
+		} else {
+			b.WriteString(f)
 		}
-		b.WriteString(f)
 		b.WriteByte('\n')
 	}
-	if err := os.WriteFile(filepath.Join(dir, ManifestName), []byte(b.String()), 0o644); err != nil {
-		return 0, fmt.Errorf("writing the manifest: %w", err)
-	}
-	return len(files), nil
+	return b.Bytes()
 }

@@ -46,8 +46,9 @@ func exists(p string) bool {
 // publish writes a tiny output (index.html) into the target.
 func publish(t *testing.T, tg *Target, page string) {
 	t.Helper()
-	if _, err := Publish(context.Background(), tg, func(dir string) error {
-		return os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644)
+	if _, err := Publish(context.Background(), tg, func(w *Writer) error {
+		w.Write("index.html", []byte(page))
+		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +259,7 @@ func TestPublishRestoresInterruptedSwap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Publish(context.Background(), tg, func(dir string) error { return errors.New("content error") })
+	_, err = Publish(context.Background(), tg, func(*Writer) error { return errors.New("content error") })
 	if err == nil {
 		t.Fatal("fill error not returned")
 	}
@@ -275,11 +276,12 @@ func TestPublishFailureOrCancelLeavesOutput(t *testing.T) {
 	tg, _ := Check(src, out, false)
 	publish(t, tg, "old")
 	ctx, cancel := context.WithCancel(context.Background())
-	for name, fill := range map[string]func(string) error{
-		"fails": func(dir string) error { return errors.New("boom") },
-		"cancelled": func(dir string) error {
+	for name, fill := range map[string]func(*Writer) error{
+		"fails": func(*Writer) error { return errors.New("boom") },
+		"cancelled": func(w *Writer) error {
 			cancel()
-			return os.WriteFile(filepath.Join(dir, "index.html"), []byte("new"), 0o644)
+			w.Write("index.html", []byte("new"))
+			return nil
 		},
 	} {
 		if _, err := Publish(ctx, tg, fill); err == nil {
@@ -303,8 +305,9 @@ func TestManifestListsOddNames(t *testing.T) {
 	parent, src := site(t)
 	out := filepath.Join(parent, "public")
 	tg, _ := Check(src, out, false)
-	if _, err := Publish(context.Background(), tg, func(dir string) error {
-		return os.WriteFile(filepath.Join(dir, "a\nCNAME"), nil, 0o644)
+	if _, err := Publish(context.Background(), tg, func(w *Writer) error {
+		w.Write("a\nCNAME", nil)
+		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}

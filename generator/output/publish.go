@@ -9,71 +9,97 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
 
-// Publish lets fill write a complete site into a fresh directory beside the
-// target, adds the manifest, then swaps the directory in place of the
-// target. If fill fails or ctx is cancelled first, the target is left
-// exactly as it was and the fresh directory is removed. It returns the
-// number of files written, the manifest not counted.
+// Stats tell what Publish did.
+type Stats struct {
+	Files   int           // files in the output, the manifest not counted
+	Written int           // files written: all of them, or in an update those that changed
+	Removed int           // files of the previous output that the new one lacks
+	Busy    time.Duration // time spent writing files, summed over the writer's goroutines
+}
+
+// Publish lets fill hand a complete site to a Writer, then puts it in place
+// of the target with its manifest. If fill fails or ctx is cancelled first,
+// the target is left exactly as it was and nothing fill wrote remains.
+//
+// When the target holds a previous output with digests (Target.Incremental),
+// only new and changed files are written, into a fresh directory beside the
+// target, and then moved into the target one by one, the files they replace
+// and those the new output lacks moved aside into an undo directory with a
+// journal (see update). Otherwise the whole site is written into the fresh
+// directory, which is swapped in place of the target.
 //
 // Directories left beside the target by a build that was killed
-// (.<name>.new-*, .<name>.old-*) are removed first; a build in progress
-// holds a lock on its own, so two builds at once never remove each other's.
-func Publish(ctx context.Context, t *Target, fill func(dir string) error) (int, error) {
+// (.<name>.new-*, .<name>.old-*) are first rolled back or removed; a build
+// in progress holds a lock on its own, so two builds at once never remove
+// each other's.
+func Publish(ctx context.Context, t *Target, fill func(w *Writer) error) (Stats, error) {
 	dest := t.Dir
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return 0, fmt.Errorf("creating %s: %w", parent, err)
+		return Stats{}, fmt.Errorf("creating %s: %w", parent, err)
 	}
 	restoreInterrupted(dest)
+	if err := rollBackInterrupted(dest); err != nil {
+		return Stats{}, err
+	}
 	RemoveStale(parent, "."+base+".new-", "."+base+".old-")
 	tmp, unlock, err := LockedTempDir(parent, "."+base+".new-")
 	if err != nil {
-		return 0, fmt.Errorf("creating build directory: %w", err)
+		return Stats{}, fmt.Errorf("creating build directory: %w", err)
 	}
 	defer unlock()
-	fail := func(err error) (int, error) {
-		os.RemoveAll(tmp)
-		return 0, err
+	defer os.RemoveAll(tmp) // empty or gone when all went well
+	w := NewWriter(tmp, 0, t.prev)
+	err = fill(w)
+	if werr := w.Close(); err == nil {
+		err = werr
 	}
-	if err := fill(tmp); err != nil {
-		return fail(err)
+	st := Stats{Files: len(w.sums), Written: w.Written(), Busy: w.Busy()}
+	if err == nil {
+		err = ctx.Err()
 	}
-	n, err := writeManifest(tmp)
 	if err != nil {
-		return fail(err)
+		return Stats{}, err
+	}
+	if t.prev != nil {
+		st.Removed, err = update(dest, tmp, t.prev, w)
+		if err != nil {
+			return Stats{}, err
+		}
+		return st, nil
+	}
+	if err := os.WriteFile(filepath.Join(tmp, ManifestName), manifest(w.sums), 0o644); err != nil {
+		return Stats{}, fmt.Errorf("writing the manifest: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fail(fmt.Errorf("preparing output: %w", err))
-	}
-	if err := ctx.Err(); err != nil {
-		return fail(err)
+		return Stats{}, fmt.Errorf("preparing output: %w", err)
 	}
 	if _, err := os.Lstat(dest); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(tmp, dest); err != nil {
-			return fail(fmt.Errorf("moving output into place: %w", err))
+			return Stats{}, fmt.Errorf("moving output into place: %w", err)
 		}
-		return n, nil
+		return st, nil
 	}
 	// Swap both directories in one step where the kernel can; otherwise move
 	// the old output aside first.
 	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dest, unix.RENAME_EXCHANGE); err == nil {
-		os.RemoveAll(tmp) // now holds the previous output
-		return n, nil
+		return st, nil // tmp now holds the previous output: removed on return
 	}
 	old := filepath.Join(parent, "."+base+".old-"+strings.TrimPrefix(filepath.Base(tmp), "."+base+".new-"))
 	if err := os.Rename(dest, old); err != nil {
-		return fail(fmt.Errorf("moving previous output aside: %w", err))
+		return Stats{}, fmt.Errorf("moving previous output aside: %w", err)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		_ = os.Rename(old, dest)
-		return fail(fmt.Errorf("moving output into place: %w", err))
+		return Stats{}, fmt.Errorf("moving output into place: %w", err)
 	}
 	os.RemoveAll(old)
-	return n, nil
+	return st, nil
 }
 
 // restoreInterrupted puts the previous output back when a build was killed
@@ -84,7 +110,7 @@ func restoreInterrupted(dest string) {
 		return
 	}
 	olds, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), globEscape("."+filepath.Base(dest)+".old-")+"*"))
-	if len(olds) == 1 && ownDir(olds[0]) && tryLock(olds[0]) {
+	if len(olds) == 1 && ownDir(olds[0]) && !present(filepath.Join(olds[0], journalName)) && tryLock(olds[0]) {
 		_ = os.Rename(olds[0], dest)
 	}
 }

@@ -1,6 +1,9 @@
 package output
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,33 +19,52 @@ import (
 // on tmpfs. What counts is that rendering goes on while a file is written.
 const DefaultWriters = 2
 
+// digestLen is the length of a file's digest in the manifest: the first 16
+// bytes of its SHA-256, in hex.
+const digestLen = 32
+
+// digest is a file's digest in the manifest.
+func digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:digestLen/2])
+}
+
 // Writer writes files under a directory on a pool of goroutines, creating
 // each directory once, while the caller goes on making the next file. Write
 // hands it a file; Close waits for every file and returns the first error.
 // A Writer is safe for concurrent use until Close.
+//
+// A Writer remembers every file's digest, for the manifest. Given the
+// digests of a previous output, it skips the files whose bytes are the
+// same as there: only new and changed files reach its directory.
 type Writer struct {
 	dir   string
 	files chan file
 	wg    sync.WaitGroup
 	busy  atomic.Int64 // nanoseconds spent writing, summed over goroutines
+	prev  map[string]string
 
-	mu   sync.Mutex
-	dirs map[string]bool // directories known to exist
-	err  error
+	mu      sync.Mutex
+	dirs    map[string]bool   // directories known to exist
+	sums    map[string]string // every file handed over: its digest
+	written []string          // the files written into dir
+	err     error
 }
 
 type file struct {
-	rel  string
-	data []byte
+	rel     string
+	data    []byte
+	release func()
 }
 
 // NewWriter starts a Writer into dir with n goroutines (DefaultWriters when
-// n <= 0).
-func NewWriter(dir string, n int) *Writer {
+// n <= 0). prev, when not nil, maps the files of a previous output to their
+// digests: a file with the same digest there is not written.
+func NewWriter(dir string, n int, prev map[string]string) *Writer {
 	if n <= 0 {
 		n = DefaultWriters
 	}
-	w := &Writer{dir: dir, files: make(chan file, 2*n), dirs: map[string]bool{dir: true}}
+	w := &Writer{dir: dir, files: make(chan file, 2*n), dirs: map[string]bool{dir: true}, prev: prev, sums: map[string]string{}}
 	for range n {
 		w.wg.Add(1)
 		go func() {
@@ -50,6 +72,9 @@ func NewWriter(dir string, n int) *Writer {
 			for f := range w.files {
 				if err := w.write(f); err != nil {
 					w.fail(err)
+				}
+				if f.release != nil {
+					f.release()
 				}
 			}
 		}()
@@ -61,7 +86,13 @@ func NewWriter(dir string, n int) *Writer {
 // directory. It blocks while the queue is full. data must not be changed
 // afterwards. After an error, the files still queued are skipped.
 func (w *Writer) Write(rel string, data []byte) {
-	w.files <- file{rel, data}
+	w.files <- file{rel: rel, data: data}
+}
+
+// WriteBuffer is Write for a buffer the caller gets back: release is called
+// once buf's bytes are written (or skipped), and buf is not used after.
+func (w *Writer) WriteBuffer(rel string, buf *bytes.Buffer, release func()) {
+	w.files <- file{rel: rel, data: buf.Bytes(), release: release}
 }
 
 // Busy is the time spent writing so far, summed over the goroutines.
@@ -75,6 +106,14 @@ func (w *Writer) Close() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.err
+}
+
+// Written is how many files the writer wrote into its directory (those
+// unchanged from the previous output not counted). Call it after Close.
+func (w *Writer) Written() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.written)
 }
 
 func (w *Writer) fail(err error) {
@@ -97,6 +136,17 @@ func (w *Writer) write(f file) error {
 	}
 	start := time.Now()
 	defer func() { w.busy.Add(int64(time.Since(start))) }()
+	sum := digest(f.data)
+	w.mu.Lock()
+	_, twice := w.sums[f.rel]
+	w.sums[f.rel] = sum
+	w.mu.Unlock()
+	if twice {
+		return fmt.Errorf("writing output: %s written twice", f.rel)
+	}
+	if old, ok := w.prev[f.rel]; ok && old == sum {
+		return nil
+	}
 	p := filepath.Join(w.dir, filepath.FromSlash(f.rel))
 	if err := w.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("writing output: %w", err)
@@ -104,6 +154,9 @@ func (w *Writer) write(f file) error {
 	if err := os.WriteFile(p, f.data, 0o644); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
+	w.mu.Lock()
+	w.written = append(w.written, f.rel)
+	w.mu.Unlock()
 	return nil
 }
 

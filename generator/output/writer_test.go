@@ -13,7 +13,7 @@ import (
 // naming it, and the files queued after it are not written.
 func TestWriter(t *testing.T) {
 	dir := t.TempDir()
-	w := NewWriter(dir, 4)
+	w := NewWriter(dir, 4, nil)
 	want := map[string]string{}
 	for i := range 200 {
 		rel := fmt.Sprintf("s%d/p%d/index.html", i%7, i)
@@ -36,7 +36,7 @@ func TestWriter(t *testing.T) {
 	}
 
 	// A file where a directory must go.
-	w = NewWriter(dir, 2)
+	w = NewWriter(dir, 2, nil)
 	w.Write("top.txt/x.html", []byte("x"))
 	err := w.Close()
 	if err == nil || !strings.Contains(err.Error(), "top.txt") {

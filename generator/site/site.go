@@ -35,6 +35,10 @@ type Options struct {
 	Force   bool      // replace a non-empty Dest that is not a previous output
 	Now     time.Time // when "the future" starts; zero means time.Now()
 	Check   bool      // validate only: write nothing, warn about missing translations
+	// Full writes every file into a fresh directory swapped in place of the
+	// destination, even when the destination holds a previous output that
+	// could be updated in place (only the files that changed).
+	Full bool
 }
 
 // Result tells what a build did.
@@ -43,7 +47,10 @@ type Result struct {
 	Pages   int // content pages published
 	Parses  int // Markdown documents parsed: one per page, acts included
 	Outputs int // HTML files written (or that would be)
-	Files   int // all files written, static files included
+	Files   int // all files of the output, static files included
+	Written int // files written: all of them, or when a previous output was updated in place those that changed
+	Removed int // files of the previous output that this one lacks
+	Updated bool // the previous output was updated in place
 	// Phases are the build's stages in order with their wall times (see
 	// Phase), for `build --timings` and the benchmarks.
 	Phases []Phase
@@ -148,36 +155,31 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		ph.done("render")
 		return res, err
 	}
-	var writes time.Duration // spent writing files, over all goroutines
-	n, err := output.Publish(ctx, target, func(dir string) error {
-		w := output.NewWriter(dir, 0)
-		err := fill(w, func() error {
-			if err := copyStatic(ctx, tree, static, w); err != nil {
-				return err
-			}
-			if err := renderAll(ctx, outputs, tpl, w.Write); err != nil {
-				return err
-			}
-			ph.done("render")
-			// The pages are written: let their HTML go before the search
-			// index is analysed, which needs only the documents' text.
-			outputs, bodies = nil, nil
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			files, err := search.Build(langs, docs, search.Options{Kinds: cfg.Sections()})
-			for _, name := range sortedKeys(files) {
-				w.Write(name, files[name])
-			}
+	if opts.Full {
+		target.Full()
+	}
+	res.Updated = target.Incremental()
+	st, err := output.Publish(ctx, target, func(w *output.Writer) error {
+		if err := copyStatic(ctx, tree, static, w); err != nil {
 			return err
-		})
-		writes = w.Busy()
+		}
+		if err := renderAll(ctx, outputs, tpl, w.Write); err != nil {
+			return err
+		}
+		ph.done("render")
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		files, err := search.Build(langs, docs, search.Options{Kinds: cfg.Sections()})
+		for _, name := range sortedKeys(files) {
+			w.Write(name, files[name])
+		}
 		ph.done("search")
 		return err
 	})
 	ph.done("publish")
-	ph.list = append(ph.list, Phase{"writes", writes})
-	res.Files = n
+	ph.list = append(ph.list, Phase{"writes", st.Busy})
+	res.Files, res.Written, res.Removed = st.Files, st.Written, st.Removed
 	var se *source.Error
 	if errors.As(err, &se) {
 		// A file changed between listing and reading.
@@ -282,16 +284,6 @@ func sortedTranslations(p *content.Page) []*content.Page {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Lang < out[j].Lang })
 	return out
-}
-
-// fill runs make, which hands files to w, then waits for w to write them:
-// the first error wins.
-func fill(w *output.Writer, make func() error) error {
-	err := make()
-	if werr := w.Close(); err == nil {
-		err = werr
-	}
-	return err
 }
 
 // renderAll executes every output's layout on all cores; write (if not nil)
