@@ -19,17 +19,20 @@ type fields struct {
 // lookup finds a possibly dotted key ("act.type").
 func (f fields) lookup(key string) (any, bool) {
 	var cur any = f.m.Values
-	for _, part := range strings.Split(key, ".") {
+	for {
+		part, rest, nested := strings.Cut(key, ".")
 		mp, ok := cur.(map[string]any)
 		if !ok {
 			return nil, false
 		}
-		cur, ok = mp[part]
-		if !ok {
+		if cur, ok = mp[part]; !ok {
 			return nil, false
 		}
+		if !nested {
+			return cur, true
+		}
+		key = rest
 	}
-	return cur, true
 }
 
 func (f fields) fail(key, format string, args ...any) {

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
-	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v2"
 	yaml3 "gopkg.in/yaml.v3"
 
@@ -39,72 +38,179 @@ func (e *posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Co
 
 var yamlLineRE = regexp.MustCompile(`line (\d+):? ?`)
 
-// splitMatter reads the front matter of src with adrg/frontmatter and decodes
-// it, reporting syntax errors, keys set twice and bytes that are not UTF-8
-// at their line and column in the file.
+// splitMatter splits the front matter of src from its body and decodes it,
+// reporting syntax errors, keys set twice and bytes that are not UTF-8 at
+// their line and column in the file. The body is a part of src, not a copy.
 func splitMatter(src []byte) (*matter, error) {
 	if off := invalidUTF8(src); off >= 0 {
 		l, c := diag.LineCol(src, off)
 		return nil, &posError{l, c, fmt.Sprintf("the file is not valid UTF-8 text (byte 0x%02X here is not part of any character): save it with the UTF-8 encoding", src[off])}
 	}
-	m := &matter{Values: map[string]any{}}
-	// Where does the front matter start? adrg/frontmatter skips blank lines.
-	first, firstOff := 1, 0
-	for firstOff < len(src) {
-		end := bytes.IndexByte(src[firstOff:], '\n')
-		if end < 0 {
-			end = len(src) - firstOff
+	b := findMatter(src)
+	if b.format == "" {
+		if err := unclosedMatter(src); err != nil {
+			return nil, err
 		}
-		if len(bytes.TrimSpace(src[firstOff:firstOff+end])) > 0 {
+		return &matter{Values: map[string]any{}, Body: src, BodyLine: 1}, nil
+	}
+	m := &matter{Format: b.format, Raw: src[b.dataStart:b.dataEnd:b.dataEnd], RawLine: b.dataLine}
+	values, err := decodeMatter(b.format, m.Raw)
+	if err != nil {
+		return nil, locate(b.format, m.Raw, m.RawLine, err)
+	}
+	m.Values = values
+	m.Body = src[b.bodyStart:len(src):len(src)]
+	m.BodyLine = 1 + bytes.Count(src[:b.bodyStart], []byte("\n"))
+	return m, nil
+}
+
+// matterBounds is where the front matter of a file lies.
+type matterBounds struct {
+	format             string // "yaml", "toml", "json", or "" when there is none
+	dataStart, dataEnd int    // the text the format decodes
+	dataLine           int    // 1-based line of the file where it starts
+	bodyStart          int    // where the body starts
+}
+
+// findMatter finds the front matter of src as adrg/frontmatter did, with
+// the formats the engine accepts; the lines are those of bufio.Reader's
+// ReadBytes('\n'), compared with their white space (Unicode's) trimmed:
+//
+//   - Blank lines before it are skipped; the first other line opens the
+//     front matter when it is ---, +++ or {, and when a line break follows it.
+//   - YAML (---) and TOML (+++) end at the next line that is the opening
+//     delimiter again, even the last line of the file without a line break;
+//     the text between the two lines is decoded.
+//   - JSON ({) ends at a line } followed by a blank line or the end of the
+//     file; the text decoded runs from the { line to that blank line, both
+//     included.
+//   - The body is what follows the closing line (the blank line for JSON).
+//
+// Without an opening line, or when the front matter is never closed, the
+// format is "".
+func findMatter(src []byte) matterBounds {
+	pos, line := 0, 1
+	var t []byte
+	for {
+		var next int
+		var eof bool
+		t, next, eof = nextLine(src, pos)
+		if eof {
+			return matterBounds{}
+		}
+		if len(t) > 0 {
+			break
+		}
+		pos, line = next, line+1
+	}
+	opener := pos
+	b := matterBounds{dataLine: line + 1}
+	switch string(t) {
+	case "---":
+		b.format = "yaml"
+	case "+++":
+		b.format = "toml"
+	case "{":
+		b.format, b.dataStart, b.dataLine = "json", opener, line
+	default:
+		return matterBounds{}
+	}
+	closer := string(t)
+	if closer == "{" {
+		closer = "}"
+	}
+	_, pos, _ = nextLine(src, pos)
+	if b.format != "json" {
+		b.dataStart = pos
+	}
+	for {
+		lineStart := pos
+		t, next, eof := nextLine(src, pos)
+		pos = next
+		for string(t) == closer {
+			if b.format != "json" {
+				b.dataEnd, b.bodyStart = lineStart, pos
+				return b
+			}
+			// JSON: the line after } must be blank, or the end of the
+			// file; another } is checked the same way, and any other line
+			// goes on with the search.
+			t, next, eof = nextLine(src, pos)
+			pos = next
+			if len(t) == 0 {
+				b.dataEnd, b.bodyStart = pos, pos
+				return b
+			}
+		}
+		if eof {
+			return matterBounds{}
+		}
+	}
+}
+
+// nextLine returns the line of src that starts at pos with its white space
+// trimmed, where the next line starts, and whether the line is the last,
+// without a line break (then it may be empty: pos is the end of src).
+func nextLine(src []byte, pos int) (trimmed []byte, next int, eof bool) {
+	i := bytes.IndexByte(src[pos:], '\n')
+	if i < 0 {
+		return bytes.TrimSpace(src[pos:]), len(src), true
+	}
+	return bytes.TrimSpace(src[pos : pos+i+1]), pos + i + 1, false
+}
+
+// unclosedMatter reports front matter that is opened and never closed: the
+// first line of src that is not blank (the last too, without a line break)
+// opens it.
+func unclosedMatter(src []byte) error {
+	first, off := 1, 0
+	for off < len(src) {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		if len(bytes.TrimSpace(src[off:off+end])) > 0 {
 			break
 		}
 		first++
-		firstOff += end + 1
+		off += end + 1
 	}
-	opener := ""
-	if firstOff < len(src) {
-		line := src[firstOff:]
-		if i := bytes.IndexByte(line, '\n'); i >= 0 {
-			line = line[:i]
+	if off >= len(src) {
+		return nil
+	}
+	line := src[off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	switch opener := string(bytes.TrimSpace(line)); opener {
+	case "---", "+++":
+		return &posError{first, 1, fmt.Sprintf("front matter opened with %q is never closed", opener)}
+	case "{":
+		return &posError{first, 1, "JSON front matter is never closed (a line with } followed by an empty line)"}
+	}
+	return nil
+}
+
+// decodeMatter decodes front matter text of a format into values, nested
+// tables as map[string]any and lists as []any.
+func decodeMatter(format string, data []byte) (map[string]any, error) {
+	values := map[string]any{}
+	var err error
+	switch format {
+	case "yaml":
+		if v, ok := decodeSimpleYAML(data); ok {
+			return v, nil
 		}
-		opener = string(bytes.TrimSpace(line))
-	}
-	var decodeErr error
-	capture := func(format string, unmarshal func([]byte, any) error, dataLine int) func([]byte, any) error {
-		return func(data []byte, v any) error {
-			m.Format, m.Raw, m.RawLine = format, data, dataLine
-			if err := unmarshal(data, &m.Values); err != nil {
-				decodeErr = locate(format, data, dataLine, err)
-				return decodeErr
-			}
-			return nil
-		}
-	}
-	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", capture("yaml", yamlUnmarshal, first+1)),
-		frontmatter.NewFormat("+++", "+++", capture("toml", toml.Unmarshal, first+1)),
-		{Start: "{", End: "}", Unmarshal: capture("json", jsonUnmarshal, first), UnmarshalDelims: true, RequiresNewLine: true},
-	}
-	var sink map[string]any
-	body, err := frontmatter.Parse(bytes.NewReader(src), &sink, formats...)
-	if decodeErr != nil {
-		return nil, decodeErr
+		err = yamlUnmarshal(data, &values)
+	case "toml":
+		err = toml.Unmarshal(data, &values)
+	case "json":
+		err = jsonUnmarshal(data, &values)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading front matter: %w", err)
+		return nil, err
 	}
-	if m.Format == "" {
-		switch opener {
-		case "---", "+++":
-			return nil, &posError{first, 1, fmt.Sprintf("front matter opened with %q is never closed", opener)}
-		case "{":
-			return nil, &posError{first, 1, "JSON front matter is never closed (a line with } followed by an empty line)"}
-		}
-	}
-	m.Values = normalize(m.Values).(map[string]any)
-	m.Body = body
-	m.BodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
-	return m, nil
+	return normalize(values).(map[string]any), nil
 }
 
 // invalidUTF8 returns the offset of the first byte of src that is not part
@@ -388,23 +494,48 @@ func normalize(v any) any {
 // keyPos finds where a top-level (or, with a dotted name, nested) key is set
 // in the front matter, as a line of the file; it falls back to the first line.
 func (m *matter) keyPos(key string) (line, col int) {
-	parts := strings.Split(key, ".")
-	want := parts[len(parts)-1]
-	lines := strings.Split(string(m.Raw), "\n")
-	for i, l := range lines {
-		t := strings.TrimLeft(l, " \t")
+	nested := strings.IndexByte(key, '.') >= 0
+	want := key[strings.LastIndexByte(key, '.')+1:]
+	raw := m.Raw
+	for i := 0; len(raw) > 0; i++ {
+		l := raw
+		if j := bytes.IndexByte(raw, '\n'); j >= 0 {
+			l, raw = raw[:j], raw[j+1:]
+		} else {
+			raw = nil
+		}
+		t := bytes.TrimLeft(l, " \t")
 		indent := len(l) - len(t)
-		if len(parts) == 1 && indent > 0 && m.Format != "json" {
+		if !nested && indent > 0 && m.Format != "json" {
 			continue
 		}
-		for _, p := range []string{want + ":", want + " :", want + " =", want + "=", `"` + want + `"`, "[" + want + "]"} {
-			if strings.HasPrefix(t, p) {
-				return m.RawLine + i, indent + 1
-			}
+		if setsKey(t, want) {
+			return m.RawLine + i, indent + 1
 		}
 	}
 	if m.RawLine > 1 {
 		return m.RawLine - 1, 1
 	}
 	return 1, 1
+}
+
+// setsKey tells whether the line t (without indentation) starts with the
+// key: "key:", "key :", "key =", "key=", "\"key\"" or "[key]".
+func setsKey(t []byte, key string) bool {
+	if len(t) > len(key) && string(t[:len(key)]) == key {
+		rest := t[len(key):]
+		if rest[0] == ':' || rest[0] == '=' || len(rest) > 1 && rest[0] == ' ' && (rest[1] == ':' || rest[1] == '=') {
+			return true
+		}
+	}
+	if len(t) < len(key)+2 || string(t[1:1+len(key)]) != key {
+		return false
+	}
+	switch t[0] {
+	case '"':
+		return t[1+len(key)] == '"'
+	case '[':
+		return t[1+len(key)] == ']'
+	}
+	return false
 }

@@ -121,8 +121,9 @@ func ParseFile(tree *source.Tree, cfg *config.Config, rel string) *File {
 	}
 	f.Page = parsePage(rel, src, cfg, &f.Diags)
 	if f.Page != nil {
-		f.Page.SourceHash = crc64.Checksum(src, crcTable)
+		// The body is the end of src: one pass gives both checksums.
 		f.Page.MatterHash = crc64.Checksum(src[:len(src)-len(f.Page.Body)], crcTable)
+		f.Page.SourceHash = crc64.Update(f.Page.MatterHash, crcTable, f.Page.Body)
 	}
 	return f
 }
