@@ -138,22 +138,27 @@ func (p *pageSet) parallel(pg *content.Page, own *markdown.Act, path, cluster st
 			}
 		}
 	}
-	pv := &ParallelView{}
+	pv := &ParallelView{Langs: make([]ParallelLang, 0, len(versions))}
 	for _, v := range versions {
 		pv.Langs = append(pv.Langs, ParallelLang{Lang: v.Lang, Label: p.Bundle.T(v.Lang, "lang.name"), Title: v.Title, URL: p.base + v.URL})
 	}
-	for _, key := range alignKeys(acts) {
-		row := ParallelRow{Key: key}
-		for i, a := range acts {
-			cell := ParallelCell{Lang: versions[i].Lang}
-			for _, u := range a.Units {
-				if u.Key == key {
-					cell.HTML += template.HTML(u.HTML) // goldmark output, raw HTML off
-				}
-			}
-			row.Cells = append(row.Cells, cell)
+	// Each version's text by part: the units with one key, in order.
+	texts := make([]map[string]template.HTML, len(acts))
+	for i, a := range acts {
+		texts[i] = make(map[string]template.HTML, len(a.Units))
+		for _, u := range a.Units {
+			texts[i][u.Key] += template.HTML(u.HTML) // goldmark output, raw HTML off
 		}
-		pv.Rows = append(pv.Rows, row)
+	}
+	keys := alignKeys(acts)
+	pv.Rows = make([]ParallelRow, len(keys))
+	cells := make([]ParallelCell, len(keys)*len(acts))
+	for k, key := range keys {
+		row := cells[k*len(acts) : (k+1)*len(acts) : (k+1)*len(acts)]
+		for i := range acts {
+			row[i] = ParallelCell{Lang: versions[i].Lang, HTML: texts[i][key]}
+		}
+		pv.Rows[k] = ParallelRow{Key: key, Cells: row}
 	}
 	d.Parallel = pv
 	d.Breadcrumbs = []Link{
@@ -167,31 +172,41 @@ func (p *pageSet) parallel(pg *content.Page, own *markdown.Act, path, cluster st
 
 // alignKeys merges the unit keys of several versions into one reading
 // order: the first version's order, with parts only another version has
-// placed after the part that precedes them there.
+// placed after the part that precedes them there (at the start when none
+// does). The order is a linked list while it is made: each part is placed
+// in constant time.
 func alignKeys(acts []*markdown.Act) []string {
-	var keys []string
-	seen := map[string]bool{}
+	type node struct {
+		key  string
+		next int // the node after this one, -1 at the end
+	}
+	var nodes []node
+	at := map[string]int{} // key -> its node
+	head := -1
 	for _, a := range acts {
-		prev := ""
+		prev := -1 // the node of the last part of a seen so far, -1 before the first
 		for _, u := range a.Units {
-			if seen[u.Key] {
-				prev = u.Key
-				continue
-			}
-			seen[u.Key] = true
-			at := len(keys)
-			if prev == "" {
-				at = 0
-			} else {
-				for i, k := range keys {
-					if k == prev {
-						at = i + 1
-					}
+			n, seen := at[u.Key]
+			if !seen {
+				n = len(nodes)
+				if prev < 0 {
+					nodes = append(nodes, node{u.Key, head})
+					head = n
+				} else {
+					nodes = append(nodes, node{u.Key, nodes[prev].next})
+					nodes[prev].next = n
 				}
+				at[u.Key] = n
 			}
-			keys = append(keys[:at], append([]string{u.Key}, keys[at:]...)...)
-			prev = u.Key
+			prev = n
+			if u.Key == "" {
+				prev = -1 // a part without a key places the next one first
+			}
 		}
+	}
+	keys := make([]string, 0, len(nodes))
+	for n := head; n >= 0; n = nodes[n].next {
+		keys = append(keys, nodes[n].key)
 	}
 	return keys
 }

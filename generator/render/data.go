@@ -49,7 +49,10 @@ type Data struct {
 
 	Act      *ActView      // legal acts: table of contents, metadata, language versions
 	Parallel *ParallelView // the parallel view of an act
-	JSONLD   []any         // structured data, each marshalled into a <script type="application/ld+json">
+	// JSONLD is the page's structured data for <script
+	// type="application/ld+json">: each node a template.JS of its JSON,
+	// which html/template writes there as it is.
+	JSONLD []any
 
 	Items    []Item
 	Groups   []Group
@@ -104,6 +107,11 @@ type Item struct {
 	Lang    string
 	Topics  []Link
 	Page    *content.Page
+	// Made once per page for every list it is in, in Lang: the date as
+	// Text.Date and Text.ISO write it ("" when the page is undated), and
+	// the name of its kind (the UI string "kind.<Kind>").
+	DateText, DateISO string
+	KindName          string
 }
 
 // Group is a titled list of items, with a link to the whole list.

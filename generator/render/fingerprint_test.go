@@ -2,6 +2,8 @@ package render
 
 import (
 	"hash/maphash"
+	"html/template"
+	"strings"
 	"testing"
 )
 
@@ -30,7 +32,9 @@ func TestFingerprint(t *testing.T) {
 		{"an item's title", "/aktualnosci/", func(o *Output) { o.Data.Items[1].Title += "!" }, false},
 		{"the page's own file", "/aktualnosci/alfa/", func(o *Output) { o.Data.Page.SourceHash++ }, false},
 		{"a translation's URL", "/aktualnosci/alfa/", func(o *Output) { o.Data.Page.Translations["en"].URL += "x/" }, false},
-		{"JSON-LD", "/aktualnosci/alfa/", func(o *Output) { o.Data.JSONLD[0].(map[string]any)["headline"] = "Inny" }, false},
+		{"JSON-LD", "/aktualnosci/alfa/", func(o *Output) {
+			o.Data.JSONLD[0] = template.JS(strings.Replace(string(o.Data.JSONLD[0].(template.JS)), `"headline":"Alfa"`, `"headline":"Inny"`, 1))
+		}, false},
 		{"the switcher", "/aktualnosci/beta/", func(o *Output) { o.Data.Switch[0].URL += "?" }, false},
 	}
 	for _, tc := range tests {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 	"time"
 
@@ -45,7 +46,7 @@ func (p *env) lastmods(outputs []*Output) {
 // metadata gives every page its Open Graph tags, feed link and JSON-LD:
 // NewsArticle, Legislation, Organization or Project for content, WebSite
 // with a SearchAction on the home pages, WebPage elsewhere, and a
-// BreadcrumbList matching the visible breadcrumbs.
+// BreadcrumbList matching the visible breadcrumbs, each as its JSON.
 func (p *env) metadata(outputs []*Output) {
 	for _, o := range outputs {
 		d := o.Data
@@ -67,7 +68,7 @@ func (p *env) metadata(outputs []*Output) {
 			}
 		}
 		d.OG = og
-		var main map[string]any
+		var main *ldObject
 		switch {
 		case o.Layout == "home":
 			main = p.website(d)
@@ -76,37 +77,75 @@ func (p *env) metadata(outputs []*Output) {
 		default:
 			main = p.thing("WebPage", d)
 		}
-		d.JSONLD = []any{main}
+		// Each node goes to the layout as the JSON html/template would make
+		// of it in the <script> (template.JS is written as it is).
+		d.JSONLD = []any{p.ldJS(main)}
 		if len(d.Breadcrumbs) > 1 {
-			d.JSONLD = append(d.JSONLD, p.breadcrumbs(d))
+			d.JSONLD = append(d.JSONLD, p.ldJS(p.breadcrumbs(d)))
 		}
+		p.ld.release()
 	}
 }
 
-func (p *env) thing(typ string, d *Data) map[string]any {
-	ld := map[string]any{"@context": "https://schema.org", "@type": typ, "name": d.Title, "url": d.Canonical, "inLanguage": d.Lang}
+// ldJS returns the JSON of a node.
+func (p *env) ldJS(o *ldObject) template.JS {
+	p.ldBuf = o.appendJSON(p.ldBuf[:0])
+	return template.JS(p.ldBuf)
+}
+
+// thing starts a node of type typ for the page of d: its name, URL,
+// language and description.
+func (p *env) thing(typ string, d *Data) *ldObject {
+	ld := p.ld.obj()
+	ld.str("@context", "https://schema.org")
+	ld.str("@type", typ)
+	ld.str("name", d.Title)
+	ld.str("url", d.Canonical)
+	ld.str("inLanguage", d.Lang)
 	if d.Description != "" {
-		ld["description"] = d.Description
+		ld.str("description", d.Description)
 	}
 	return ld
 }
 
-func (p *env) website(d *Data) map[string]any {
+func (p *env) website(d *Data) *ldObject {
 	ld := p.thing("WebSite", d)
-	ld["potentialAction"] = map[string]any{
-		"@type":       "SearchAction",
-		"target":      map[string]any{"@type": "EntryPoint", "urlTemplate": p.Config.AbsURL(p.Config.SectionPath(d.Lang, "search")) + "?q={search_term_string}"},
-		"query-input": "required name=search_term_string",
-	}
+	target := p.ld.obj()
+	target.str("@type", "EntryPoint")
+	target.str("urlTemplate", p.Config.AbsURL(p.Config.SectionPath(d.Lang, "search"))+"?q={search_term_string}")
+	action := p.ld.obj()
+	action.str("@type", "SearchAction")
+	action.obj("target", target)
+	action.str("query-input", "required name=search_term_string")
+	ld.obj("potentialAction", action)
 	return ld
 }
 
-func (p *env) publisher(lang string) map[string]any {
-	return map[string]any{"@type": "Organization", "name": p.infos[lang].Title, "url": p.Config.AbsURL(p.Config.HomePath(lang))}
+// publisher is the JSON of the site of lang as an organisation, made once
+// per language.
+func (p *env) publisher(lang string) []byte {
+	if b, ok := p.publishers[lang]; ok {
+		return b
+	}
+	ld := p.ld.obj()
+	ld.str("@type", "Organization")
+	ld.str("name", p.infos[lang].Title)
+	ld.str("url", p.Config.AbsURL(p.Config.HomePath(lang)))
+	b := ld.appendJSON(nil)
+	p.publishers[lang] = b
+	return b
+}
+
+// organisation is a schema.org Organization known by its name.
+func (p *env) organisation(name string) *ldObject {
+	ld := p.ld.obj()
+	ld.str("@type", "Organization")
+	ld.str("name", name)
+	return ld
 }
 
 // contentLD describes a content page by its kind.
-func (p *env) contentLD(d *Data) map[string]any {
+func (p *env) contentLD(d *Data) *ldObject {
 	pg := d.Page
 	switch pg.Kind.Schema {
 	case "Legislation":
@@ -115,65 +154,68 @@ func (p *env) contentLD(d *Data) map[string]any {
 		}
 	case "NewsArticle":
 		ld := p.thing("NewsArticle", d)
-		delete(ld, "name")
-		ld["headline"] = pg.Title
-		ld["mainEntityOfPage"] = d.Canonical
-		ld["datePublished"] = pg.Date.Format("2006-01-02")
-		ld["dateModified"] = updated(pg).Format("2006-01-02")
-		ld["publisher"] = p.publisher(pg.Lang)
-		ld["author"] = p.publisher(pg.Lang)
+		ld.del("name")
+		ld.str("headline", pg.Title)
+		ld.str("mainEntityOfPage", d.Canonical)
+		ld.date("datePublished", pg.Date, "2006-01-02")
+		ld.date("dateModified", updated(pg), "2006-01-02")
+		ld.raw("publisher", p.publisher(pg.Lang))
+		ld.raw("author", p.publisher(pg.Lang))
 		if pg.Source != "" {
-			ld["isBasedOn"] = pg.Source
+			ld.str("isBasedOn", pg.Source)
 		}
 		p.keywords(ld, pg)
 		return ld
 	case "Organization":
 		ld := p.thing("Organization", d)
-		ld["mainEntityOfPage"] = d.Canonical
+		ld.str("mainEntityOfPage", d.Canonical)
 		if o := pg.Organisation; o != nil {
 			website(ld, o.Website)
 			if o.Location != "" {
-				ld["location"] = o.Location
+				ld.str("location", o.Location)
 			}
 			if len(o.Founders) > 0 {
-				var fs []any
-				for _, f := range o.Founders {
-					fs = append(fs, map[string]any{"@type": "Organization", "name": f})
+				fs := make([]*ldObject, len(o.Founders))
+				for i, f := range o.Founders {
+					fs[i] = p.organisation(f)
 				}
-				ld["founder"] = fs
+				ld.objs("founder", fs)
 			}
 			if len(o.Areas) > 0 {
-				ld["knowsAbout"] = o.Areas
+				ld.strs("knowsAbout", o.Areas)
 			}
 		}
 		return ld
 	case "Project":
 		ld := p.thing("Project", d)
-		ld["mainEntityOfPage"] = d.Canonical
+		ld.str("mainEntityOfPage", d.Canonical)
 		if pr := pg.Project; pr != nil {
 			website(ld, pr.Website)
 			if pr.Coordinator != "" {
-				ld["parentOrganization"] = map[string]any{"@type": "Organization", "name": pr.Coordinator}
+				ld.obj("parentOrganization", p.organisation(pr.Coordinator))
 			}
 			if pr.Funding != "" {
-				ld["funder"] = map[string]any{"@type": "Organization", "name": pr.Funding}
+				ld.obj("funder", p.organisation(pr.Funding))
 			}
 			if !pr.Start.IsZero() {
-				ld["foundingDate"] = pr.Start.Format("2006-01")
+				ld.date("foundingDate", pr.Start, "2006-01")
 			}
 			if !pr.End.IsZero() {
-				ld["dissolutionDate"] = pr.End.Format("2006-01")
+				ld.date("dissolutionDate", pr.End, "2006-01")
 			}
-			var members []any
+			var members []*ldObject
 			for _, m := range pr.Partners {
-				org := map[string]any{"@type": "Organization", "name": m.Name}
+				org := p.organisation(m.Name)
 				if m.Country != "" {
-					org["address"] = map[string]any{"@type": "PostalAddress", "addressCountry": m.Country}
+					addr := p.ld.obj()
+					addr.str("@type", "PostalAddress")
+					addr.str("addressCountry", m.Country)
+					org.obj("address", addr)
 				}
 				members = append(members, org)
 			}
 			if len(members) > 0 {
-				ld["member"] = members
+				ld.objs("member", members)
 			}
 		}
 		return ld
@@ -182,14 +224,14 @@ func (p *env) contentLD(d *Data) map[string]any {
 }
 
 // website makes an organisation's or project's own site its URL.
-func website(ld map[string]any, url string) {
+func website(ld *ldObject, url string) {
 	if url != "" {
-		ld["url"] = url
-		ld["sameAs"] = url
+		ld.str("url", url)
+		ld.str("sameAs", url)
 	}
 }
 
-func (p *env) keywords(ld map[string]any, pg *content.Page) {
+func (p *env) keywords(ld *ldObject, pg *content.Page) {
 	var names []string
 	for _, k := range pg.Tags {
 		if t := p.Config.Topic(k); t != nil {
@@ -197,16 +239,25 @@ func (p *env) keywords(ld map[string]any, pg *content.Page) {
 		}
 	}
 	if len(names) > 0 {
-		ld["keywords"] = strings.Join(names, ", ")
+		ld.str("keywords", strings.Join(names, ", "))
 	}
 }
 
-func (p *env) breadcrumbs(d *Data) map[string]any {
-	var items []any
+func (p *env) breadcrumbs(d *Data) *ldObject {
+	items := make([]*ldObject, len(d.Breadcrumbs))
 	for i, b := range d.Breadcrumbs {
-		items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": b.Name, "item": p.absolute(b.URL)})
+		item := p.ld.obj()
+		item.str("@type", "ListItem")
+		item.int("position", i+1)
+		item.str("name", b.Name)
+		item.str("item", p.absolute(b.URL))
+		items[i] = item
 	}
-	return map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+	ld := p.ld.obj()
+	ld.str("@context", "https://schema.org")
+	ld.str("@type", "BreadcrumbList")
+	ld.objs("itemListElement", items)
+	return ld
 }
 
 // absolute turns a URL with the base path into an absolute one.
@@ -216,18 +267,18 @@ func (p *env) absolute(withBase string) string {
 
 // legislation describes an act as schema.org Legislation, with its
 // articles (as its Markdown conversion found them) as parts.
-func (p *env) legislation(d *Data) map[string]any {
+func (p *env) legislation(d *Data) *ldObject {
 	pg, act := d.Page, d.Page.Act
 	ld := p.thing("Legislation", d)
-	ld["legislationType"] = act.Type
-	ld["legislationJurisdiction"] = "EU"
+	ld.str("legislationType", act.Type)
+	ld.str("legislationJurisdiction", "EU")
 	var ids []string
 	if act.CELEX != "" {
 		ids = append(ids, "CELEX:"+act.CELEX)
 	}
 	if act.ELI != "" {
 		ids = append(ids, act.ELI)
-		ld["sameAs"] = act.ELI
+		ld.str("sameAs", act.ELI)
 	}
 	if act.Number != "" {
 		ids = append(ids, act.Number)
@@ -235,32 +286,40 @@ func (p *env) legislation(d *Data) map[string]any {
 	switch len(ids) {
 	case 0:
 	case 1:
-		ld["legislationIdentifier"] = ids[0]
+		ld.str("legislationIdentifier", ids[0])
 	default:
-		ld["legislationIdentifier"] = ids
+		ld.strs("legislationIdentifier", ids)
 	}
 	if !act.Adopted.IsZero() {
-		ld["legislationDate"] = act.Adopted.Format("2006-01-02")
+		ld.date("legislationDate", act.Adopted, "2006-01-02")
 	} else if !pg.Date.IsZero() {
-		ld["legislationDate"] = pg.Date.Format("2006-01-02")
+		ld.date("legislationDate", pg.Date, "2006-01-02")
 	}
-	var parts []map[string]any
+	var parts []*ldObject
 	if parsed := p.Bodies[pg].Act; parsed != nil {
 		for _, a := range parsed.Articles {
-			parts = append(parts, map[string]any{"@type": "Legislation", "name": articleName(a), "url": d.Canonical + "#" + a.ID})
+			part := p.ld.obj()
+			part.str("@type", "Legislation")
+			part.str("name", articleName(a))
+			part.str("url", d.Canonical+"#"+a.ID)
+			parts = append(parts, part)
 		}
 	}
 	if len(parts) > 0 {
-		ld["hasPart"] = parts
+		ld.objs("hasPart", parts)
 	}
-	var versions []map[string]any
+	var versions []*ldObject
 	for _, l := range p.Config.Languages {
 		if tr := pg.Translations[l.Code]; tr != nil {
-			versions = append(versions, map[string]any{"@type": "Legislation", "inLanguage": l.Code, "url": p.Config.AbsURL(tr.URL)})
+			v := p.ld.obj()
+			v.str("@type", "Legislation")
+			v.str("inLanguage", l.Code)
+			v.str("url", p.Config.AbsURL(tr.URL))
+			versions = append(versions, v)
 		}
 	}
 	if len(versions) > 0 {
-		ld["workTranslation"] = versions
+		ld.objs("workTranslation", versions)
 	}
 	return ld
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"encoding/json"
+	"html/template"
 	"testing"
 	"time"
 )
@@ -34,7 +36,8 @@ func TestDescribe(t *testing.T) {
 		if d.OG == nil || d.OG.Type != tc.og {
 			t.Errorf("%s: Open Graph %+v, want type %s", tc.path, d.OG, tc.og)
 		}
-		if len(d.JSONLD) == 0 || d.JSONLD[0].(map[string]any)["@type"] != tc.ld {
+		var ld map[string]any
+		if len(d.JSONLD) == 0 || json.Unmarshal([]byte(d.JSONLD[0].(template.JS)), &ld) != nil || ld["@type"] != tc.ld {
 			t.Errorf("%s: JSON-LD %v, want %s", tc.path, d.JSONLD, tc.ld)
 		}
 		if d.Feed != "/portal"+e.feedPath(d.Lang) {

@@ -75,7 +75,7 @@ func (p *pageSet) single(pg *content.Page) {
 	d.Content = template.HTML(body.HTML) // produced by goldmark with raw HTML off
 	d.Headings = body.Headings
 	d.Source = pg.Source
-	d.Topics = p.topicLinks(pg.Lang, pg.Tags)
+	d.Topics = p.item(pg).Topics
 	d.Breadcrumbs = []Link{{Name: t.T("nav.home"), URL: p.base + p.Config.HomePath(pg.Lang)}}
 	if pg.Kind.Listed {
 		d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: t.T("section." + pg.Section), URL: p.base + p.Config.SectionPath(pg.Lang, pg.Section)})

@@ -2,7 +2,13 @@ package render
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"testing"
+	"time"
+
+	"hubgen/generator/content"
+	"hubgen/generator/i18n"
 )
 
 func TestPagerWindow(t *testing.T) {
@@ -76,4 +82,86 @@ func TestPlanPages(t *testing.T) {
 			t.Errorf("%s: stage 1 did the work of a later stage", o.Path)
 		}
 	}
+}
+
+// TestSortPages: lists sorted by their pages' places in the language's
+// order of titles come out as sorting each list on its own did: by date
+// (newest first) when dated, then by title in the language's collation,
+// then in the order of Site.Pages; a list with a page of another language
+// is sorted on its own.
+func TestSortPages(t *testing.T) {
+	day := func(n int) time.Time { return time.Date(2025, 1, n, 0, 0, 0, 0, time.UTC) }
+	titles := []string{"Żółw", "zebra", "Zebra", "Ąb", "Ab", "ab", "Łódź", "Lody", "", "Ćma", "Cma", "Ala", "Ala", "Ala", "Éclair", "Eclair", "10 lat", "9 lat"}
+	var pages []*content.Page
+	for i, title := range titles {
+		lang := "pl"
+		if i%5 == 4 {
+			lang = "en"
+		}
+		var date time.Time
+		if i%4 != 0 {
+			date = day(1 + i%3)
+		}
+		pages = append(pages, &content.Page{Path: fmt.Sprintf("content/news/%02d.%s.md", i, lang), Title: title, Lang: lang, Date: date})
+	}
+	// reference sorts a list on its own, as sortPages did before it ranked
+	// titles once per language.
+	reference := func(lang string, list []*content.Page, byDate bool) {
+		i18n.SortFunc(i18n.NewCollator(lang), list, func(p *content.Page) string { return p.Title })
+		if byDate {
+			sort.SliceStable(list, func(i, j int) bool { return list[i].Date.After(list[j].Date) })
+		}
+	}
+	of := func(lang string) []*content.Page {
+		var out []*content.Page
+		for _, pg := range pages {
+			if pg.Lang == lang {
+				out = append(out, pg)
+			}
+		}
+		return out
+	}
+	everyThird := func(list []*content.Page) []*content.Page {
+		var out []*content.Page
+		for i, pg := range list {
+			if i%3 != 1 {
+				out = append(out, pg)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		lang string
+		list []*content.Page
+	}{
+		{"every Polish page", "pl", of("pl")},
+		{"every English page", "en", of("en")},
+		{"some Polish pages", "pl", everyThird(of("pl"))},
+		{"one page", "pl", of("pl")[:1]},
+		{"none", "pl", nil},
+		{"pages of both languages", "pl", pages},
+		{"pages of both languages in English order", "en", pages},
+	}
+	for _, cache := range []*i18n.KeyCache{nil, i18n.NewKeyCache()} { // a build's plan, a live preview's
+		for _, byDate := range []bool{false, true} {
+			e := &env{Input: Input{Site: &content.Site{Pages: pages}, Keys: cache}, keys: i18n.NewKeyCache(), ranks: map[string]map[*content.Page]int{}}
+			for _, tc := range tests {
+				got, want := slices.Clone(tc.list), slices.Clone(tc.list)
+				e.sortPages(tc.lang, got, byDate)
+				reference(tc.lang, want, byDate)
+				if !slices.Equal(got, want) {
+					t.Errorf("%s, by date %v, key cache %v:\n got %v\nwant %v", tc.name, byDate, cache != nil, paths(got), paths(want))
+				}
+			}
+		}
+	}
+}
+
+func paths(pages []*content.Page) []string {
+	var out []string
+	for _, pg := range pages {
+		out = append(out, pg.Path)
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bytes"
+	"encoding/xml"
 	"strings"
 	"testing"
 )
@@ -65,5 +67,19 @@ func TestCollisions(t *testing.T) {
 	errs := ds.Items()
 	if len(errs) != 1 || errs[0].String() != "content/news/b.pl.md:7:1: an alias of content/news/b.pl.md collides with the list page: both would be /aktualnosci/" {
 		t.Errorf("diagnostics %v", errs)
+	}
+}
+
+// TestEscapeXML: text goes into the sitemap as xml.EscapeText writes it.
+func TestEscapeXML(t *testing.T) {
+	for _, s := range []string{"", "pl", "x-default", "https://example.org/portal/en/news/alpha/", "https://example.org/?a=1&b=<2>", `"quoted" 'single'`, "tab\tnew\nline\r", "Zażółć", "\x00\x7f\u2028", "\xff invalid", "\uFFFD"} {
+		var got, want bytes.Buffer
+		escapeXML(&got, s)
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%q: %q, want %q", s, got.String(), want.String())
+		}
 	}
 }

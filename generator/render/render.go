@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -59,6 +60,17 @@ type env struct {
 	ds      *diag.List
 	topicAt map[string]string // lang + "/" + topic key -> the topic's path
 	keys    *i18n.KeyCache    // collation keys of titles
+	// publishers holds the JSON-LD of each language's site as a publisher
+	// (see publisher).
+	publishers map[string][]byte
+	ld         ldArena // the objects of JSON-LD being made (see metadata)
+	ldBuf      []byte  // JSON being written (see ldJS)
+	// ranks holds, by language, each page's place in the order of titles
+	// (see titleRanks).
+	ranks map[string]map[*content.Page]int
+	// fallbacks and itemOf hold what sectionFallback and item made.
+	fallbacks map[string]map[string]string
+	itemOf    map[*content.Page]Item
 }
 
 // Plan works out every output page of the site, in stages that each say
@@ -100,7 +112,7 @@ func (p *env) publish(pages []*Output) []*Output {
 
 // newEnv prepares what the stages share.
 func newEnv(in Input) *env {
-	p := &env{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}, keys: in.Keys}
+	p := &env{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}, keys: in.Keys, publishers: map[string][]byte{}, ranks: map[string]map[*content.Page]int{}, fallbacks: map[string]map[string]string{}, itemOf: map[*content.Page]Item{}}
 	if p.keys == nil {
 		p.keys = i18n.NewKeyCache()
 	}
@@ -157,17 +169,33 @@ func (p *env) newOutput(path, cluster, origin string, d *Data, fallback map[stri
 	return &Output{Path: path, Layout: d.Layout, Data: d, cluster: cluster, fallback: fallback, origin: origin}
 }
 
-// sectionFallback sends the switcher to a section's list page in each language.
+// sectionFallback sends the switcher to a section's list page in each
+// language. The outputs of a section share one map: it is not changed.
 func (p *env) sectionFallback(section string) map[string]string {
+	if fb, ok := p.fallbacks[section]; ok {
+		return fb
+	}
 	fb := map[string]string{}
 	for _, l := range p.Config.Languages {
 		fb[l.Code] = p.Config.SectionPath(l.Code, section)
 	}
+	p.fallbacks[section] = fb
 	return fb
 }
 
+// item is a page as lists show it, made once per plan: the lists a page
+// is in share its item's topics.
 func (p *env) item(pg *content.Page) Item {
-	return Item{Title: pg.Title, URL: p.base + pg.URL, Date: pg.Date, Summary: pg.Summary, Kind: pg.Section, Lang: pg.Lang, Topics: p.topicLinks(pg.Lang, pg.Tags), Page: pg}
+	if it, ok := p.itemOf[pg]; ok {
+		return it
+	}
+	t := p.texts[pg.Lang]
+	it := Item{Title: pg.Title, URL: p.base + pg.URL, Date: pg.Date, Summary: pg.Summary, Kind: pg.Section, Lang: pg.Lang, Topics: p.topicLinks(pg.Lang, pg.Tags), Page: pg, KindName: t.T("kind." + pg.Section)}
+	if !pg.Date.IsZero() {
+		it.DateText, it.DateISO = t.Date(pg.Date), t.ISO(pg.Date)
+	}
+	p.itemOf[pg] = it
+	return it
 }
 
 func (p *env) items(pages []*content.Page) []Item {
@@ -180,12 +208,66 @@ func (p *env) items(pages []*content.Page) []Item {
 
 // sortPages orders news and acts newest first and everything else A–Ż in the
 // language's collation; ties fall back to title, then to the input order
-// (pages arrive sorted by path).
+// (pages arrive sorted by path: every list is in the order of Site.Pages).
+// The titles are put in order once per language (titleRanks), and each
+// list by their places in it.
 func (p *env) sortPages(lang string, pages []*content.Page, byDate bool) {
-	i18n.SortCached(p.keys, lang, pages, func(p *content.Page) string { return p.Title })
-	if byDate {
-		sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
+	ranks := p.titleRanks(lang)
+	type entry struct {
+		date time.Time
+		rank int
+		page *content.Page
 	}
+	entries := make([]entry, len(pages))
+	for i, pg := range pages {
+		rank, ok := ranks[pg]
+		if !ok { // not a page of lang: sort this list on its own
+			i18n.SortCached(p.keys, lang, pages, func(p *content.Page) string { return p.Title })
+			if byDate {
+				sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
+			}
+			return
+		}
+		entries[i] = entry{pg.Date, rank, pg}
+	}
+	slices.SortFunc(entries, func(a, b entry) int {
+		if byDate {
+			if c := b.date.Compare(a.date); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(a.rank, b.rank)
+	})
+	for i, e := range entries {
+		pages[i] = e.page
+	}
+}
+
+// titleRanks returns the place of each page of lang in the language's
+// order of titles, ties in the order of Site.Pages, made the first time a
+// plan asks for it.
+func (p *env) titleRanks(lang string) map[*content.Page]int {
+	if ranks, ok := p.ranks[lang]; ok {
+		return ranks
+	}
+	var pages []*content.Page
+	for _, pg := range p.Site.Pages {
+		if pg.Lang == lang {
+			pages = append(pages, pg)
+		}
+	}
+	title := func(p *content.Page) string { return p.Title }
+	if p.Keys != nil {
+		i18n.SortCached(p.keys, lang, pages, title) // a live preview's keys, kept across plans
+	} else {
+		i18n.SortFunc(i18n.NewCollator(lang), pages, title) // one buffer for every key
+	}
+	ranks := make(map[*content.Page]int, len(pages))
+	for i, pg := range pages {
+		ranks[pg] = i
+	}
+	p.ranks[lang] = ranks
+	return ranks
 }
 
 // newest returns the n pages of list that come first in sortPages' order

@@ -45,18 +45,25 @@ func (p *env) sitemap(outputs []*Output) []*Output {
 // it, so that a live preview that plans some pages again makes only theirs.
 func sitemapEntry(d *Data) []byte {
 	var b bytes.Buffer
+	size := 64 + len(d.Canonical)
+	for _, a := range d.Alternates {
+		size += 64 + len(a.Href)
+	}
+	b.Grow(size + 64 + len(d.XDefault))
 	link := func(lang, href string) {
 		b.WriteString("\n    <xhtml:link rel=\"alternate\" hreflang=\"")
-		xml.EscapeText(&b, []byte(lang))
+		escapeXML(&b, lang)
 		b.WriteString("\" href=\"")
-		xml.EscapeText(&b, []byte(href))
+		escapeXML(&b, href)
 		b.WriteString("\"></xhtml:link>")
 	}
 	b.WriteString("\n  <url>\n    <loc>")
-	xml.EscapeText(&b, []byte(d.Canonical))
+	escapeXML(&b, d.Canonical)
 	b.WriteString("</loc>")
 	if !d.Lastmod.IsZero() {
-		b.WriteString("\n    <lastmod>" + d.Lastmod.UTC().Format("2006-01-02") + "</lastmod>")
+		b.WriteString("\n    <lastmod>")
+		b.Write(d.Lastmod.UTC().AppendFormat(b.AvailableBuffer(), "2006-01-02"))
+		b.WriteString("</lastmod>")
 	}
 	for _, a := range d.Alternates {
 		link(a.Lang, a.Href)
@@ -66,4 +73,17 @@ func sitemapEntry(d *Data) []byte {
 	}
 	b.WriteString("\n  </url>")
 	return b.Bytes()
+}
+
+// escapeXML writes s as xml.EscapeText does: as it is when it has only
+// printable ASCII other than the five characters XML escapes (a URL, a
+// language code), else through xml.EscapeText.
+func escapeXML(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\'' || c == '&' || c == '<' || c == '>' {
+			xml.EscapeText(b, []byte(s))
+			return
+		}
+	}
+	b.WriteString(s)
 }

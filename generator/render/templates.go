@@ -9,7 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strings"
+	"strconv"
 	"sync"
 )
 
@@ -19,8 +19,9 @@ type Templates struct {
 	byName map[string]*template.Template
 	bufs   sync.Pool // *bytes.Buffer to execute into, kept grown
 	// cached holds what partialCached rendered since ResetCache, by
-	// layout, partial and keys.
-	cached sync.Map
+	// layout, partial and keys (see partialCached), under mu.
+	mu     sync.RWMutex
+	cached map[string]template.HTML
 }
 
 // layoutNames are the layouts every site must have besides one per content
@@ -76,7 +77,7 @@ func LoadTemplatesFS(fsys fs.FS, dir string, sections []string) (*Templates, err
 			return fail(err)
 		}
 	}
-	t := &Templates{byName: map[string]*template.Template{}}
+	t := &Templates{byName: map[string]*template.Template{}, cached: map[string]template.HTML{}}
 	for _, name := range append(layoutNames(), sections...) {
 		file := name + ".html"
 		if _, err := fs.Stat(fsys, file); err != nil {
@@ -113,56 +114,105 @@ func LoadTemplatesFS(fsys fs.FS, dir string, sections []string) (*Templates, err
 // every call with the same keys gets.
 func (t *Templates) partialCached(layout string, tpl *template.Template) func(name string, data any, keys ...any) (template.HTML, error) {
 	return func(name string, data any, keys ...any) (template.HTML, error) {
-		var k strings.Builder
-		k.WriteString(layout)
-		k.WriteByte(0)
-		k.WriteString(name)
+		var arr [128]byte // the key of most calls fits: no allocation
+		k := append(arr[:0], layout...)
+		k = append(k, 0)
+		k = append(k, name...)
 		for _, key := range keys {
-			k.WriteByte(0)
-			fmt.Fprint(&k, key)
+			k = append(k, 0)
+			k = appendKey(k, key)
 		}
-		key := k.String()
-		if h, ok := t.cached.Load(key); ok {
-			return h.(template.HTML), nil
+		t.mu.RLock()
+		h, ok := t.cached[string(k)]
+		t.mu.RUnlock()
+		if ok {
+			return h, nil
 		}
-		var b strings.Builder
-		if err := tpl.ExecuteTemplate(&b, name, data); err != nil {
+		buf := t.buffer()
+		defer t.bufs.Put(buf)
+		if err := tpl.ExecuteTemplate(buf, name, data); err != nil {
 			return "", fmt.Errorf("partialCached %q: %w", name, err)
 		}
-		h := template.HTML(b.String()) // executed by html/template: escaped
-		t.cached.Store(key, h)
+		h = template.HTML(buf.String()) // executed by html/template: escaped
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		if first, ok := t.cached[string(k)]; ok {
+			return first, nil // another page rendered it meanwhile
+		}
+		t.cached[string(k)] = h
 		return h, nil
 	}
 }
 
+// appendKey appends a key of partialCached as text, as fmt.Sprint(key)
+// writes it.
+func appendKey(b []byte, key any) []byte {
+	switch v := key.(type) {
+	case string:
+		return append(b, v...)
+	case bool:
+		return strconv.AppendBool(b, v)
+	case int:
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	return fmt.Append(b, key)
+}
+
 // ResetCache forgets what partialCached rendered: call it before rendering
 // a site whose content may have changed since the last call.
-func (t *Templates) ResetCache() { t.cached.Clear() }
+func (t *Templates) ResetCache() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	clear(t.cached)
+}
 
-// Execute renders an output page (or returns its bytes when it has no layout).
+// buffer returns an empty buffer from the pool (see Templates.bufs).
+func (t *Templates) buffer() *bytes.Buffer {
+	buf, _ := t.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		return &bytes.Buffer{}
+	}
+	buf.Reset()
+	return buf
+}
+
+// Execute renders an output page (or returns its bytes when it has no
+// layout). See ExecuteTo for rendering into a buffer of the caller's.
 func (t *Templates) Execute(o *Output) ([]byte, error) {
 	if o.Raw != nil {
 		return o.Raw, nil
 	}
+	// A page is tens of kilobytes: executing into a buffer grown by an
+	// earlier page and copying the result out once saves growing one for
+	// every page.
+	buf := t.buffer()
+	defer t.bufs.Put(buf)
+	if err := t.ExecuteTo(buf, o); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// ExecuteTo appends the output page to buf: the bytes Execute returns,
+// without their copy, for a caller that keeps buffers of its own (a writer
+// that hands each back to a pool once the file is written). An output with
+// no layout has its Raw bytes appended. After an error, buf holds what was
+// written before it.
+func (t *Templates) ExecuteTo(buf *bytes.Buffer, o *Output) error {
+	if o.Raw != nil {
+		buf.Write(o.Raw)
+		return nil
+	}
 	tpl := t.byName[o.Layout]
 	if tpl == nil {
-		return nil, fmt.Errorf("no layout %q", o.Layout)
+		return fmt.Errorf("no layout %q", o.Layout)
 	}
 	entry := "baseof.html"
 	if o.Layout == "redirect" {
 		entry = "redirect.html"
 	}
-	// A page is tens of kilobytes: executing into a buffer grown by an
-	// earlier page and copying the result out once saves growing one for
-	// every page.
-	buf, _ := t.bufs.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = &bytes.Buffer{}
-	}
-	defer t.bufs.Put(buf)
-	buf.Reset()
 	if err := tpl.ExecuteTemplate(buf, entry, o.Data); err != nil {
-		return nil, fmt.Errorf("rendering %s with layout %s: %w", o.Path, o.Layout, err)
+		return fmt.Errorf("rendering %s with layout %s: %w", o.Path, o.Layout, err)
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return nil
 }
