@@ -5,12 +5,14 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"hubgen/generator/config"
@@ -44,12 +46,12 @@ type Options struct {
 // Result tells what a build did.
 type Result struct {
 	Diags   *diag.List
-	Pages   int // content pages published
-	Parses  int // Markdown documents parsed: one per page, acts included
-	Outputs int // HTML files written (or that would be)
-	Files   int // all files of the output, static files included
-	Written int // files written: all of them, or when a previous output was updated in place those that changed
-	Removed int // files of the previous output that this one lacks
+	Pages   int  // content pages published
+	Parses  int  // Markdown documents parsed: one per page, acts included
+	Outputs int  // HTML files written (or that would be)
+	Files   int  // all files of the output, static files included
+	Written int  // files written: all of them, or when a previous output was updated in place those that changed
+	Removed int  // files of the previous output that this one lacks
 	Updated bool // the previous output was updated in place
 	// Phases are the build's stages in order with their wall times (see
 	// Phase), for `build --timings` and the benchmarks.
@@ -163,7 +165,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err := copyStatic(ctx, tree, static, w); err != nil {
 			return err
 		}
-		if err := renderAll(ctx, outputs, tpl, w.Write); err != nil {
+		if err := renderAll(ctx, outputs, tpl, w); err != nil {
 			return err
 		}
 		ph.done("render")
@@ -286,20 +288,39 @@ func sortedTranslations(p *content.Page) []*content.Page {
 	return out
 }
 
-// renderAll executes every output's layout on all cores; write (if not nil)
-// stores each result, under the output's file path.
-func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, write func(file string, data []byte)) error {
+// renderAll executes every output's layout on all cores; w (if not nil)
+// writes each result, under the output's file path. Pages render into
+// buffers of a pool that w hands back once it has written them. renderAll
+// empties outputs as it goes, so that what an output holds (a page's HTML,
+// a list's items) can go as soon as it is rendered: a build's memory then
+// peaks before rendering, not at the end.
+func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, w *output.Writer) error {
+	var buffers sync.Pool
 	errs := make([]error, len(outputs))
 	parallel.For(len(outputs), func(i int) {
+		o := outputs[i]
+		outputs[i] = nil
 		if err := ctx.Err(); err != nil {
 			errs[i] = err
 			return
 		}
-		b, err := tpl.Execute(outputs[i])
-		if err == nil && write != nil {
-			write(outputs[i].File(), b)
+		if o.Raw != nil {
+			if w != nil {
+				w.Write(o.File(), o.Raw)
+			}
+			return
 		}
-		errs[i] = err
+		buf, _ := buffers.Get().(*bytes.Buffer)
+		if buf == nil {
+			buf = new(bytes.Buffer)
+		}
+		buf.Reset()
+		if err := tpl.ExecuteTo(buf, o); err != nil || w == nil {
+			buffers.Put(buf)
+			errs[i] = err
+			return
+		}
+		w.WriteBuffer(o.File(), buf, func() { buffers.Put(buf) })
 	})
 	for _, err := range errs {
 		if err != nil {
