@@ -128,13 +128,13 @@ func (n *refNode) Dump(src []byte, level int) {
 var attrPart = []byte("act-part")
 
 // partID returns the id of the part block n is, if it is one.
-func partID(n ast.Node) (string, bool) {
+func partID(n ast.Node) ([]byte, bool) {
 	if _, ok := n.Attribute(attrPart); !ok {
-		return "", false
+		return nil, false
 	}
 	id, _ := n.AttributeString("id")
 	b, _ := id.([]byte)
-	return string(b), true
+	return b, true
 }
 
 var (

@@ -18,13 +18,22 @@ type actRenderer struct {
 	// html holds goldmark's own functions, for the paragraphs, headings
 	// and list items that are not parts.
 	html map[ast.NodeKind]renderer.NodeRendererFunc
+	// The attributes goldmark writes of paragraphs, headings and list
+	// items, except the id, made once rather than for every part.
+	paragraphAttrs, headingAttrs, listItemAttrs util.BytesFilter
 }
 
 // newActRenderer returns the renderer for pages, or with parallel for the
 // parallel view. The functions it takes from goldmark's HTML renderer
 // (paragraphs, headings, list items) read none of its options.
 func newActRenderer(parallel bool) *actRenderer {
-	r := &actRenderer{parallel: parallel, html: map[ast.NodeKind]renderer.NodeRendererFunc{}}
+	r := &actRenderer{
+		parallel:       parallel,
+		html:           map[ast.NodeKind]renderer.NodeRendererFunc{},
+		paragraphAttrs: exceptID{html.ParagraphAttributeFilter},
+		headingAttrs:   exceptID{html.HeadingAttributeFilter},
+		listItemAttrs:  exceptID{html.ListItemAttributeFilter},
+	}
 	html.NewRenderer().RegisterFuncs(funcMap(r.html))
 	return r
 }
@@ -103,18 +112,21 @@ func (r *actRenderer) renderBlock(w util.BufWriter, src []byte, n ast.Node, ente
 	case *ast.Heading:
 		_, _ = w.WriteString("<h")
 		_ = w.WriteByte("0123456"[t.Level])
-		filter = html.HeadingAttributeFilter
+		filter = r.headingAttrs
 	case *ast.ListItem:
 		_, _ = w.WriteString("<li")
-		filter = html.ListItemAttributeFilter
+		filter = r.listItemAttrs
 	default:
 		_, _ = w.WriteString("<p")
-		filter = html.ParagraphAttributeFilter
+		filter = r.paragraphAttrs
 	}
 	_, _ = w.WriteString(` id="`)
-	_, _ = w.Write(util.EscapeHTML([]byte(r.prefix(n) + id)))
+	if prefix := r.prefix(n); prefix != "" {
+		_, _ = w.Write(util.EscapeHTML([]byte(prefix)))
+	}
+	_, _ = w.Write(util.EscapeHTML(id)) // escaped byte by byte: the same as escaping prefix+id
 	_ = w.WriteByte('"')
-	html.RenderAttributes(w, n, exceptID{filter})
+	html.RenderAttributes(w, n, filter)
 	_ = w.WriteByte('>')
 	if fc := n.FirstChild(); n.Kind() == ast.KindListItem && fc != nil && fc.Kind() != ast.KindTextBlock {
 		_ = w.WriteByte('\n')

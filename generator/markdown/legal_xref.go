@@ -1,9 +1,9 @@
 package markdown
 
 import (
+	"cmp"
 	"fmt"
-	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,17 +19,13 @@ import (
 // "art. 1 ust. 2 lit. a)"; English "Article 3(3)", "Article 1(2)(a)",
 // "paragraph 1". A reference followed by the name of another instrument
 // ("… konwencji", "… of the Convention", "… TEU", "thereof") is about that
-// instrument and stays plain text.
-var (
-	reRefPL = regexp.MustCompile(`art\.\s+(\d+[a-z]?)(?:\s+ust\.\s+(\d+))?(?:\s+lit\.\s+([a-z])\))?|ust\.\s+(\d+)(?:\s+lit\.\s+([a-z])\))?`)
-	reRefEN = regexp.MustCompile(`Article\s+(\d+[a-z]?)(?:\((\d+)\))?(?:\(([a-z])\))?|paragraph\s+(\d+)(?:\(([a-z])\))?`)
-	// Another act: "decyzji (WPZiB) 2018/1939", "Decision (CFSP) 2018/1939",
-	// "rozporządzenia (UE) nr 2016/794".
-	reOtherPL = regexp.MustCompile(`(?:[Dd]ecyzj|[Rr]ozporządze|[Dd]yrektyw)\p{L}*\s+(?:\((?:WPZiB|UE|EU|Euratom|WSiSW)\)\s+)?(?:nr\s+)?(\d{4}/\d{1,5})`)
-	reOtherEN = regexp.MustCompile(`(?:Decision|Regulation|Directive)\s+(?:\((?:CFSP|EU|Euratom|JHA)\)\s+)?(?:No\s+)?(\d{4}/\d{1,5})`)
+// instrument and stays plain text. Other acts: "decyzji (WPZiB) 2018/1939",
+// "Decision (CFSP) 2018/1939", "rozporządzenia (UE) nr 2016/794". The
+// scanners of legal_scan.go find them.
 
-	externalPL = map[string]bool{"konwencji": true, "traktatu": true, "tue": true, "tfue": true, "decyzji": true, "rozporządzenia": true, "dyrektywy": true, "umowy": true, "karty": true, "statutu": true, "protokołu": true, "regulaminu": true, "kodeksu": true, "ustawy": true}
-)
+// externalPL are the words after a Polish reference that name another
+// instrument.
+var externalPL = map[string]bool{"konwencji": true, "traktatu": true, "tue": true, "tfue": true, "decyzji": true, "rozporządzenia": true, "dyrektywy": true, "umowy": true, "karty": true, "statutu": true, "protokołu": true, "regulaminu": true, "kodeksu": true, "ustawy": true}
 
 // xrefs links the references in an act's recitals and articles.
 type xrefs struct {
@@ -97,23 +93,25 @@ type match struct {
 func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 	val := t.Segment.Value(x.src)
 	var found []match
-	reRef, reOther := reRefPL, reOtherPL
-	if x.page.Lang != "pl" {
-		reRef, reOther = reRefEN, reOtherEN
-	}
-	for _, m := range reOther.FindAllSubmatchIndex(val, -1) {
+	pl := x.page.Lang == "pl"
+	other := func(m [otherGroups]int) {
 		if !wordStart(val, m[0]) {
-			continue
+			return
 		}
 		number := string(val[m[2]:m[3]])
 		if to := x.resolver.ResolveAct(x.page.Lang, number); to != nil && to != x.page {
 			found = append(found, match{start: m[0], end: m[1], dest: x.base + to.URL})
 		}
 	}
+	if pl {
+		scanOtherPL(val, other)
+	} else {
+		scanOtherEN(val, other)
+	}
 	if internal {
-		for _, m := range reRef.FindAllSubmatchIndex(val, -1) {
+		ref := func(m [refGroups]int) {
 			if !wordStart(val, m[0]) || overlaps(found, m[0], m[1]) || x.external(val[m[1]:]) {
-				continue
+				return
 			}
 			sub := func(i int) string {
 				if m[2*i] < 0 {
@@ -124,7 +122,7 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 			art, par, pnt := sub(1), sub(2), sub(3)
 			if art == "" { // "ust. 1" / "paragraph 1": this article
 				if article == "" {
-					continue // a recital cannot mean "this article"
+					return // a recital cannot mean "this article"
 				}
 				art, par, pnt = article, sub(4), sub(5)
 			}
@@ -143,9 +141,14 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 				} else {
 					x.ds.Warnf(x.page.Path, x.page.BodyLine+line-1, col, "%s", msg)
 				}
-				continue
+				return
 			}
 			found = append(found, match{start: m[0], end: m[1], part: id})
+		}
+		if pl {
+			scanRefPL(val, ref)
+		} else {
+			scanRefEN(val, ref)
 		}
 	}
 	if len(found) == 0 {
@@ -179,13 +182,15 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 }
 
 // external reports whether the words after a reference name another
-// instrument.
+// instrument: the first word, lowercased and without the punctuation
+// around it, and in English the second. It reads only the first two words
+// of after (as strings.Fields splits them), not the whole rest of the text.
 func (x *xrefs) external(after []byte) bool {
-	words := strings.Fields(strings.ToLower(string(after)))
-	if len(words) == 0 {
+	first, rest := nextField(after)
+	if first == nil {
 		return false
 	}
-	w := strings.Trim(words[0], ",.;:()")
+	w := strings.Trim(strings.ToLower(string(first)), ",.;:()")
 	if x.page.Lang == "pl" {
 		return externalPL[w]
 	}
@@ -193,9 +198,35 @@ func (x *xrefs) external(after []byte) bool {
 	case "thereof", "teu", "tfeu":
 		return true
 	case "of":
-		return len(words) < 2 || strings.Trim(words[1], ",.;:") != "this"
+		second, _ := nextField(rest)
+		return second == nil || strings.Trim(strings.ToLower(string(second)), ",.;:") != "this"
 	}
 	return false
+}
+
+// nextField returns the first field of s as strings.Fields splits it
+// (runs of bytes that are not Unicode white space) and what follows it, or
+// nil when s is only white space.
+func nextField(s []byte) (field, rest []byte) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				return s[start:i], s[i:]
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i += n
+	}
+	if start < 0 {
+		return nil, nil
+	}
+	return s[start:], nil
 }
 
 // wordStart reports whether a match at i starts a word.
@@ -216,6 +247,8 @@ func overlaps(ms []match, start, end int) bool {
 	return false
 }
 
+// sortMatches puts matches in the order of the text. No two start at the
+// same byte: they do not overlap.
 func sortMatches(ms []match) {
-	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	slices.SortFunc(ms, func(a, b match) int { return cmp.Compare(a.start, b.start) })
 }

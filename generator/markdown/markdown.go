@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
@@ -50,11 +51,15 @@ type Config struct {
 
 // Converter renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	md       goldmark.Markdown // parses, and renders pages
-	parallel renderer.Renderer // renders acts' units for the parallel view
-	cfg      Config
-	parses   atomic.Int64
-	buffers  sync.Pool // *bytes.Buffer for rendering
+	md goldmark.Markdown // parses, and renders pages
+	// noLinkify is md's parser without Linkify, which tries to make a link
+	// at every space: for the bodies where it would change nothing
+	// (needsLinkify).
+	noLinkify parser.Parser
+	parallel  renderer.Renderer // renders acts' units for the parallel view
+	cfg       Config
+	parses    atomic.Int64
+	buffers   sync.Pool // *htmlBuffer for rendering and the page's text
 }
 
 // Heading is a heading of a page, for tables of contents.
@@ -80,14 +85,19 @@ func New(cfg Config) *Converter {
 	if cfg.AnchorLabel == nil {
 		cfg.AnchorLabel = func(_, kind, num string) string { return kind + " " + num }
 	}
-	return &Converter{md: newGoldmark(cfg, false), parallel: newGoldmark(cfg, true).Renderer(), cfg: cfg}
+	return &Converter{
+		md:        newGoldmark(cfg, false, true),
+		noLinkify: newGoldmark(cfg, false, false).Parser(),
+		parallel:  newGoldmark(cfg, true, true).Renderer(),
+		cfg:       cfg,
+	}
 }
 
-// newGoldmark configures goldmark: GitHub tables, strikethrough, autolinks,
-// footnotes, heading ids, legal acts. With parallel, its renderer writes
-// acts for the parallel view: the ids and fragment links of acts' parts and
-// footnotes carry the prefix "<lang>-".
-func newGoldmark(cfg Config, parallel bool) goldmark.Markdown {
+// newGoldmark configures goldmark: GitHub tables, strikethrough, autolinks
+// (without linkify, none), footnotes, heading ids, legal acts. With
+// parallel, its renderer writes acts for the parallel view: the ids and
+// fragment links of acts' parts and footnotes carry the prefix "<lang>-".
+func newGoldmark(cfg Config, parallel, linkify bool) goldmark.Markdown {
 	footnotes := []extension.FootnoteOption{extension.WithFootnoteBacklinkHTML("↩")}
 	if parallel {
 		footnotes = append(footnotes, extension.WithFootnoteIDPrefixFunction(func(n ast.Node) []byte {
@@ -98,8 +108,12 @@ func newGoldmark(cfg Config, parallel bool) goldmark.Markdown {
 		transformer: actTransformer{base: cfg.BasePath, strict: cfg.Strict, label: cfg.AnchorLabel},
 		parallel:    parallel,
 	}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.NewFootnote(footnotes...), acts}
+	if linkify {
+		exts = append(exts, extension.Linkify)
+	}
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.NewFootnote(footnotes...), acts),
+		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		// Raw HTML stays off (goldmark's default): editors' HTML is dropped.
 	)
@@ -110,6 +124,15 @@ func newGoldmark(cfg Config, parallel bool) goldmark.Markdown {
 // (links to missing files, references to missing parts of an act) are
 // added to ds with the file's line and column.
 func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
+	parse := c.md.Parser()
+	if !needsLinkify(p.Body) {
+		parse = c.noLinkify
+	}
+	return c.convert(p, r, ds, parse)
+}
+
+// convert is Convert with the given parser.
+func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse parser.Parser) Result {
 	src := p.Body
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	var act *actDoc
@@ -117,14 +140,13 @@ func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
 		act = &actDoc{page: p, resolver: r, ds: ds}
 		ctx.Set(actKey, act)
 	}
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := parse.Parse(text.NewReader(src), parser.WithContext(ctx))
 	c.parses.Add(1)
 	var res Result
 	if act != nil {
 		res.Act = act.act
 	}
-	var plain strings.Builder
-	plain.Grow(len(src))
+	plain := c.buffer() // the text of the page, collapsed below
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
@@ -161,43 +183,171 @@ func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
 			u.node = nil // the result keeps no part of the tree
 		}
 	}
-	res.Text = collapseSpace(plain.String())
+	res.Text = string(collapseSpace(plain.Bytes()))
+	c.buffers.Put(plain)
 	return res
 }
 
-// collapseSpace is strings.Join(strings.Fields(s), " ") without a slice of
-// every word: the words of s separated by single spaces.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-		} else {
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteString(s[i : i+n]) // bytes as they are, even invalid ones
-		}
-		i += n
+// needsLinkify reports whether goldmark's Linkify extension could make a
+// difference to src. Linkify, as configured here, makes links only of text
+// with "://" (after "http:", "https:" or "ftp:"), "www." or '@' (an e-mail
+// address). Where it makes none, its only trace is that goldmark cuts the
+// text of a line at every space (it tries a link there), and then trims
+// the white space at the end of the line from the last piece only: a line
+// ending in two or more white space characters keeps all but the last
+// ("a \t \n" gives "a \t"). Two spaces exactly make a hard line break and
+// leave nothing to trim, unless the table extension takes the newline
+// away: when the line is the last before a table that goldmark finds in a
+// setext heading, two lines above the table's delimiter row. The cuts
+// also matter after a line that ends in a backslash (before a hard line
+// break of two spaces, say): goldmark's parser takes it to escape the
+// first character of the next line, while its HTML writer reads escapes
+// within one piece of text only. Without any of these, the parse without
+// Linkify gives the same output.
+func needsLinkify(src []byte) bool {
+	if bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("://")) || bytes.Contains(src, []byte("www.")) {
+		return true
 	}
-	return b.String()
+	// The white space goldmark trims: util.IsSpace, less the newline.
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' }
+	hardBreak := -3 // the last line ending in two spaces
+	for line, start := 0, 0; ; line++ {
+		end := len(src)
+		if nl := bytes.IndexByte(src[start:], '\n'); nl >= 0 {
+			end = start + nl
+		}
+		if line == hardBreak+2 && tableDelimiter(src[start:end]) {
+			return true
+		}
+		// The run of white space before the end of the line (or of src).
+		i := end
+		for i > start && isSpace(src[i-1]) {
+			i--
+		}
+		if i > start && src[i-1] == '\\' {
+			return true
+		}
+		if n := end - i; n >= 3 || n == 2 && (end == len(src) || src[i] != ' ' || src[i+1] != ' ') {
+			return true
+		} else if n == 2 {
+			hardBreak = line
+		}
+		if end == len(src) {
+			return false
+		}
+		start = end + 1
+	}
+}
+
+// tableDelimiter reports whether line could be the delimiter row of a
+// table ("|---|:--:|"), in a block quote or list item or not: after '>'
+// and indentation, only white space, '-', '|' and ':', with a '-'.
+func tableDelimiter(line []byte) bool {
+	line = bytes.TrimLeft(line, " \t>")
+	for _, c := range line {
+		switch c {
+		case ' ', '\t', '\v', '\f', '\r', '-', '|', ':', '>':
+		default:
+			return false
+		}
+	}
+	return bytes.IndexByte(line, '-') >= 0
+}
+
+// collapseSpace rewrites b in place as its words separated by single
+// spaces, as strings.Join(strings.Fields(string(b)), " ") would, and
+// returns that part of b. Bytes that are not UTF-8 stay as they are.
+// Text that is already words and single spaces is moved at once, not word
+// by word.
+func collapseSpace(b []byte) []byte {
+	w := 0              // b[:w] is done
+	from, end := -1, -1 // b[from:end], words and single spaces, goes to b[w:] next
+	for i := 0; i < len(b); {
+		j := i // the word at i ends at j
+		for j < len(b) {
+			if wordByte(b[j]) {
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRune(b[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		if j > i {
+			switch {
+			case from < 0:
+				from = i
+			case i != end+1 || b[end] != ' ':
+				// The space before this word is not one ' ': move what
+				// comes before it, then write one.
+				w += copy(b[w:], b[from:end])
+				b[w] = ' '
+				w++
+				from = i
+			}
+			end = j
+		}
+		for i = j; i < len(b) && !wordByte(b[i]); { // the space after it
+			r, n := utf8.DecodeRune(b[i:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += n
+		}
+	}
+	if from >= 0 {
+		w += copy(b[w:], b[from:end])
+	}
+	return b[:w]
+}
+
+// spaceBytes are the ASCII white space bytes below ' ', as a bit set.
+const spaceBytes = 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r'
+
+// wordByte reports whether c is a byte white space (unicode.IsSpace) cannot
+// start with: an ASCII byte other than a space, a UTF-8 continuation byte,
+// or the first byte of a character that is not white space. The first
+// bytes of non-ASCII white space are 0xC2 (U+0085, U+00A0), 0xE1 (U+1680),
+// 0xE2 (U+2000 to U+205F) and 0xE3 (U+3000).
+func wordByte(c byte) bool {
+	if c < utf8.RuneSelf {
+		return c > ' ' || c < ' ' && spaceBytes>>c&1 == 0
+	}
+	return c < 0xC2 || c > 0xE3 || c > 0xC2 && c < 0xE1
 }
 
 // Parses reports how many documents c has parsed: one per Convert.
 func (c *Converter) Parses() int64 { return c.parses.Load() }
 
+// htmlBuffer is a bytes.Buffer that goldmark's renderer writes into
+// directly: it is a util.BufWriter, so that Render does not put a
+// bufio.Writer of its own (4 kB, and a copy of everything) in front of it.
+type htmlBuffer struct{ bytes.Buffer }
+
+// Buffered implements util.BufWriter: nothing waits to be written.
+func (*htmlBuffer) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter.
+func (*htmlBuffer) Flush() error { return nil }
+
+var _ util.BufWriter = (*htmlBuffer)(nil)
+
+// buffer returns an empty buffer of c's pool; put it back when done.
+func (c *Converter) buffer() *htmlBuffer {
+	buf, _ := c.buffers.Get().(*htmlBuffer)
+	if buf == nil {
+		buf = new(htmlBuffer)
+	}
+	buf.Reset()
+	return buf
+}
+
 // render renders a node of p's tree with r, through a buffer of c's pool:
 // the result is one allocation of its exact size.
 func (c *Converter) render(r renderer.Renderer, p *content.Page, n ast.Node, ds *diag.List) string {
-	buf, _ := c.buffers.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	buf.Reset()
+	buf := c.buffer()
 	if err := r.Render(buf, p.Body, n); err != nil {
 		ds.Errorf(p.Path, p.BodyLine, 1, "rendering Markdown: %v", err)
 	}
@@ -208,6 +358,10 @@ func (c *Converter) render(r renderer.Renderer, p *content.Page, n ast.Node, ds 
 
 // rewrite turns a link to a content file into the target's URL.
 func (c *Converter) rewrite(p *content.Page, r Resolver, l *ast.Link, src []byte, ds *diag.List) *content.Page {
+	if !bytes.Contains(l.Destination, []byte(".md")) && bytes.IndexByte(l.Destination, '%') < 0 {
+		// The path cannot end in ".md": no need to parse the URL.
+		return nil
+	}
 	dest := string(l.Destination)
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {

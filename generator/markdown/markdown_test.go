@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
@@ -99,9 +101,35 @@ func TestBasePathAndLinksAndText(t *testing.T) {
 // TestCollapseSpace: the page text keeps its words with single spaces
 // between them, as strings.Fields splits them (Unicode spaces included).
 func TestCollapseSpace(t *testing.T) {
-	for _, s := range []string{"", " ", "a", "  a  b\t\nc ", "zażółć\u00a0gęślą\u2003jaźń", "x\r\n\r\ny", "\u3000lead and trail\u3000", "a\x85b", "bad \xff utf8"} {
-		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+	for _, s := range []string{"", " ", "a", "  a  b\t\nc ", "zażółć\u00a0gęślą\u2003jaźń", "x\r\n\r\ny", "\u3000lead and trail\u3000", "a\x85b", "a\u0085b", "bad \xff utf8",
+		"\v\fwords, ASCII only; and more\n\n", "ą ę\tł", "x\xc2 \xa0y", "trail \u00a0", "a\u2028\u2029b"} {
+		if got, want := string(collapseSpace([]byte(s))), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Random bytes around white space and UTF-8, broken or whole.
+	pieces := []string{" ", "\t", "\n", "a", "zz", "ą", "\u00a0", "\u0085", "\u2003", "\u3000", "\u1680", "\u2060", "–", "\xc2", "\xe2", "\xe2\x80", "\x80", "\xa0", "\xff", "\xe3\x80"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := string(collapseSpace([]byte(s))), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestWordByte: every white space character's UTF-8 starts with a byte
+// that wordByte excludes, so that collapseSpace may pass over the others.
+func TestWordByte(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			if b := []byte(string(r)); wordByte(b[0]) {
+				t.Errorf("%U is white space, and wordByte(%#x)", r, b[0])
+			}
 		}
 	}
 }
