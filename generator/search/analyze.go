@@ -3,161 +3,285 @@ package search
 import (
 	"slices"
 	"sort"
-	"strings"
+	"sync"
 
 	"hubgen/generator/search/internal/format"
-	"hubgen/internal/parallel"
 )
 
 // langData is the analysed content of one language: what its index files
 // are written from.
 type langData struct {
 	docs     []*Doc
-	stems    []string                  // by stem id
-	postings [][]posting               // by stem id, by document number
-	surfaces map[string][]int32        // folded surface -> stem ids (empty for stop words)
-	norms    [][format.NumFields]uint8 // per document, per field: length code
-	avglen   [format.NumFields]float64 // per field: mean length of the documents that have it
+	stems    []string                     // by stem id
+	postings [][]posting                  // by stem id, by document number
+	surfaces map[string][]int32           // folded surface -> stem ids (empty for stop words)
+	norms    [][format.NumFields]uint8    // per document, per field: length code
+	big      [][][format.NumFields]uint16 // per document: the counts its postings' freqs do not hold
+	avglen   [format.NumFields]float64    // per field: mean length of the documents that have it
 }
 
-// docTerms is one document's distinct tokens with their per-field counts.
+// docTerms is one document's distinct stems with their per-field counts:
+// stem ids[k] occurs tf[k].unpack(big)[f] times in field f, counts
+// stopping at 0xffff.
 type docTerms struct {
-	raw []string
-	tf  [][format.NumFields]uint16
-	ids []int32 // raw interned
-}
-
-// termInfo is the analysis of one distinct token.
-type termInfo struct {
-	surface string // folded token
-	stem    string // folded analysed term, "" for a stop word
+	ids []int32
+	tf  []freqs
+	big [][format.NumFields]uint16
 }
 
 // analyse turns one language's documents, sorted by kind and date, into
 // the data its index is written from: it splits every field into words,
-// analyses every distinct word once, collects the surface forms the
-// lexicon maps to stems, computes the length codes, numbers the documents
-// and gathers the postings of every stem. The heavy steps run on all cores.
+// analyses every distinct word once, counts each document's stems and
+// computes its length codes (all on all cores, in one pass over the
+// documents), collects the surface forms the lexicon maps to stems,
+// numbers the documents and gathers the postings of every stem.
+//
+// Stems are numbered in the order the goroutines happen to meet them: no
+// file depends on their numbers, only on the stems themselves.
 func analyse(docs []*Doc, a *analyzer) *langData {
-	terms := countTokens(docs)
-	raws := internTokens(terms)
-	ld := &langData{docs: docs, surfaces: map[string][]int32{}}
-	stemID, rawStem := ld.collectSurfaces(stemTokens(raws, a))
-	ld.addUnaccented(a, stemID)
+	v := newVocabulary(a)
+	terms, norms, df := countStems(docs, v)
+	ld := &langData{docs: docs, stems: v.stems, surfaces: map[string][]int32{}}
+	own := ld.collectSurfaces(v.list)
+	ld.addUnaccented(a, v.stemID, own)
 	ld.addStopWords(a)
-	norms, avglen := fieldNorms(terms, rawStem)
-	ld.avglen = avglen
-	ld.gatherPostings(docs, docOrder(docs, norms), terms, rawStem, norms)
+	ld.avglen = averageLengths(norms)
+	ld.gatherPostings(docs, docOrder(docs, norms), terms, norms, df)
 	return ld
 }
 
-// fieldTexts are the texts of a document's indexed fields.
-func fieldTexts(d *Doc) [format.NumFields]string {
-	act := strings.TrimSpace(d.ActType + " " + d.ActNumber)
-	return [format.NumFields]string{d.Title, d.Summary, d.Body, strings.Join(d.Topics, ". "), act}
+// vocabulary is the distinct words of one language, shared by the
+// goroutines that count them: a goroutine asks for the stem of each word
+// it has not met before, and the first to ask analyses the word, once for
+// the whole build.
+type vocabulary struct {
+	a      *analyzer
+	mu     sync.Mutex // guards what follows
+	words  map[string]*vocabWord
+	list   []*vocabWord     // in the order they were met
+	stemID map[string]int32 // folded stem -> stem id
+	stems  []string         // by stem id
 }
 
-// countTokens splits every indexed field of every document into words (see
-// Tokenize), on all cores, and counts each document's distinct words per
-// field.
-func countTokens(docs []*Doc) []docTerms {
-	terms := make([]docTerms, len(docs))
-	const chunk = 32 // documents per task, sharing one map
-	parallel.For((len(docs)+chunk-1)/chunk, func(c int) {
-		idx := map[string]int{}
-		for i := c * chunk; i < len(docs) && i < (c+1)*chunk; i++ {
-			clear(idx)
-			dt := &terms[i]
-			for f, text := range fieldTexts(docs[i]) {
-				words(text, func(w string) {
-					k, ok := idx[w]
-					if !ok {
-						k = len(dt.raw)
-						idx[w] = k
-						dt.raw = append(dt.raw, w)
-						dt.tf = append(dt.tf, [format.NumFields]uint16{})
-					}
-					if dt.tf[k][f] < 0xffff {
-						dt.tf[k][f]++
-					}
-				})
-			}
-		}
-	})
-	return terms
+// vocabWord is one distinct word and its analysis.
+type vocabWord struct {
+	once    sync.Once
+	word    string
+	surface string // folded
+	stem    int32  // stem id, -1 for a stop word
 }
 
-// internTokens numbers the distinct words of the language in document
-// order, replaces each document's words by their numbers (ids) and returns
-// the words by number.
-func internTokens(terms []docTerms) []string {
-	rawID := map[string]int32{}
-	var raws []string
-	for i := range terms {
-		dt := &terms[i]
-		dt.ids = make([]int32, len(dt.raw))
-		for k, r := range dt.raw {
-			id, ok := rawID[r]
-			if !ok {
-				id = int32(len(raws))
-				rawID[r] = id
-				raws = append(raws, r)
-			}
-			dt.ids[k] = id
-		}
-		dt.raw = nil
+func newVocabulary(a *analyzer) *vocabulary {
+	return &vocabulary{a: a, words: map[string]*vocabWord{}, stemID: map[string]int32{}}
+}
+
+// stem is the stem id of w (-1 for a stop word), analysing w if no one has.
+func (v *vocabulary) stem(w string) int32 {
+	v.mu.Lock()
+	e := v.words[w]
+	if e == nil {
+		e = &vocabWord{word: w}
+		v.words[w] = e
+		v.list = append(v.list, e)
 	}
-	return raws
-}
-
-// stemTokens analyses each distinct word exactly once, on all cores: its
-// folded surface form and its folded stem ("" for a stop word).
-func stemTokens(raws []string, a *analyzer) []termInfo {
-	infos := make([]termInfo, len(raws))
-	parallel.For(len(raws), func(i int) {
-		infos[i].surface = Fold(raws[i])
-		infos[i].stem, _ = a.term(raws[i])
-		infos[i].stem = Fold(infos[i].stem)
+	v.mu.Unlock()
+	e.once.Do(func() {
+		e.surface = Fold(w)
+		t, _ := v.a.term(w)
+		e.stem = v.stemNumber(Fold(t))
 	})
-	return infos
+	return e.stem
 }
 
-// collectSurfaces numbers the stems in the order of the words they come
-// from and maps every folded surface form to its stems (none for a stop
-// word). It returns the stems' numbers and each word's stem (-1 for a stop
-// word).
-func (ld *langData) collectSurfaces(infos []termInfo) (stemID map[string]int32, rawStem []int32) {
-	stemID = map[string]int32{}
-	rawStem = make([]int32, len(infos))
-	for i, in := range infos {
-		rawStem[i] = -1
-		if in.stem != "" {
-			id, ok := stemID[in.stem]
-			if !ok {
-				id = int32(len(ld.stems))
-				stemID[in.stem] = id
-				ld.stems = append(ld.stems, in.stem)
+// stemNumber numbers the folded stem s, -1 for "" (a stop word).
+func (v *vocabulary) stemNumber(s string) int32 {
+	if s == "" {
+		return -1
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	id, ok := v.stemID[s]
+	if !ok {
+		id = int32(len(v.stems))
+		v.stemID[s] = id
+		v.stems = append(v.stems, s)
+	}
+	return id
+}
+
+// fieldParts calls fn with each field of d and the texts it is made of.
+// The topics and the act's type and number are split into words one by
+// one: as they would be joined by separators, without joining them.
+func fieldParts(d *Doc, fn func(field int, text string)) {
+	fn(format.FieldTitle, d.Title)
+	fn(format.FieldSummary, d.Summary)
+	fn(format.FieldBody, d.Body)
+	for _, t := range d.Topics {
+		fn(format.FieldTopics, t)
+	}
+	fn(format.FieldAct, d.ActType)
+	fn(format.FieldAct, d.ActNumber)
+}
+
+// stemCounter counts the stems of the documents one goroutine of
+// countStems handles. Its words are numbered in the order it meets them
+// (local ids), and each is looked up in the shared vocabulary once.
+type stemCounter struct {
+	v      *vocabulary
+	words  wordIDs // the words met, numbered
+	inDoc  []inDoc // by local id: where the word is in the current document's lists
+	stemOf []int32 // by local id: its stem id, -1 for a stop word
+	doc    int32   // the current document, counted from 1
+	// The current document's words (local ids) and their counts.
+	ids []int32
+	tf  [][format.NumFields]uint16
+	// By stem id: the last document (doc) it occurred in and its place in
+	// that document's stems; in how many of this goroutine's documents it
+	// occurs.
+	stemIn []inDoc
+	df     []int
+	// The current document's stems and their counts.
+	stems []int32
+	sums  [][format.NumFields]uint16
+}
+
+// inDoc is where a word or stem is in the lists of the document
+// stemCounter.doc.
+type inDoc struct {
+	doc  int32 // the last document it occurred in
+	slot int32 // its place in that document's lists
+}
+
+// count returns the distinct stems of d with their counts per field, and
+// d's length codes.
+func (c *stemCounter) count(d *Doc, table *[64]int) (docTerms, [format.NumFields]uint8) {
+	c.doc++
+	c.ids, c.tf = c.ids[:0], c.tf[:0]
+	fieldParts(d, func(f int, text string) {
+		for i := 0; ; {
+			start, end := nextWord(text, i)
+			if start < 0 {
+				break
 			}
-			rawStem[i] = id
+			i = end
+			id, added := c.words.id(text[start:end])
+			if added {
+				c.inDoc = append(c.inDoc, inDoc{})
+				c.stemOf = append(c.stemOf, c.v.stem(c.words.words[id]))
+			}
+			in := &c.inDoc[id]
+			if in.doc != c.doc {
+				in.doc, in.slot = c.doc, int32(len(c.ids))
+				c.ids = append(c.ids, id)
+				c.tf = append(c.tf, [format.NumFields]uint16{})
+			}
+			if n := &c.tf[in.slot][f]; *n < 0xffff {
+				*n++
+			}
 		}
-		list, seen := ld.surfaces[in.surface]
+	})
+	// The words' counts, added up by stem (stop words left out), and the
+	// fields' lengths: the words' counts added up.
+	var lengths [format.NumFields]int
+	c.stems, c.sums = c.stems[:0], c.sums[:0]
+	for k, id := range c.ids {
+		s := c.stemOf[id]
+		if s < 0 {
+			continue
+		}
+		tf := &c.tf[k]
+		for f, n := range tf {
+			lengths[f] += int(n)
+		}
+		if int(s) >= len(c.stemIn) {
+			c.stemIn = append(c.stemIn, make([]inDoc, int(s)+1-len(c.stemIn))...)
+			c.df = append(c.df, make([]int, int(s)+1-len(c.df))...)
+		}
+		in := &c.stemIn[s]
+		if in.doc == c.doc {
+			sum := &c.sums[in.slot]
+			for f, n := range tf {
+				sum[f] = uint16(min(int(sum[f])+int(n), 0xffff))
+			}
+			continue
+		}
+		in.doc, in.slot = c.doc, int32(len(c.stems))
+		c.stems = append(c.stems, s)
+		c.sums = append(c.sums, *tf)
+		c.df[s]++
+	}
+	dt := docTerms{ids: slices.Clone(c.stems), tf: make([]freqs, len(c.sums))}
+	for k := range c.sums {
+		dt.tf[k] = packFreqs(&c.sums[k], &dt.big)
+	}
+	var norms [format.NumFields]uint8
+	for f, n := range lengths {
+		norms[f] = uint8(format.NormCode(table, n))
+	}
+	return dt, norms
+}
+
+// countStems splits every indexed field of every document into words (see
+// Tokenize) and counts each document's distinct stems per field, on all
+// cores. It returns each document's stems and length codes, and each
+// stem's document frequency.
+func countStems(docs []*Doc, v *vocabulary) (terms []docTerms, norms [][format.NumFields]uint8, df []int) {
+	const chunk = 16 // documents a goroutine takes at a time
+	terms = make([]docTerms, len(docs))
+	norms = make([][format.NumFields]uint8, len(docs))
+	counters := make([]stemCounter, workers(len(docs), chunk))
+	for w := range counters {
+		counters[w].v = v
+	}
+	table := format.NormLengths()
+	forChunks(len(docs), chunk, func(w, lo, hi int) {
+		c := &counters[w]
+		for i := lo; i < hi; i++ {
+			terms[i], norms[i] = c.count(docs[i], &table)
+		}
+	})
+	df = make([]int, len(v.stems))
+	for _, c := range counters {
+		for s, n := range c.df {
+			df[s] += n
+		}
+	}
+	return terms, norms, df
+}
+
+// collectSurfaces maps every folded surface form of the words to their
+// stems (none for a stop word). It returns the folded stems of the words
+// that are their own folded surface form (most words in lower case), so
+// that addUnaccented need not analyse them again.
+func (ld *langData) collectSurfaces(words []*vocabWord) (own map[string]string) {
+	own = map[string]string{}
+	for _, w := range words {
+		list, seen := ld.surfaces[w.surface]
 		if !seen {
 			list = []int32{}
 		}
-		if rawStem[i] >= 0 && !slices.Contains(list, rawStem[i]) {
-			list = append(list, rawStem[i])
+		if w.stem >= 0 && !slices.Contains(list, w.stem) {
+			list = append(list, w.stem)
 		}
-		ld.surfaces[in.surface] = list
+		ld.surfaces[w.surface] = list
+		if w.surface == w.word {
+			own[w.surface] = ""
+			if w.stem >= 0 {
+				own[w.surface] = ld.stems[w.stem]
+			}
+		}
 	}
-	return stemID, rawStem
+	return own
 }
 
 // addUnaccented gives a surface form the stem of its own analysis too: a
 // word written without its diacritics ("zadania" for "żądania") may be a
 // word in its own right, whose stem joins when it occurs on the site and
 // is plausibly related to the word (Stempel turns some words into
-// unrelated stubs, such as "pelny" into "c").
-func (ld *langData) addUnaccented(a *analyzer, stemID map[string]int32) {
+// unrelated stubs, such as "pelny" into "c"). own holds the folded stems
+// ("" for a stop word) of the surface forms that occur as words, already
+// analysed.
+func (ld *langData) addUnaccented(a *analyzer, stemID map[string]int32, own map[string]string) {
 	folded := make([]string, 0, len(ld.surfaces))
 	for f, list := range ld.surfaces {
 		if len(list) > 0 {
@@ -165,9 +289,16 @@ func (ld *langData) addUnaccented(a *analyzer, stemID map[string]int32) {
 		}
 	}
 	alt := make([]string, len(folded))
-	parallel.For(len(folded), func(i int) {
-		if t, ok := a.term(folded[i]); ok && Plausible(folded[i], Fold(t)) {
-			alt[i] = Fold(t)
+	forChunks(len(folded), 256, func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			t, known := own[folded[i]]
+			if !known {
+				t, _ = a.term(folded[i])
+				t = Fold(t)
+			}
+			if t != "" && Plausible(folded[i], t) {
+				alt[i] = t
+			}
 		}
 	})
 	for i, f := range folded {
@@ -190,32 +321,16 @@ func (ld *langData) addStopWords(a *analyzer) {
 	}
 }
 
-// fieldNorms computes each document's field lengths (stop words left out)
-// as length codes, and each field's average length (of the lengths the
-// codes stand for) over the documents that have the field; 1 where none
-// has it.
-func fieldNorms(terms []docTerms, rawStem []int32) (norms [][format.NumFields]uint8, avglen [format.NumFields]float64) {
+// averageLengths is each field's average length (of the lengths the
+// length codes stand for) over the documents that have the field; 1 where
+// none has it.
+func averageLengths(norms [][format.NumFields]uint8) (avglen [format.NumFields]float64) {
 	table := format.NormLengths()
-	norms = make([][format.NumFields]uint8, len(terms))
-	lengths := make([][format.NumFields]int, len(terms))
-	parallel.For(len(terms), func(d int) {
-		dt := &terms[d]
-		for k, rid := range dt.ids {
-			if rawStem[rid] >= 0 {
-				for f, n := range dt.tf[k] {
-					lengths[d][f] += int(n)
-				}
-			}
-		}
-		for f, n := range lengths[d] {
-			norms[d][f] = uint8(format.NormCode(&table, n))
-		}
-	})
 	var total, have [format.NumFields]int
-	for d := range lengths {
-		for f, n := range lengths[d] {
-			if n > 0 {
-				total[f] += table[norms[d][f]]
+	for d := range norms {
+		for f, code := range norms[d] {
+			if code > 0 { // the code of a length above 0
+				total[f] += table[code]
 				have[f]++
 			}
 		}
@@ -226,7 +341,7 @@ func fieldNorms(terms []docTerms, rawStem []int32) (norms [][format.NumFields]ui
 			avglen[f] = float64(total[f]) / float64(have[f])
 		}
 	}
-	return norms, avglen
+	return avglen
 }
 
 // docOrder numbers the documents (given sorted by kind, then year, newest
@@ -254,37 +369,50 @@ func docOrder(docs []*Doc, norms [][format.NumFields]uint8) []int {
 }
 
 // gatherPostings puts the documents in their final numbering (order[n] is
-// the index in docs of document n) and gathers every stem's postings in
-// that order, dropping the per-document counts as it goes.
-func (ld *langData) gatherPostings(docs []*Doc, order []int, terms []docTerms, rawStem []int32, norms [][format.NumFields]uint8) {
+// the index in docs of document n) and gathers every stem's postings (df
+// of them) in that order into one array, on all cores, and lets the
+// documents' stems (terms) go.
+func (ld *langData) gatherPostings(docs []*Doc, order []int, terms []docTerms, norms [][format.NumFields]uint8, df []int) {
 	ld.docs = make([]*Doc, len(docs))
 	ld.norms = make([][format.NumFields]uint8, len(docs))
-	ld.postings = make([][]posting, len(ld.stems))
-	local := map[int32]int{}
-	var buf []posting
+	ld.big = make([][][format.NumFields]uint16, len(docs))
 	for id, d := range order {
-		ld.docs[id], ld.norms[id] = docs[d], norms[d]
-		dt := &terms[d]
-		clear(local)
-		buf = buf[:0]
-		for k, rid := range dt.ids {
-			s := rawStem[rid]
-			if s < 0 {
-				continue
-			}
-			j, ok := local[s]
-			if !ok {
-				j = len(buf)
-				local[s] = j
-				buf = append(buf, posting{doc: int32(id), norm: norms[d]})
-			}
-			for f, n := range dt.tf[k] {
-				buf[j].tf[f] = uint16(min(int(buf[j].tf[f])+int(n), 0xffff))
+		ld.docs[id], ld.norms[id], ld.big[id] = docs[d], norms[d], terms[d].big
+	}
+	start := make([]int, len(ld.stems)+1) // where each stem's postings start
+	for s, n := range df {
+		start[s+1] = start[s] + n
+	}
+	total := start[len(ld.stems)]
+	all := make([]posting, total)
+	// Each task reads all the documents and writes the postings of a range
+	// of stems, about as many postings for each: fewer places to write to
+	// at a time, which stay in the core's cache.
+	ranges := workers(len(ld.stems), 1)
+	bounds := make([]int32, ranges+1)
+	for r, s := 1, 0; r <= ranges; r++ {
+		for s < len(ld.stems) && start[s] < total*r/ranges {
+			s++
+		}
+		bounds[r] = int32(s)
+	}
+	bounds[ranges] = int32(len(ld.stems))
+	forChunks(ranges, 1, func(_, r, _ int) {
+		lo, hi := bounds[r], bounds[r+1]
+		next := slices.Clone(start[lo:hi])
+		for id, d := range order {
+			dt := &terms[d]
+			for k, s := range dt.ids {
+				if s >= lo && s < hi {
+					all[next[s-lo]] = posting{doc: int32(id), tf: dt.tf[k]}
+					next[s-lo]++
+				}
 			}
 		}
-		for s, j := range local {
-			ld.postings[s] = append(ld.postings[s], buf[j])
-		}
-		terms[d] = docTerms{}
+	})
+	clear(terms)
+	ld.postings = make([][]posting, len(ld.stems))
+	for s := range ld.postings {
+		ld.postings[s] = all[start[s]:start[s+1]:start[s+1]]
 	}
 }

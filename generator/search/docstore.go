@@ -13,34 +13,43 @@ import (
 // the start of the body for snippets.
 func writeDocs(files map[string][]byte, ld *langData, topics []string, opts Options) {
 	topicNo := topicNumbers(topics)
-	for start := 0; start < len(ld.docs); start += opts.DocsPerShard {
-		b := []byte{'['}
-		for i := start; i < len(ld.docs) && i < start+opts.DocsPerShard; i++ {
-			d := ld.docs[i]
-			if i > start {
-				b = append(b, ',', '\n')
-			}
-			b = append(b, '[')
-			b = appendString(b, d.Title)
-			b = append(b, ',')
-			b = appendString(b, d.URL)
-			b = append(b, ',')
-			date := ""
-			if !d.Date.IsZero() {
-				date = d.Date.Format("2006-01-02")
-			}
-			b = appendString(b, date)
-			b = append(b, ',')
-			b = appendInts(b, docTopics(d, topicNo))
-			b = append(b, ',')
-			b = appendString(b, d.Summary)
-			b = append(b, ',')
-			b = appendString(b, truncateWords(d.Body, opts.SnippetBytes))
-			b = append(b, ']')
+	shards := make([][]byte, (len(ld.docs)+opts.DocsPerShard-1)/opts.DocsPerShard)
+	forChunks(len(shards), 64, func(_, lo, hi int) {
+		for n := lo; n < hi; n++ {
+			shards[n] = appendDocs(nil, ld.docs[n*opts.DocsPerShard:min(len(ld.docs), (n+1)*opts.DocsPerShard)], topicNo, opts)
 		}
-		b = append(b, ']', '\n')
-		files[format.DocsFile(start/opts.DocsPerShard)] = b
+	})
+	for n, b := range shards {
+		files[format.DocsFile(n)] = b
 	}
+}
+
+// appendDocs writes a shard of the document store holding docs.
+func appendDocs(b []byte, docs []*Doc, topicNo map[string]int, opts Options) []byte {
+	b = append(b, '[')
+	for i, d := range docs {
+		if i > 0 {
+			b = append(b, ',', '\n')
+		}
+		b = append(b, '[')
+		b = appendString(b, d.Title)
+		b = append(b, ',')
+		b = appendString(b, d.URL)
+		b = append(b, ',')
+		date := ""
+		if !d.Date.IsZero() {
+			date = d.Date.Format("2006-01-02")
+		}
+		b = appendString(b, date)
+		b = append(b, ',')
+		b = appendInts(b, docTopics(d, topicNo))
+		b = append(b, ',')
+		b = appendString(b, d.Summary)
+		b = append(b, ',')
+		b = appendString(b, truncateWords(d.Body, opts.SnippetBytes))
+		b = append(b, ']')
+	}
+	return append(b, ']', '\n')
 }
 
 // truncateWords cuts s to at most n bytes at a word boundary, adding "…"

@@ -9,3 +9,11 @@ var NewAnalyzer = newAnalyzer
 
 func (a *analyzer) Term(token string) (string, bool)        { return a.term(token) }
 func (a *analyzer) Tokens(text string) analysis.TokenStream { return a.tokens(text) }
+
+// ReferenceTokenize splits s as the tokenizer as first written did, one
+// character at a time.
+func ReferenceTokenize(s string) []string {
+	var out []string
+	referenceWords(s, func(w string) { out = append(out, w) })
+	return out
+}

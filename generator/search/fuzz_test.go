@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -91,6 +92,19 @@ func FuzzTokenize(f *testing.F) {
 			if strings.IndexFunc(folded, unicode.IsSpace) >= 0 || strings.IndexFunc(tok, unicode.IsSpace) >= 0 {
 				t.Errorf("Tokenize(%q): token %q (folded %q) contains white space", s, tok, folded)
 			}
+		}
+	})
+}
+
+// FuzzTokenizeReference holds the tokenizer's fast paths to the plain
+// character-by-character tokenizer.
+func FuzzTokenizeReference(f *testing.F) {
+	for _, s := range searchtest.FuzzTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := search.Tokenize(s), search.ReferenceTokenize(s); !slices.Equal(got, want) {
+			t.Errorf("Tokenize(%q) = %q, reference %q", s, got, want)
 		}
 	})
 }

@@ -34,53 +34,174 @@ const MaxWordRunes = 64
 
 // words calls fn with each word of s (see Tokenize), as substrings of s.
 func words(s string, fn func(string)) {
-	start := -1        // where the current word began
-	last := classOther // class of its last letter, digit or connector
-	flush := func(end int) {
-		if start >= 0 {
-			// Bytes bound characters from above: count only when needed.
-			if w := s[start:end]; len(w) <= MaxWordRunes || utf8.RuneCountInString(w) <= MaxWordRunes {
-				fn(w)
+	for i := 0; ; {
+		start, end := nextWord(s, i)
+		if start < 0 {
+			return
+		}
+		fn(s[start:end])
+		i = end
+	}
+}
+
+// nextWord finds the first word (see Tokenize) of s at or after byte i,
+// where a word may begin (the start of s or the end of the previous
+// word): s[start:end], start < 0 when there is none. Scanning goes on
+// from end.
+//
+// It is the tokenizer's hot loop, run over every byte of every page: runs
+// of ASCII bytes take one look-up in byteClasses each, two-byte Latin
+// letters (ą, ł, ó…) a test of their bytes, and only other characters are
+// decoded and classified by charClass.
+func nextWord(s string, i int) (start, end int) {
+	for i < len(s) {
+		// Between words: skip to the first letter, digit, connector or
+		// ideograph. Marks, formatting and punctuation start no word.
+		for i < len(s) && byteClasses[s[i]] == classOther {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		start = i
+		var last int // the class of the word's first character
+		if c := s[i]; c < utf8.RuneSelf {
+			last = int(byteClasses[c])
+			i++
+		} else if latinLetter(s, i) {
+			last = classLetter
+			i += 2
+		} else {
+			class, size := multiByteClass(s, i)
+			switch class {
+			case classLetter, classDigit, classConnector:
+				last = class
+				i += size
+			case classIdeo:
+				return i, i + size
+			default:
+				i += size
+				continue
 			}
-			start, last = -1, classOther
+		}
+		i = wordEnd(s, i, last)
+		// Bytes bound characters from above: count only when needed.
+		if i-start <= MaxWordRunes || utf8.RuneCountInString(s[start:i]) <= MaxWordRunes {
+			return start, i
 		}
 	}
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+	return -1, len(s)
+}
+
+// wordEnd is where the word of s that runs at least to byte i ends, last
+// being the class of its last letter, digit or connector before i: before
+// the first character that is neither a letter, digit, connector, mark or
+// formatting character nor punctuation that joins two letters or two
+// digits (see joins), or before an ideograph.
+func wordEnd(s string, i, last int) int {
+	for {
+		// A run of ASCII letters, digits and connectors: classes 1 to 3
+		// (classOther, 0, wraps round to 255).
+		j := i
+		for j < len(s) && byteClasses[s[j]]-1 < classConnector {
+			j++
 		}
-		switch class := charClass(r); class {
-		case classLetter, classDigit, classConnector:
-			if start < 0 {
-				start = i
+		if j > i {
+			last, i = int(byteClasses[s[j-1]]), j
+		}
+		if i == len(s) {
+			return i
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			// ASCII punctuation joins two letters (.':) or two digits (.',;).
+			switch {
+			case last == classLetter && (c == '.' || c == '\'' || c == ':'),
+				last == classDigit && (c == '.' || c == '\'' || c == ',' || c == ';'):
+				if classAt(s, i+1) == last {
+					i++
+					continue
+				}
 			}
+			return i
+		}
+		if latinLetter(s, i) {
+			last = classLetter
+			i += 2
+			continue
+		}
+		class, size := multiByteClass(s, i)
+		switch class {
+		case classLetter, classDigit, classConnector:
 			last = class
 		case classMark, classFormat:
 			// Marks and formatting characters belong to the word they are in.
 		case classIdeo:
-			flush(i)
-			fn(s[i : i+size])
+			return i
 		default:
-			if start < 0 || !joins(r, last, classAt(s, i+size)) {
-				flush(i)
+			r, _ := utf8.DecodeRuneInString(s[i:])
+			if !joins(r, last, classAt(s, i+size)) {
+				return i
 			}
 		}
 		i += size
 	}
-	flush(len(s))
+}
+
+// byteClasses is the class (classOther, classLetter, classDigit or
+// classConnector) of each ASCII character: letters and digits, '_' a
+// connector, the rest separators; and classMulti for the bytes of longer
+// UTF-8 sequences.
+const byteClasses = "" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // control characters
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + //  !"#$%&'()*+,-./
+	"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0-9 :;<=>?
+	"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // @ A-O
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x03" + // P-Z [\]^ _
+	"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // ` a-o
+	"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" + //   p-z {|}~ DEL
+	"\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07" + // 0x80-0xff
+	"\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07" +
+	"\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07" +
+	"\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07" +
+	"\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07" +
+	"\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07" +
+	"\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07" +
+	"\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07"
+
+// latinLetter tells whether a character of U+00C0 to U+027F other than ×
+// and ÷ starts at byte i of s: Latin-1 letters, Latin Extended-A and -B,
+// IPA extensions, all letters, recognised by their two bytes.
+func latinLetter(s string, i int) bool {
+	c := s[i]
+	if c < 0xc3 || c > 0xc9 || i+1 >= len(s) {
+		return false
+	}
+	c2 := s[i+1]
+	return c2&0xc0 == 0x80 && (c != 0xc3 || c2 != 0x97 && c2 != 0xb7)
+}
+
+// multiByteClass is the class of the character that starts at byte i of s
+// (not ASCII) and its length in bytes.
+func multiByteClass(s string, i int) (class, size int) {
+	if latinLetter(s, i) {
+		return classLetter, 2
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return charClass(r), size
 }
 
 // classAt is the class of the first character at or after byte i of s
 // that is not a mark or formatting.
 func classAt(s string, i int) int {
 	for i < len(s) {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf {
+			return int(byteClasses[c])
 		}
-		if c := charClass(r); c != classMark && c != classFormat {
-			return c
+		class, size := multiByteClass(s, i)
+		if class != classMark && class != classFormat {
+			return class
 		}
 		i += size
 	}
@@ -95,6 +216,7 @@ const (
 	classMark
 	classFormat
 	classIdeo
+	classMulti // in byteClasses: a byte of a character longer than one byte
 )
 
 func charClass(r rune) int {

@@ -66,3 +66,25 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizeMatchesReference: the tokenizer's fast paths split text as
+// the plain character-by-character tokenizer does.
+func TestTokenizeMatchesReference(t *testing.T) {
+	tests := []string{
+		"Zażółć gęślą jaźń, Łódź × 3 ÷ 4",
+		"a.b a..b a.1 1.a 1,5 1;5 a;b a:b 1:2 a'b 1'2 a_.b _a _._ a__b",
+		"a.\u0301b a\u0301.b 1.\u00ad2 a\u00ad a.\u00ad",
+		"word. Word, word; word: word' 'word .word",
+		"東京a東 aé東 ·a·b· U.S.A. e.g.",
+		"a\u2019s a\u2019 \u2019s 1\u20442 a\u2044b a\u2024b",
+		"\xc4 \xc4a a\xc4 a\xc3\x97b a\xc3\xb7b \xff\xfe ą\xc4\x85",
+		"\u0301\u0301a \u00ada \u200ba\u200b",
+		strings.Repeat("ż", 64) + " " + strings.Repeat("ż", 65) + " " + strings.Repeat("a", 64) + "." + strings.Repeat("b", 10),
+		"",
+	}
+	for _, s := range tests {
+		if got, want := search.Tokenize(s), search.ReferenceTokenize(s); !slices.Equal(got, want) {
+			t.Errorf("Tokenize(%q) = %q, reference %q", s, got, want)
+		}
+	}
+}

@@ -24,6 +24,9 @@ func Digit(c byte) int {
 // AppendVint writes n ≥ 0 in base 32, most significant digit first: every
 // digit but the last is written as Alphabet[32+d], the last as Alphabet[d].
 func AppendVint(b []byte, n int) []byte {
+	if n < 32 {
+		return append(b, Alphabet[n&31])
+	}
 	var tmp [8]byte
 	i := len(tmp) - 1
 	tmp[i] = Alphabet[n&31]
