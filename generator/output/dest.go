@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"hubgen/generator/source"
 )
@@ -166,6 +167,10 @@ func checkPrevious(dest, dir string) (map[string]string, error) {
 		return nil, &DestError{dest, fmt.Sprintf("is a non-empty directory that no hubgen build made (it has no %s): the build would delete what it holds. Choose an empty or new directory, or add --force to replace it", ManifestName)}
 	}
 	made, digests := parseManifest(data)
+	var written time.Time // when the manifest, the last file of a build, was written
+	if st, err := os.Stat(filepath.Join(dir, ManifestName)); err == nil {
+		written = st.ModTime()
+	}
 	var foreign []string
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -176,9 +181,16 @@ func checkPrevious(dest, dir string) (map[string]string, error) {
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if rel != ManifestName {
-			if _, ok := made[rel]; !ok {
-				foreign = append(foreign, rel)
+		if rel == ManifestName {
+			return nil
+		}
+		if _, ok := made[rel]; !ok {
+			foreign = append(foreign, rel)
+		} else if digests {
+			// A file changed since the build (edited by hand, say) does
+			// not have the digest the manifest gives: rewrite it.
+			if info, err := d.Info(); err != nil || info.ModTime().After(written) {
+				made[rel] = ""
 			}
 		}
 		return nil

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // tree reads every file under dir (the manifest included) into a map.
@@ -146,6 +147,21 @@ func TestUpdateInPlace(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "c", "x")); err == nil {
 		t.Error("the emptied directory c/x is still there")
+	}
+
+	// A file edited by hand after the build is written again.
+	edited := filepath.Join(out, "a", "index.html")
+	mustWrite(t, edited, "edited by hand")
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(edited, later, later); err != nil {
+		t.Fatal(err)
+	}
+	tg, _ = Check(src, out, false)
+	if st := publishFiles(t, tg, secondOutput); st.Written != 1 {
+		t.Errorf("after a hand edit: %+v, want the edited file written", st)
+	}
+	if b, _ := os.ReadFile(edited); string(b) != "A" {
+		t.Errorf("a file edited by hand kept %q", b)
 	}
 
 	// Nothing changed: nothing written, the manifest left as it is.
