@@ -1,26 +1,20 @@
 package content
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"hubgen/generator/config"
 	"hubgen/generator/source"
+	"hubgen/internal/corpus"
 )
 
-// BenchmarkLoad loads a whole site: /tmp/c2k (2,000 pairs) by default, or
-// the site in HUBGEN_BENCH_SITE. It is skipped when the site is absent.
+// BenchmarkLoad loads a generated portal of 2,000 translation pairs, or the
+// site in HUBGEN_BENCH_SITE. Run:
 //
 //	go test ./generator/content -run '^$' -bench '^BenchmarkLoad$' -benchmem -cpuprofile /tmp/load.prof
 func BenchmarkLoad(b *testing.B) {
-	dir := os.Getenv("HUBGEN_BENCH_SITE")
-	if dir == "" {
-		dir = "/tmp/c2k"
-	}
-	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
-		b.Skipf("no site to load: %v", err)
-	}
+	dir := corpus.BenchSite(b, filepath.Join("..", ".."), 2000)
 	cfg, err := config.Load(filepath.Join(dir, "config.toml"))
 	if err != nil {
 		b.Fatal(err)

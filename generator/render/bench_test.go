@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
 
 	"hubgen/generator/config"
 	"hubgen/generator/content"
@@ -14,6 +12,7 @@ import (
 	"hubgen/generator/i18n"
 	"hubgen/generator/markdown"
 	"hubgen/generator/source"
+	"hubgen/internal/benchcpu"
 	"hubgen/internal/corpus"
 )
 
@@ -86,13 +85,13 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.Run("Plan", func(b *testing.B) {
 		b.ReportAllocs()
-		start := cpuTime()
+		start := benchcpu.Process()
 		for b.Loop() {
 			if _, ds := Plan(site.in); ds.Len() > 0 {
 				b.Fatal(ds.Err())
 			}
 		}
-		reportCPU(b, start)
+		benchcpu.Report(b, start)
 	})
 	outputs, ds := Plan(site.in)
 	if ds.Len() > 0 {
@@ -100,7 +99,7 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.Run("Execute", func(b *testing.B) {
 		b.ReportAllocs()
-		start := cpuTime()
+		start := benchcpu.Process()
 		for b.Loop() {
 			site.tpl.ResetCache()
 			for _, o := range outputs {
@@ -109,12 +108,12 @@ func BenchmarkRender(b *testing.B) {
 				}
 			}
 		}
-		reportCPU(b, start)
+		benchcpu.Report(b, start)
 	})
 	b.Run("ExecuteTo", func(b *testing.B) {
 		b.ReportAllocs()
 		var buf bytes.Buffer
-		start := cpuTime()
+		start := benchcpu.Process()
 		for b.Loop() {
 			site.tpl.ResetCache()
 			for _, o := range outputs {
@@ -124,24 +123,6 @@ func BenchmarkRender(b *testing.B) {
 				}
 			}
 		}
-		reportCPU(b, start)
+		benchcpu.Report(b, start)
 	})
-}
-
-// cpuTime is the CPU time the process has used so far (user and system),
-// or -1 when the system does not tell it.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return -1
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// reportCPU reports the CPU time per operation since start (a cpuTime) as
-// cpu-ns/op, where the system tells it.
-func reportCPU(b *testing.B, start time.Duration) {
-	if start >= 0 {
-		b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
-	}
 }
