@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -32,9 +33,9 @@ const (
 const usage = `hubgen builds the bilingual knowledge portal.
 
 Usage:
-  hubgen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force]
+  hubgen build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force] [--full] [--timings] [--ignore KINDS] [--all]
   hubgen serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future]
-  hubgen check [--source DIR] [--format text|github]
+  hubgen check [--source DIR] [--format text|github] [--ignore KINDS] [--all]
   hubgen new <section> <name> [--lang pl|en] [--source DIR]
 
 Run "hubgen <command> --help" for a command's options.
@@ -127,14 +128,20 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 }
 
 // parse parses flags; it returns (status, true) when the command must stop.
+// The help asked for goes to stdout once; a bad flag's message and the
+// usage go to stderr.
 func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package would print it on its own
 	err := fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
 		fs.Usage()
 		return exitOK, true
 	}
 	if err != nil {
+		fs.Usage()
 		return exitUsage, true
 	}
 	return 0, false
@@ -143,6 +150,8 @@ func parse(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 type buildFlags struct {
 	source, dest, baseURL string
 	drafts, future, force bool
+	ignore                string
+	all                   bool
 }
 
 func (b *buildFlags) register(fs *flag.FlagSet, withDest bool) {
@@ -156,10 +165,28 @@ func (b *buildFlags) register(fs *flag.FlagSet, withDest bool) {
 	fs.BoolVar(&b.future, "future", false, "publish pages dated in the future")
 }
 
+// registerReport adds the flags of what build and check print.
+func (b *buildFlags) registerReport(fs *flag.FlagSet) {
+	fs.StringVar(&b.ignore, "ignore", "", "kinds of warnings and notes not to print, comma-separated ("+strings.Join(diag.Kinds(), ", ")+"); also ignore = [...] under [warnings] in config.toml")
+	fs.BoolVar(&b.all, "all", false, "print every warning and note (by default at most 10 of each kind, and a count of the rest)")
+}
+
+// options are the site options the flags ask for; it prints a bad --ignore
+// and returns false.
+func (b *buildFlags) options(stderr io.Writer, what string) (site.Options, bool) {
+	ignore, err := ignoreKinds(b.ignore)
+	if err != nil {
+		fmt.Fprintf(stderr, "hubgen %s: %v\n", what, err)
+		return site.Options{}, false
+	}
+	return site.Options{Source: b.source, Dest: b.dest, BaseURL: b.baseURL, Drafts: b.drafts, Future: b.future, Force: b.force, Ignore: ignore}, true
+}
+
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force] [--full] [--timings]", stdout, stderr)
+	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force] [--full] [--timings] [--ignore KINDS] [--all]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, true)
+	bf.registerReport(fs)
 	full := fs.Bool("full", false, "write every file anew, even when the destination holds a previous output that could be updated in place (only the files that changed)")
 	timings := fs.Bool("timings", false, "print how long each stage of the build took (one line on stderr: hubgen: timings: setup=12ms load=…)")
 	if st, stop := parse(fs, args, stdout); stop {
@@ -182,9 +209,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// (BENCHMARKS.md). serve keeps Go's default.
 		debug.SetGCPercent(50)
 	}
+	opts, ok := bf.options(stderr, "build")
+	if !ok {
+		return exitUsage
+	}
+	opts.Full = *full
 	start := time.Now()
-	res, err := site.Build(ctx, site.Options{Source: bf.source, Dest: bf.dest, BaseURL: bf.baseURL, Drafts: bf.drafts, Future: bf.future, Force: bf.force, Full: *full})
-	printDiags(res.Diags, stderr, "text")
+	prog := newProgress(stderr)
+	opts.Progress = prog.Stage
+	res, err := site.Build(ctx, opts)
+	prog.End()
+	printReport(stderr, res.Diags, "text", bf.all)
 	if *timings {
 		printTimings(stderr, res.Phases, time.Since(start))
 	}
@@ -195,19 +230,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if dest == "" {
 		dest = filepath.Join(bf.source, "public")
 	}
-	took := time.Since(start).Round(time.Millisecond)
+	took := time.Since(start).Milliseconds()
+	line := fmt.Sprintf("hubgen: built %d pages (%s) into %d files in %s in %d ms", res.Pages, perLanguage(res.Languages), res.Files, dest, took)
 	if res.Updated {
-		fmt.Fprintf(stdout, "hubgen: built %d pages into %d files in %s in %v (updated in place: %d written, %d removed)\n", res.Pages, res.Files, dest, took, res.Written, res.Removed)
-	} else {
-		fmt.Fprintf(stdout, "hubgen: built %d pages into %d files in %s in %v\n", res.Pages, res.Files, dest, took)
+		line += fmt.Sprintf(" (updated in place: %d written, %d removed)", res.Written, res.Removed)
 	}
+	fmt.Fprintf(stdout, "%s; %s\n", line, summary(res.Diags, res.Silenced))
 	return exitOK
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [--source DIR] [--format text|github]", stdout, stderr)
+	fs := newFlags("check", "check [--source DIR] [--format text|github] [--ignore KINDS] [--all]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, false)
+	bf.registerReport(fs)
 	format := fs.String("format", "text", "how to print problems: text (path:line:col: message) or github (workflow annotations)")
 	if st, stop := parse(fs, args, stdout); stop {
 		return st
@@ -220,16 +256,28 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "hubgen check: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	res, err := site.Build(ctx, site.Options{Source: bf.source, Drafts: bf.drafts, Future: bf.future, Check: true})
+	opts, ok := bf.options(stderr, "check")
+	if !ok {
+		return exitUsage
+	}
+	opts.Check = true
+	start := time.Now()
+	res, err := site.Build(ctx, opts)
 	out := stderr
 	if *format == "github" {
 		out = stdout
 	}
-	printDiags(res.Diags, out, *format)
+	printReport(out, res.Diags, *format, bf.all)
+	if *format == "text" && slices.ContainsFunc(res.Diags.Items(), func(d diag.Diagnostic) bool { return d.Kind == diag.KindUnknownTag }) {
+		topicsToAdd(stderr, res.NewTopics, res.Languages)
+	}
 	if err != nil {
+		if ctx.Err() == nil && isDiagErr(err) {
+			fmt.Fprintf(stderr, "hubgen check: %s\n", summary(res.Diags, res.Silenced))
+		}
 		return failure(ctx, err, stderr, "check")
 	}
-	fmt.Fprintf(stdout, "hubgen: %d pages checked, no errors\n", res.Pages)
+	fmt.Fprintf(stdout, "hubgen: %d pages checked (%s) in %d ms, no errors; %s\n", res.Pages, perLanguage(res.Languages), time.Since(start).Milliseconds(), summary(res.Diags, res.Silenced))
 	return exitOK
 }
 
@@ -271,19 +319,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 func isDiagErr(err error) bool {
 	var de *diag.Errors
 	return errors.As(err, &de)
-}
-
-func printDiags(l *diag.List, w io.Writer, format string) {
-	if l == nil {
-		return
-	}
-	for _, d := range l.Items() {
-		if format == "github" {
-			fmt.Fprintln(w, d.GitHub())
-		} else {
-			fmt.Fprintln(w, d.String())
-		}
-	}
 }
 
 // printTimings prints a build's stages on one line: "hubgen: timings:

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,9 +34,12 @@ type Config struct {
 	MaxFileSize     int64       // the largest input file read, in bytes (maxFileSizeMB; 0: the default, 20 MB)
 	Languages       []*Language // default language first, then by weight and code
 	Topics          []Topic     // sorted by key
-	byCode          map[string]*Language
-	kinds           []Kind
-	topicByKey      map[string]*Topic
+	// IgnoreWarnings are the kinds of warnings and notes not printed
+	// ([warnings] ignore), see diag.Kinds.
+	IgnoreWarnings []string
+	byCode         map[string]*Language
+	kinds          []Kind
+	topicByKey     map[string]*Topic
 }
 
 // Language is one language of the site.
@@ -69,6 +73,13 @@ type fileConfig struct {
 	MaxFileSizeMB   int64                   `toml:"maxFileSizeMB"`
 	Languages       map[string]fileLanguage `toml:"languages"`
 	Topics          map[string]map[string]string
+	Warnings        fileWarnings
+}
+
+// fileWarnings is the [warnings] table: the kinds of warnings and notes
+// (diag.Kinds) that build and check do not print.
+type fileWarnings struct {
+	Ignore []string
 }
 
 type fileLanguage struct {
@@ -121,6 +132,12 @@ func Parse(name string, data []byte) (*Config, error) {
 		kinds:           DefaultKinds(),
 		topicByKey:      map[string]*Topic{},
 	}
+	for _, k := range fc.Warnings.Ignore {
+		if !slices.Contains(diag.Kinds(), k) {
+			fail("ignore", "[warnings] ignore: unknown kind %q (kinds: %s)", k, strings.Join(diag.Kinds(), ", "))
+		}
+	}
+	c.IgnoreWarnings = fc.Warnings.Ignore
 	if c.DefaultLanguage == "" {
 		c.DefaultLanguage = "pl"
 	}
@@ -272,6 +289,28 @@ func (c *Config) AbsURL(sitePath string) string {
 
 // Language returns the language with the given code, or nil.
 func (c *Config) Language(code string) *Language { return c.byCode[code] }
+
+// WithTopics returns a copy of c with the topics extra added (keys that c
+// has already are skipped): the topics of tags that are not in [topics],
+// which the content brings. c is not changed.
+func (c *Config) WithTopics(extra []Topic) *Config {
+	if len(extra) == 0 {
+		return c
+	}
+	out := *c
+	out.Topics = append([]Topic(nil), c.Topics...)
+	for _, t := range extra {
+		if c.topicByKey[t.Key] == nil {
+			out.Topics = append(out.Topics, t)
+		}
+	}
+	sort.Slice(out.Topics, func(i, j int) bool { return out.Topics[i].Key < out.Topics[j].Key })
+	out.topicByKey = make(map[string]*Topic, len(out.Topics))
+	for i := range out.Topics {
+		out.topicByKey[out.Topics[i].Key] = &out.Topics[i]
+	}
+	return &out
+}
 
 // Topic returns the topic with the given key, or nil.
 func (c *Config) Topic(key string) *Topic { return c.topicByKey[key] }

@@ -38,6 +38,9 @@ func (e *posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Co
 
 var yamlLineRE = regexp.MustCompile(`line (\d+):? ?`)
 
+// yamlAdvice follows a YAML error hubgen cannot explain more precisely.
+const yamlAdvice = ` (each line is key: value; a value with a colon, a # or quotes needs double quotes around it, and lines are indented with spaces)`
+
 // splitMatter splits the front matter of src from its body and decodes it,
 // reporting syntax errors, keys set twice and bytes that are not UTF-8 at
 // their line and column in the file. The body is a part of src, not a copy.
@@ -429,9 +432,15 @@ func locateRaw(format string, data []byte, dataLine int, err error) error {
 					return &posError{dataLine + l - 1, 1, "invalid YAML front matter: a quoted value is never closed"}
 				}
 			}
-			return &posError{dataLine + n - 1, 1, "invalid YAML front matter: " + rest}
+			if hl, hc, hint, ok := yamlHint(data, n, rest); ok {
+				return &posError{dataLine + hl - 1, hc, hint}
+			}
+			return &posError{dataLine + n - 1, 1, "invalid YAML front matter: " + rest + yamlAdvice}
 		}
-		return &posError{dataLine, 1, "invalid YAML front matter: " + msg}
+		if hl, hc, hint, ok := yamlHint(data, 0, msg); ok {
+			return &posError{dataLine + hl - 1, hc, hint}
+		}
+		return &posError{dataLine, 1, "invalid YAML front matter: " + msg + yamlAdvice}
 	}
 	return &posError{dataLine, 1, fmt.Sprintf("invalid %s front matter: %v", strings.ToUpper(format), err)}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"hash/crc64"
@@ -15,6 +16,7 @@ import (
 	"hubgen/generator/i18n"
 	"hubgen/generator/source"
 	"hubgen/internal/parallel"
+	"hubgen/internal/suggest"
 )
 
 // Options choose which pages a load keeps.
@@ -192,19 +194,23 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 	}
 	base := strings.TrimSuffix(file, ".md")
 	lang := cfg.DefaultLanguage
+	// A bad file name is reported with every other problem of the file:
+	// the file is still read, and only then left out.
+	badName := false
 	if i := strings.LastIndexByte(base, '.'); i >= 0 {
 		lang = base[i+1:]
 		base = base[:i]
 		if cfg.Language(lang) == nil {
-			ds.Errorf(rel, 0, 0, "unknown language %q in the file name (languages: %s)", lang, langCodes(cfg))
-			return nil
+			ds.Errorf(rel, 0, 0, "unknown language %q in the file name: end the name with .%s.md (languages: %s)", lang, cfg.DefaultLanguage, langCodes(cfg))
+			lang, badName = cfg.DefaultLanguage, true
 		}
 	}
 	if !nameRE.MatchString(base) {
-		ds.Errorf(rel, 0, 0, "file name %q: use lower-case letters, digits and hyphens", base)
-		return nil
+		ds.Errorf(rel, 0, 0, "file name %q: use lower-case letters a-z, digits and hyphens only, as in %s.%s.md", base, suggestName(base), lang)
+		badName = true
 	}
-	m, err := splitMatter(src)
+	// A byte-order mark, which some Windows editors write, is not text.
+	m, err := splitMatter(bytes.TrimPrefix(src, []byte("\ufeff")))
 	if err != nil {
 		if pe, ok := err.(*posError); ok {
 			ds.Errorf(rel, pe.Line, pe.Col, "%s", pe.Msg)
@@ -263,13 +269,17 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 	for _, k := range sortedKeys(m.Values) {
 		if !kind.HasKey(k) {
 			l, c := m.keyPos(k)
-			ds.Warnf(rel, l, c, "unknown front matter key %q (kept, reachable from layouts as .Params)", k)
+			if near, ok := suggest.Closest(k, append(config.CommonKeys(), kind.Keys...)); ok {
+				ds.Warnf(diag.KindUnknownKey, rel, l, c, "unknown front matter key %q: did you mean %q? (as written it is kept for layouts as .Params, and the page has no %s)", k, near, near)
+			} else {
+				ds.Warnf(diag.KindUnknownKey, rel, l, c, "unknown front matter key %q: no layout uses it (kept, reachable from layouts as .Params); keys of %s pages: %s", k, section, strings.Join(append(config.CommonKeys(), kind.Keys...), ", "))
+			}
 		}
 	}
 	for _, t := range p.Tags {
 		if cfg.Topic(t) == nil {
 			l, c := m.keyPos("tags")
-			ds.Errorf(rel, l, c, "unknown topic %q in tags (topics are defined in config.toml under [topics])", t)
+			unknownTag(cfg, rel, l, c, t, ds)
 		}
 	}
 	for i, a := range p.Aliases {
@@ -304,7 +314,63 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 	if _, ok := m.Values["slug"]; !ok {
 		p.slugLine, p.slugCol = m.keyPos("title")
 	}
+	p.draftLine, _ = m.keyPos("draft")
+	p.dateLine, _ = m.keyPos("date")
+	if badName {
+		return nil
+	}
 	return p
+}
+
+// unknownTag warns about a tag that is not among the topics of config.toml:
+// it builds as a topic of its own (see Site.NewTopics), and a tag that
+// makes no URL is an error.
+func unknownTag(cfg *config.Config, rel string, line, col int, tag string, ds *diag.List) {
+	if i18n.Slugify(tag) == "" {
+		ds.Errorf(rel, line, col, "tag %q has no letters or digits to make a topic's URL from: use a topic of config.toml's [topics]", tag)
+		return
+	}
+	keys := make([]string, len(cfg.Topics))
+	for i, t := range cfg.Topics {
+		keys[i] = t.Key
+	}
+	if near, ok := suggest.Closest(tag, keys); ok {
+		ds.Warnf(diag.KindUnknownTag, rel, line, col, "tag %q is not a topic in config.toml: it builds as a topic of its own named %q; did you mean %q?", tag, tag, near)
+		return
+	}
+	ds.Warnf(diag.KindUnknownTag, rel, line, col, "tag %q is not a topic in config.toml: it builds as a topic of its own named %q (hubgen check prints the [topics] entry to add, to name it in every language)", tag, tag)
+}
+
+// NewTopics returns the topics of the published pages' tags that are not
+// among config.toml's [topics], sorted by key: each is named with its
+// tag's text in every language.
+func (s *Site) NewTopics() []config.Topic {
+	seen := map[string]bool{}
+	var out []config.Topic
+	for _, p := range s.Pages {
+		for _, t := range p.Tags {
+			if seen[t] || s.Config.Topic(t) != nil || i18n.Slugify(t) == "" {
+				continue
+			}
+			seen[t] = true
+			names := map[string]string{}
+			for _, l := range s.Config.Languages {
+				names[l.Code] = t
+			}
+			out = append(out, config.Topic{Key: t, Names: names})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// suggestName turns a file name an editor chose into one the engine takes:
+// Polish letters folded, lower case, runs of other characters as hyphens.
+func suggestName(base string) string {
+	if s := i18n.Slugify(base); s != "" {
+		return s
+	}
+	return "name"
 }
 
 func langCodes(cfg *config.Config) string {
@@ -395,6 +461,37 @@ func (s *Site) assignURLs(ds *diag.List) {
 		}
 		claimed[p.URL] = p
 	}
+}
+
+// Unpublished is a page the build read and left out, and why.
+type Unpublished struct {
+	Page   *Page
+	Reason string // "draft" or "future"
+	Line   int    // the line of the file that makes it so (draft or date)
+}
+
+// Message says in plain words why the page is left out and how to publish
+// it.
+func (u Unpublished) Message() string {
+	if u.Reason == "draft" {
+		return "not published: it is a draft (remove the line draft: true to publish it; build --drafts or serve --drafts shows it)"
+	}
+	return fmt.Sprintf("not published until %s, its date (build --future or serve --future shows it now)", u.Page.Date.Format("2006-01-02"))
+}
+
+// Unpublished lists the pages read but not published (drafts, pages dated
+// in the future), sorted by path.
+func (s *Site) Unpublished() []Unpublished {
+	var out []Unpublished
+	for p, why := range s.excluded {
+		u := Unpublished{Page: p, Reason: why, Line: p.dateLine}
+		if why == "draft" {
+			u.Line = p.draftLine
+		}
+		out = append(out, u)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Page.Path < out[j].Page.Path })
+	return out
 }
 
 // Missing lists, for each published page, the languages it has no version in.

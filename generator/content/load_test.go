@@ -129,7 +129,7 @@ func TestMalformedFrontMatter(t *testing.T) {
 		{"bad-date", "---\ntitle: A\ndate: 10.10.2024\n---\n", "content/news/a.pl.md:3:1:", "is not a date"},
 		{"slug-dotdot", "---\ntitle: A\ndate: 2024-10-10\nslug: ../../etc\n---\n", "content/news/a.pl.md:4:1:", "slug"},
 		{"slug-slash", "---\ntitle: A\ndate: 2024-10-10\nslug: a/b\n---\n", "content/news/a.pl.md:4:1:", "slug"},
-		{"unknown-topic", "---\ntitle: A\ndate: 2024-10-10\ntags: [nope]\n---\n", "content/news/a.pl.md:4:1:", `unknown topic "nope"`},
+		{"tag-without-letters", "---\ntitle: A\ndate: 2024-10-10\ntags: [\"#\"]\n---\n", "content/news/a.pl.md:4:1:", `tag "#" has no letters or digits`},
 		{"tags-not-list", "---\ntitle: A\ndate: 2024-10-10\ntags: {a: 1}\n---\n", "content/news/a.pl.md:4:1:", "must be a list"},
 		{"draft-not-bool", "---\ntitle: A\ndate: 2024-10-10\ndraft: maybe\n---\n", "content/news/a.pl.md:4:1:", "true or false"},
 		{"act-missing-number", "---\ntitle: A\ndate: 2024-10-10\nact:\n  type: Decyzja\n---\n", "content/news/a.pl.md:4:1:", `missing required key "number"`},

@@ -43,6 +43,8 @@ type Page struct {
 	Translations map[string]*Page // the same page in other languages, by language
 
 	slugLine, slugCol int // where the slug (or the title it comes from) is written
+	draftLine         int // where draft is set, 0 without it
+	dateLine          int // where date is set, 0 without it
 	// AliasesLine is the line of the file where aliases are set (0 without any).
 	AliasesLine int
 }

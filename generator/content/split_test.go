@@ -43,7 +43,7 @@ func TestSplitMatter(t *testing.T) {
 		{name: "dashes-in-the-body", src: "---\ntitle: a\n---\nabove\n---\nbelow\n---\n",
 			format: "yaml", raw: "title: a\n", rawLine: 2, body: "above\n---\nbelow\n---\n", bodyLine: 4},
 		{name: "longer-dashes-stay-in-the-front-matter", src: "---\ntitle: a\n----\n---\nbody\n",
-			err: `4:1: invalid YAML front matter: could not find expected ':'`},
+			err: `4:1: invalid YAML front matter: could not find expected ':'` + yamlAdvice},
 		{name: "toml", src: "+++\ntitle = \"a\"\n+++\nbody\n",
 			format: "toml", raw: "title = \"a\"\n", rawLine: 2, body: "body\n", bodyLine: 4},
 		{name: "json", src: "{\n\"title\": \"a\"\n}\n\nbody\n",

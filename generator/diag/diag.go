@@ -21,13 +21,36 @@ const (
 	Error Severity = iota
 	// Warning is printed but does not stop `build`.
 	Warning
+	// Note tells something an editor may not expect and that is not a
+	// mistake (a draft left out of the site); `check` prints notes.
+	Note
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
+}
+
+// Kinds of warnings and notes, for grouping them and silencing a kind
+// (`--ignore`, or ignore under [warnings] in config.toml).
+const (
+	KindUnknownKey    = "unknown-key"    // a front matter key no layout reads
+	KindUnknownTag    = "unknown-tag"    // a tag that is not in [topics]: it builds as a topic of its own
+	KindNoTranslation = "no-translation" // a page without a version in another language
+	KindActParts      = "act-parts"      // language versions of an act with different parts
+	KindActReference  = "act-reference"  // a reference to a part of an act that cannot be followed
+	KindUnpublished   = "unpublished"    // a draft, or a page dated in the future
+	KindGit           = "git"            // page dates from git cannot be used
+)
+
+// Kinds returns every kind of warning and note.
+func Kinds() []string {
+	return []string{KindActParts, KindActReference, KindGit, KindNoTranslation, KindUnknownKey, KindUnknownTag, KindUnpublished}
 }
 
 // Diagnostic is one problem in one place.
@@ -37,6 +60,7 @@ type Diagnostic struct {
 	Col      int    // 1-based; 0 when unknown (printed as column 1)
 	Severity Severity
 	Msg      string
+	Kind     string // a warning's or a note's kind (see Kinds), "" for errors
 }
 
 // String renders the diagnostic as `path:line:col: message`, marking
@@ -50,10 +74,16 @@ func (d Diagnostic) String() string {
 	b.WriteString(quotePath(d.Path))
 	line, col := d.position()
 	fmt.Fprintf(&b, ":%d:%d: ", line, col)
-	if d.Severity == Warning {
-		b.WriteString("warning: ")
+	if d.Severity != Error {
+		b.WriteString(d.Severity.String())
+		b.WriteString(": ")
 	}
 	b.WriteString(d.Msg)
+	if d.Kind != "" {
+		b.WriteString(" [")
+		b.WriteString(d.Kind)
+		b.WriteByte(']')
+	}
 	return b.String()
 }
 
@@ -85,7 +115,11 @@ func quotePath(path string) string {
 func (d Diagnostic) GitHub() string {
 	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	escProp := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-	s := "::" + d.Severity.String() + " file=" + escProp.Replace(d.Path)
+	level := d.Severity.String()
+	if d.Severity == Note {
+		level = "notice"
+	}
+	s := "::" + level + " file=" + escProp.Replace(d.Path)
 	switch {
 	case d.Line < 1:
 		s += ",line=1,col=1"
@@ -108,9 +142,37 @@ func (l *List) Errorf(path string, line, col int, format string, args ...any) {
 	l.items = append(l.items, Diagnostic{Path: path, Line: line, Col: col, Severity: Error, Msg: fmt.Sprintf(format, args...)})
 }
 
-// Warnf adds a warning at path:line:col.
-func (l *List) Warnf(path string, line, col int, format string, args ...any) {
-	l.items = append(l.items, Diagnostic{Path: path, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+// Warnf adds a warning of a kind (see Kinds) at path:line:col.
+func (l *List) Warnf(kind, path string, line, col int, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Path: path, Line: line, Col: col, Severity: Warning, Msg: fmt.Sprintf(format, args...), Kind: kind})
+}
+
+// Notef adds a note of a kind (see Kinds) at path:line:col.
+func (l *List) Notef(kind, path string, line, col int, format string, args ...any) {
+	l.items = append(l.items, Diagnostic{Path: path, Line: line, Col: col, Severity: Note, Msg: fmt.Sprintf(format, args...), Kind: kind})
+}
+
+// Without returns the list without the warnings and notes of the kinds
+// ignored; errors are always kept.
+func (l *List) Without(ignored map[string]bool) *List {
+	out := &List{}
+	for _, d := range l.items {
+		if d.Severity == Error || !ignored[d.Kind] {
+			out.items = append(out.items, d)
+		}
+	}
+	return out
+}
+
+// Count returns how many diagnostics have the severity.
+func (l *List) Count(s Severity) int {
+	n := 0
+	for _, d := range l.items {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
 }
 
 // Add appends diagnostics.

@@ -11,6 +11,8 @@ func TestFormats(t *testing.T) {
 		{Diagnostic{Path: "content/a.md", Line: 3, Msg: "bad"}, "content/a.md:3:1: bad", "::error file=content/a.md,line=3::bad"},
 		// A problem of the whole file is at line 1, column 1.
 		{Diagnostic{Path: "content/a.md", Severity: Warning, Msg: "no translation"}, "content/a.md:1:1: warning: no translation", "::warning file=content/a.md,line=1,col=1::no translation"},
+		{Diagnostic{Path: "content/a.md", Line: 2, Severity: Warning, Msg: "unknown key", Kind: KindUnknownKey}, "content/a.md:2:1: warning: unknown key [unknown-key]", "::warning file=content/a.md,line=2::unknown key"},
+		{Diagnostic{Path: "content/a.md", Line: 4, Severity: Note, Msg: "not published: draft", Kind: KindUnpublished}, "content/a.md:4:1: note: not published: draft [unpublished]", "::notice file=content/a.md,line=4::not published: draft"},
 		{Diagnostic{Path: "content/a.md", Col: 5, Msg: "bad"}, "content/a.md:1:1: bad", "::error file=content/a.md,line=1,col=1::bad"},
 		{Diagnostic{Path: "a,b:c.md", Line: 1, Col: 1, Msg: "50%\nnext"}, "a,b:c.md:1:1: 50%\nnext", "::error file=a%2Cb%3Ac.md,line=1,col=1::50%25%0Anext"},
 		// A path that could fake a line of output of its own is quoted;
@@ -35,7 +37,8 @@ func TestFormats(t *testing.T) {
 
 func TestListSortsAndErrs(t *testing.T) {
 	var l List
-	l.Warnf("b.md", 1, 1, "w")
+	l.Warnf(KindUnknownKey, "b.md", 1, 1, "w")
+	l.Notef(KindUnpublished, "b.md", 1, 1, "n")
 	if l.Err() != nil {
 		t.Error("warnings alone are not an error")
 	}
@@ -53,5 +56,20 @@ func TestLineCol(t *testing.T) {
 		if l, c := LineCol(src, tc.off); l != tc.line || c != tc.col {
 			t.Errorf("LineCol(%d) = %d:%d, want %d:%d", tc.off, l, c, tc.line, tc.col)
 		}
+	}
+}
+
+func TestWithout(t *testing.T) {
+	var l List
+	l.Warnf(KindUnknownKey, "a.md", 1, 1, "key")
+	l.Warnf(KindNoTranslation, "a.md", 1, 1, "translation")
+	l.Notef(KindUnpublished, "b.md", 1, 1, "draft")
+	l.Errorf("c.md", 1, 1, "broken")
+	got := l.Without(map[string]bool{KindUnknownKey: true, KindUnpublished: true})
+	if got.Len() != 2 || got.Count(Warning) != 1 || got.Count(Error) != 1 || got.Count(Note) != 0 {
+		t.Errorf("Without kept %v", got.Items())
+	}
+	if got := l.Without(map[string]bool{"": true}); !got.HasErrors() {
+		t.Error("errors must never be silenced")
 	}
 }

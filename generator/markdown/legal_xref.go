@@ -139,7 +139,7 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 				if x.strict {
 					x.ds.Errorf(x.page.Path, x.page.BodyLine+line-1, col, "%s", msg)
 				} else {
-					x.ds.Warnf(x.page.Path, x.page.BodyLine+line-1, col, "%s", msg)
+					x.ds.Warnf(diag.KindActReference, x.page.Path, x.page.BodyLine+line-1, col, "%s", msg)
 				}
 				return
 			}

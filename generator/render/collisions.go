@@ -1,5 +1,10 @@
 package render
 
+import (
+	"fmt"
+	"strings"
+)
+
 // checkCollisions is stage 5: it reports two outputs claiming one file: an
 // alias on top of a page or of another alias, or two pages.
 func (p *env) checkCollisions(outputs []*Output) {
@@ -22,7 +27,11 @@ func (p *env) checkCollisions(outputs []*Output) {
 		}
 		who, _, _ := o.Source()
 		prevWho, _, _ := prev.Source()
-		p.ds.Errorf(path, line, 1, "%s collides with %s: both would be %s", who, prevWho, o.Path)
+		fix := ""
+		if strings.HasPrefix(o.cluster, "topic:") && strings.HasPrefix(prev.cluster, "topic:") {
+			fix = ": give one of them another name under [topics] in config.toml (a topic's URL is made from its name)"
+		}
+		p.ds.Errorf(path, line, 1, "%s collides with %s: both would be %s%s", who, prevWho, o.Path, fix)
 	}
 }
 
@@ -36,6 +45,12 @@ func (o *Output) Source() (who, path string, line int) {
 		return "an alias of " + o.origin, o.Data.Page.Path, o.Data.Page.AliasesLine
 	case o.origin != "":
 		return o.origin, o.origin, 1
+	case strings.HasPrefix(o.cluster, "topic:") && o.Data != nil:
+		key := strings.TrimPrefix(o.cluster, "topic:")
+		if i := strings.LastIndexByte(key, ':'); i >= 0 { // ":<page number>"
+			key = key[:i]
+		}
+		return fmt.Sprintf("the page of topic %q (%q)", key, o.Data.Title), "config.toml", 0
 	case o.Layout != "":
 		return "the " + o.Layout + " page", "config.toml", 0
 	}

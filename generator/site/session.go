@@ -319,7 +319,7 @@ func (s *Session) UpdateFirst(ctx context.Context, changed []string) (*Report, e
 	}
 	rep.Pages = len(s.site.Pages)
 	results := s.results(rep.Diags)
-	in := render.Input{Config: s.cfg, Bundle: s.bundle, Site: s.site, Bodies: results, Keys: s.keys}
+	in := render.Input{Config: s.site.Config, Bundle: s.bundle, Site: s.site, Bodies: results, Keys: s.keys}
 	states := s.states
 	var outputs, fresh []*render.Output
 	var pds *diag.List
@@ -422,6 +422,7 @@ func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, conten
 	}
 	old := s.site
 	site, ads := content.Assemble(s.cfg, s.sortedFiles(), s.contentOptions())
+	site.Config = s.cfg.WithTopics(site.NewTopics()) // as Build does
 	s.site = site
 	s.assembleDiags = *ads
 	if err := ctx.Err(); err != nil {
@@ -778,7 +779,7 @@ func (s *Session) SearchJob() *SearchJob {
 	}
 	docs := make([]search.Doc, len(s.site.Pages))
 	for i, p := range s.site.Pages {
-		docs[i] = search.PageDoc(s.cfg, p, s.bodies[p].res.Text)
+		docs[i] = search.PageDoc(s.site.Config, p, s.bodies[p].res.Text)
 	}
 	if s.docs != nil && reflect.DeepEqual(docs, s.docs) {
 		return nil

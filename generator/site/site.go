@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +38,12 @@ type Options struct {
 	Force   bool      // replace a non-empty Dest that is not a previous output
 	Now     time.Time // when "the future" starts; zero means time.Now()
 	Check   bool      // validate only: write nothing, warn about missing translations
+	// Ignore are kinds of warnings and notes (diag.Kinds) left out of
+	// Result.Diags, besides those config.toml's [warnings] ignore names.
+	Ignore []string
+	// Progress, when set, is told the name of each stage as it starts
+	// (load, convert, plan, render, search, publish), for a progress line.
+	Progress func(stage string)
 	// Full writes every file into a fresh directory swapped in place of the
 	// destination, even when the destination holds a previous output that
 	// could be updated in place (only the files that changed).
@@ -53,9 +60,24 @@ type Result struct {
 	Written int  // files written: all of them, or when a previous output was updated in place those that changed
 	Removed int  // files of the previous output that this one lacks
 	Updated bool // the previous output was updated in place
+	// NewTopics are the topics made of tags that are not in config.toml's
+	// [topics] (each named with its tag in every language), for `check` to
+	// print the entries to add.
+	NewTopics []config.Topic
+	// Languages counts the published pages per language, in the order
+	// of the configuration's languages.
+	Languages []LangPages
+	// Silenced counts the warnings and notes left out of Diags (Ignore).
+	Silenced int
 	// Phases are the build's stages in order with their wall times (see
 	// Phase), for `build --timings` and the benchmarks.
 	Phases []Phase
+}
+
+// LangPages is how many pages a language has.
+type LangPages struct {
+	Lang  string
+	Pages int
 }
 
 // Phase is a stage of a build and how long it took: setup (config.toml,
@@ -69,19 +91,35 @@ type Phase struct {
 	Took time.Duration
 }
 
-// phases records a build's stages as they end.
+// phases records a build's stages as they end, and tells progress (if
+// not nil) the stage that starts.
 type phases struct {
-	list []Phase
-	last time.Time
+	list     []Phase
+	last     time.Time
+	progress func(string)
 }
 
-func newPhases() *phases { return &phases{last: time.Now()} }
+func newPhases(progress func(string)) *phases {
+	return &phases{last: time.Now(), progress: progress}
+}
+
+// stageAfter names the stage that follows a stage.
+func stageAfter(name string) string {
+	stages := []string{"setup", "load", "convert", "plan", "render", "search", "publish"}
+	if i := slices.Index(stages, name); i >= 0 && i+1 < len(stages) {
+		return stages[i+1]
+	}
+	return ""
+}
 
 // done ends the current stage under name.
 func (p *phases) done(name string) {
 	now := time.Now()
 	p.list = append(p.list, Phase{name, now.Sub(p.last)})
 	p.last = now
+	if next := stageAfter(name); next != "" && p.progress != nil {
+		p.progress(next)
+	}
 }
 
 // Build runs a build. Content problems are in Result.Diags; the returned
@@ -91,8 +129,12 @@ func (p *phases) done(name string) {
 // and returns ctx's error.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Diags: &diag.List{}}
-	ph := newPhases()
-	defer func() { res.Phases = ph.list }()
+	ph := newPhases(opts.Progress)
+	var ignore []string
+	defer func() {
+		res.Phases = ph.list
+		silence(res, append(ignore, opts.Ignore...))
+	}()
 	if opts.Dest == "" {
 		opts.Dest = filepath.Join(opts.Source, "public")
 	}
@@ -113,12 +155,26 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	ignore = cfg.IgnoreWarnings
 	ph.done("setup")
 	langs := cfg.LanguageCodes()
 	s, ds := content.Load(tree, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	res.Diags.Merge(ds)
+	// Tags that are not in [topics] build as topics of their own.
+	res.NewTopics = s.NewTopics()
+	cfg = cfg.WithTopics(res.NewTopics)
+	s.Config = cfg
 	ph.done("load")
 	res.Pages = len(s.Pages)
+	for _, l := range langs {
+		n := 0
+		for _, p := range s.Pages {
+			if p.Lang == l {
+				n++
+			}
+		}
+		res.Languages = append(res.Languages, LangPages{l, n})
+	}
 	static := staticFiles(tree, res.Diags)
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -132,12 +188,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	ph.done("convert")
 	if opts.Check {
 		compareActs(s, bodies, res.Diags)
-		missing := s.Missing()
-		for _, p := range s.Pages {
-			if langs := missing[p]; len(langs) > 0 {
-				res.Diags.Warnf(p.Path, 1, 1, "no translation in %s", strings.Join(langs, ", "))
-			}
-		}
+		checkTranslations(s, res.Diags)
 	}
 	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies})
 	res.Parses = int(conv.Parses())
@@ -189,6 +240,67 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		err = res.Diags.Err()
 	}
 	return res, err
+}
+
+// silence leaves the warnings and notes of the kinds ignored out of
+// res.Diags and counts them.
+func silence(res *Result, ignore []string) {
+	if len(ignore) == 0 {
+		return
+	}
+	kinds := map[string]bool{}
+	for _, k := range ignore {
+		kinds[k] = true
+	}
+	n := res.Diags.Len()
+	res.Diags = res.Diags.Without(kinds)
+	res.Silenced = n - res.Diags.Len()
+}
+
+// checkTranslations notes every page left out (drafts, pages dated in the
+// future) and warns about pages without a version in another language,
+// saying so when that version exists but is left out.
+func checkTranslations(s *content.Site, ds *diag.List) {
+	twins := map[string]content.Unpublished{} // by "<lang> <section>/<name>" and "<lang> key <translationKey>"
+	for _, u := range s.Unpublished() {
+		ds.Notef(diag.KindUnpublished, u.Page.Path, u.Line, 1, "%s", u.Message())
+		q := u.Page
+		twins[q.Lang+" "+q.Section+"/"+q.Name] = u
+		if q.TranslationKey != "" {
+			twins[q.Lang+" key "+q.TranslationKey] = u
+		}
+	}
+	missing := s.Missing()
+	for _, p := range s.Pages {
+		var none []string
+		for _, l := range missing[p] {
+			u, ok := twins[l+" "+p.Section+"/"+p.Name]
+			if !ok && p.TranslationKey != "" {
+				u, ok = twins[l+" key "+p.TranslationKey]
+			}
+			if ok {
+				what := "a draft"
+				if u.Reason == "future" {
+					what = "dated " + u.Page.Date.Format("2006-01-02") + ", in the future"
+				}
+				ds.Warnf(diag.KindNoTranslation, p.Path, 1, 1, "the %s version, %s, is not published: it is %s", l, u.Page.Path, what)
+				continue
+			}
+			none = append(none, l)
+		}
+		if len(none) > 0 {
+			ds.Warnf(diag.KindNoTranslation, p.Path, 1, 1, "no translation in %s: add %s", strings.Join(none, ", "), twinNames(s, p, none))
+		}
+	}
+}
+
+// twinNames names the files that would be p's versions in langs.
+func twinNames(s *content.Site, p *content.Page, langs []string) string {
+	var names []string
+	for _, l := range langs {
+		names = append(names, "content/"+p.Section+"/"+p.Name+"."+l+".md")
+	}
+	return strings.Join(names, " and ")
 }
 
 // loadSetup reads config.toml, the UI strings and the layouts through the
@@ -273,7 +385,7 @@ func compareActs(s *content.Site, bodies map[*content.Page]markdown.Result, ds *
 				}
 			}
 			if len(lacking) > 0 {
-				ds.Warnf(p.Path, 0, 0, "this version lacks %s, which the %s version (%s) has", strings.Join(lacking, ", "), tr.Lang, tr.Path)
+				ds.Warnf(diag.KindActParts, p.Path, 0, 0, "this version lacks %s, which the %s version (%s) has", strings.Join(lacking, ", "), tr.Lang, tr.Path)
 			}
 		}
 	}
