@@ -19,6 +19,7 @@ import (
 	"hubgen/generator/config"
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
+	"hubgen/generator/gitdates"
 	"hubgen/generator/i18n"
 	"hubgen/generator/markdown"
 	"hubgen/generator/render"
@@ -57,6 +58,9 @@ type Session struct {
 
 	site *content.Site
 	keys *i18n.KeyCache // collation keys of titles, kept across rebuilds
+
+	// dates are the content files' git dates, read again by a full update.
+	dates gitdates.Dates
 
 	// good tells that the last update succeeded, so that every output
 	// held is what the current files make.
@@ -404,6 +408,7 @@ func mergeSorted(a, b []string) []string {
 // UI strings and layouts too), assembles the site again and converts the
 // pages that changed or asked for what changed, which it returns.
 func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, contentPaths, staticPaths []string, parsed map[string]*content.File) ([]*content.Page, error) {
+	var gitDates func(*diag.List) gitdates.Dates
 	if full {
 		cfg, bundle, tpl, err := loadSetup(s.tree, s.opts, rep.Diags)
 		if err != nil {
@@ -412,6 +417,7 @@ func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, conten
 		}
 		s.cfg, s.bundle, s.tpl = cfg, bundle, tpl
 		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle)})
+		gitDates = startGitDates(ctx, s.opts)
 		s.loadAllContent()
 		s.loadAllStatic()
 		s.bodies = map[*content.Page]*converted{}
@@ -428,7 +434,12 @@ func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, conten
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return s.convert(ctx, old, contentPaths, nil)
+	converted, err := s.convert(ctx, old, contentPaths, nil)
+	if gitDates != nil {
+		s.dates = gitDates(rep.Diags) // git ran while pages loaded and converted
+	}
+	setGitDates(site.Pages, s.dates)
+	return converted, err
 }
 
 // bodyOnly parses the changed content files again (it returns what it

@@ -48,6 +48,9 @@ type Options struct {
 	// destination, even when the destination holds a previous output that
 	// could be updated in place (only the files that changed).
 	Full bool
+	// NoGitDates leaves pages without the dates of their files' last
+	// commits (package gitdates): only lastmod in front matter dates them.
+	NoGitDates bool
 }
 
 // Result tells what a build did.
@@ -82,8 +85,9 @@ type LangPages struct {
 
 // Phase is a stage of a build and how long it took: setup (config.toml,
 // UI strings, layouts), load (listing, reading and parsing content files),
-// convert (Markdown), plan, render (executing layouts and writing pages
-// and static files), search (analysing and writing the search index),
+// convert (Markdown), plan (with any wait for the files' git dates, which
+// git reads meanwhile: package gitdates), render (executing layouts and
+// writing pages and static files), search (analysing and writing the search index),
 // publish (swapping the new output in). "writes" is not a stage: it is the
 // time spent writing page files, summed over the threads that wrote them.
 type Phase struct {
@@ -158,6 +162,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	ignore = cfg.IgnoreWarnings
 	ph.done("setup")
 	langs := cfg.LanguageCodes()
+	gitDates := startGitDates(ctx, opts)
 	s, ds := content.Load(tree, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	res.Diags.Merge(ds)
 	// Tags that are not in [topics] build as topics of their own.
@@ -190,6 +195,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		compareActs(s, bodies, res.Diags)
 		checkTranslations(s, res.Diags)
 	}
+	setGitDates(s.Pages, gitDates(res.Diags)) // git ran while pages loaded and converted
 	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies})
 	res.Parses = int(conv.Parses())
 	res.Diags.Merge(pds)
