@@ -65,6 +65,7 @@ func minimalSite(t *testing.T, pages map[string]string) string {
 	dir := t.TempDir()
 	copyDir(t, "../layouts", filepath.Join(dir, "layouts"))
 	copyDir(t, "../i18n", filepath.Join(dir, "i18n"))
+	copyDir(t, "../static", filepath.Join(dir, "static"))
 	cfg := `baseURL = "https://example.org/"
 [languages.pl]
 title = "Portal"

@@ -53,8 +53,7 @@ const metaLang = "hubgen-act-lang"
 
 // actTransformer structures the documents that are acts.
 type actTransformer struct {
-	base   string // prefix of every site path in links, e.g. "/portal"
-	strict bool   // a reference to a missing part is an error, not a warning
+	strict bool // a reference to a missing part is an error, not a warning
 	label  func(lang, kind, num string) string
 }
 
@@ -66,7 +65,7 @@ func (t *actTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	}
 	src, lang := reader.Source(), d.page.Lang
 	d.act = structureAct(doc, src, func(kind, num string) string { return t.label(lang, kind, num) })
-	x := &xrefs{act: d.act, page: d.page, resolver: d.resolver, src: src, base: t.base, strict: t.strict, ds: d.ds}
+	x := &xrefs{act: d.act, page: d.page, resolver: d.resolver, src: src, strict: t.strict, ds: d.ds}
 	x.run()
 	doc.AddMeta(metaLang, lang)
 }

@@ -33,7 +33,6 @@ type xrefs struct {
 	page     *content.Page
 	resolver Resolver
 	src      []byte
-	base     string
 	strict   bool
 	ds       *diag.List
 }
@@ -100,7 +99,9 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 		}
 		number := string(val[m[2]:m[3]])
 		if to := x.resolver.ResolveAct(x.page.Lang, number); to != nil && to != x.page {
-			found = append(found, match{start: m[0], end: m[1], dest: x.base + to.URL})
+			// A site path: Convert puts the base path before it, as
+			// before every site path a page links to.
+			found = append(found, match{start: m[0], end: m[1], dest: to.URL})
 		}
 	}
 	if pl {

@@ -75,9 +75,24 @@ type Result struct {
 	Headings []Heading
 	Links    []*content.Page // pages this body links to, in order of appearance
 	Text     string          // the body as plain text (for search and summaries)
+	// Sources are the body's links and images that the build's link
+	// check follows (those without a scheme or host: site paths, links to
+	// content files, relative paths, fragments), in order of appearance.
+	Sources []LinkSource
 	// Act is the structure of a page of an act kind (config.Kind.Act),
 	// with each unit also rendered for the parallel view; nil otherwise.
 	Act *Act
+}
+
+// LinkSource is a link or an image of a page's body, for the link check
+// to say where a broken one is written.
+type LinkSource struct {
+	Written string // the destination as the Markdown has it
+	// Dest is the destination as the page's HTML has it (URL-escaped, as
+	// goldmark writes it): for a link to a content file the page's
+	// address, for a site path the same path after the base path.
+	Dest      string
+	Line, Col int // where the link starts in the content file
 }
 
 // New returns a Converter.
@@ -105,7 +120,7 @@ func newGoldmark(cfg Config, parallel, linkify bool) goldmark.Markdown {
 		}))
 	}
 	acts := &legalActs{
-		transformer: actTransformer{base: cfg.BasePath, strict: cfg.Strict, label: cfg.AnchorLabel},
+		transformer: actTransformer{strict: cfg.Strict, label: cfg.AnchorLabel},
 		parallel:    parallel,
 	}
 	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.NewFootnote(footnotes...), acts}
@@ -147,6 +162,7 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse pa
 		res.Act = act.act
 	}
 	plain := c.buffer() // the text of the page, collapsed below
+	lines := lineCounter{src: src, line: 1}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
@@ -160,9 +176,13 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse pa
 			idb, _ := id.([]byte)
 			res.Headings = append(res.Headings, Heading{Level: t.Level, ID: string(idb), Text: nodeText(t, src)})
 		case *ast.Link:
+			written := t.Destination
 			if to := c.rewrite(p, r, t, src, ds); to != nil {
 				res.Links = append(res.Links, to)
 			}
+			res.Sources = c.source(res.Sources, p, n, written, &t.Destination, &lines)
+		case *ast.Image:
+			res.Sources = c.source(res.Sources, p, n, t.Destination, &t.Destination, &lines)
 		case *ast.Text:
 			plain.Write(t.Segment.Value(src))
 			if t.SoftLineBreak() || t.HardLineBreak() {
@@ -385,26 +405,101 @@ func (c *Converter) rewrite(p *content.Page, r Resolver, l *ast.Link, src []byte
 	return to
 }
 
+// source prefixes a site path's destination (dest, written in the
+// Markdown) with the base path, as layouts write site paths, and appends
+// the link or image n to sources unless the link check does not follow it
+// (a scheme, a host).
+func (c *Converter) source(sources []LinkSource, p *content.Page, n ast.Node, written []byte, dest *[]byte, lines *lineCounter) []LinkSource {
+	if len(written) == 0 || external(written) {
+		return sources
+	}
+	if written[0] == '/' && c.cfg.BasePath != "" {
+		*dest = append([]byte(c.cfg.BasePath), written...)
+	}
+	src := LinkSource{Written: string(written)}
+	if out := util.URLEscape(*dest, true); string(out) == src.Written {
+		src.Dest = src.Written
+	} else {
+		src.Dest = string(out)
+	}
+	line, col := 1, 1
+	if off := linkOffset(n, p.Body); off >= 0 {
+		line, col = lines.at(off)
+	}
+	src.Line, src.Col = p.BodyLine+line-1, col
+	return append(sources, src)
+}
+
+// external reports whether a destination has a scheme ("https:",
+// "mailto:") or a host ("//host/"): the link check does not follow it.
+func external(dest []byte) bool {
+	if bytes.HasPrefix(dest, []byte("//")) {
+		return true
+	}
+	for i, c := range dest {
+		switch {
+		case c == ':':
+			return i > 0
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// lineCounter converts byte offsets of a page's body to lines and
+// columns, going on from the last offset asked for when the next is after
+// it (links come in order): the offsets of a page's links cost one pass.
+type lineCounter struct {
+	src         []byte
+	off         int // offsets before off are counted
+	line, start int // the line at off, and where it starts
+}
+
+// at returns the 1-based line and column (in characters) of off.
+func (l *lineCounter) at(off int) (line, col int) {
+	off = min(off, len(l.src))
+	if off < l.off {
+		l.off, l.line, l.start = 0, 1, 0
+	}
+	seg := l.src[l.off:off]
+	if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+		l.line += n
+		l.start = l.off + bytes.LastIndexByte(seg, '\n') + 1
+	}
+	l.off = off
+	return l.line, utf8.RuneCount(l.src[l.start:off]) + 1
+}
+
 // position finds the line and column (within the body) where a link starts.
 func position(n ast.Node, src []byte) (int, int) {
-	off := -1
-	for c := n.FirstChild(); c != nil && off < 0; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			off = t.Segment.Start - 1 // the '[' before the text
-		}
-	}
-	if off < 0 {
-		for b := n.Parent(); b != nil; b = b.Parent() {
-			if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
-				off = b.Lines().At(0).Start
-				break
-			}
-		}
-	}
+	off := linkOffset(n, src)
 	if off < 0 {
 		return 1, 1
 	}
 	return diag.LineCol(src, off)
+}
+
+// linkOffset finds the offset in src where a link or image starts (its
+// '[' or '!'), or of the start of the line it is on, or -1.
+func linkOffset(n ast.Node, src []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			off := t.Segment.Start - 1 // the '[' before the text
+			if _, image := n.(*ast.Image); image && off > 0 && src[off-1] == '!' {
+				off--
+			}
+			return off
+		}
+	}
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		if b.Type() == ast.TypeBlock && b.Lines().Len() > 0 {
+			return b.Lines().At(0).Start
+		}
+	}
+	return -1
 }
 
 // nodeText returns the plain text of an inline subtree.

@@ -133,3 +133,48 @@ func TestWordByte(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkSources: the links and images the link check follows come with
+// their destination in the HTML and their place in the file (the body
+// starts at line 5); a site path gets the base path before it, as in
+// layouts; links with a scheme or host are left out.
+func TestLinkSources(t *testing.T) {
+	body := "Z [Europolem](../organisations/europol.md#cele) i [listą](/aktualnosci/).\n\n" +
+		"Łódź: ![mapa](/img/mapa.png), [dalej](<b c>) [tu](#przypis) [EU](https://europa.eu/) [list](mailto:a@b.pl) [cdn](//cdn.example/x)\n"
+	tests := []struct {
+		base string
+		want []LinkSource
+	}{
+		{"", []LinkSource{
+			{"../organisations/europol.md#cele", "/organizacje/europol/#cele", 5, 3},
+			{"/aktualnosci/", "/aktualnosci/", 5, 51},
+			{"/img/mapa.png", "/img/mapa.png", 7, 7},
+			{"b c", "b%20c", 7, 31},
+			{"#przypis", "#przypis", 7, 46},
+		}},
+		{"/portal", []LinkSource{
+			{"../organisations/europol.md#cele", "/portal/organizacje/europol/#cele", 5, 3},
+			{"/aktualnosci/", "/portal/aktualnosci/", 5, 51},
+			{"/img/mapa.png", "/portal/img/mapa.png", 7, 7},
+			{"b c", "b%20c", 7, 31},
+			{"#przypis", "#przypis", 7, 46},
+		}},
+	}
+	for _, tc := range tests {
+		res, ds := convert(t, body, tc.base)
+		if ds.HasErrors() {
+			t.Fatalf("errors: %v", ds.Items())
+		}
+		if len(res.Sources) != len(tc.want) {
+			t.Fatalf("base %q: sources %+v, want %+v", tc.base, res.Sources, tc.want)
+		}
+		for i, w := range tc.want {
+			if res.Sources[i] != w {
+				t.Errorf("base %q: source %d = %+v, want %+v", tc.base, i, res.Sources[i], w)
+			}
+			if !strings.Contains(res.HTML, `="`+w.Dest+`"`) {
+				t.Errorf("base %q: the HTML has no %q:\n%s", tc.base, w.Dest, res.HTML)
+			}
+		}
+	}
+}

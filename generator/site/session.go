@@ -21,6 +21,7 @@ import (
 	"hubgen/generator/diag"
 	"hubgen/generator/gitdates"
 	"hubgen/generator/i18n"
+	"hubgen/generator/linkcheck"
 	"hubgen/generator/markdown"
 	"hubgen/generator/render"
 	"hubgen/generator/search"
@@ -53,6 +54,7 @@ type Session struct {
 	static         map[string][]byte // output path (relative to static/) -> bytes
 	staticProblems diag.List
 	pages          map[string]rendered // output file -> what was rendered
+	links          *linkcheck.Table    // the strings of the pages' scans (links.go)
 	search         map[string][]byte   // the search index's files
 	docs           []search.Doc        // what the index was built from
 
@@ -186,10 +188,13 @@ func (s *Session) change(states map[string]pageState, matter bool) render.Change
 	return ch
 }
 
-// rendered is an output's bytes and the fingerprint they were rendered at.
+// rendered is an output's bytes and the fingerprint they were rendered at,
+// and for an HTML file (html) its links and ids (links.go).
 type rendered struct {
 	fp   uint64
 	data []byte
+	scan linkcheck.Page
+	html bool
 }
 
 // Report tells what an update did.
@@ -351,7 +356,10 @@ func (s *Session) UpdateFirst(ctx context.Context, changed []string) (*Report, e
 	if !full {
 		now, later = splitLater(fresh)
 	}
-	changedOut, n, err := s.render(ctx, now, full)
+	checkLinks := func(t *linkcheck.Table, made map[string]rendered) error {
+		return s.checkLinks(t, outputs, later, made, bodies, rep.Diags) // links.go
+	}
+	changedOut, n, err := s.render(ctx, now, full, checkLinks)
 	if err != nil {
 		return rep, err
 	}
@@ -374,7 +382,7 @@ func (s *Session) Finish(ctx context.Context) ([]string, int, error) {
 	if len(s.later) == 0 {
 		return nil, 0, nil
 	}
-	changed, n, err := s.render(ctx, s.later, false)
+	changed, n, err := s.render(ctx, s.later, false, nil)
 	s.later = nil
 	if err != nil {
 		s.good, s.outputs = false, nil
@@ -641,10 +649,15 @@ func dependsOn(deps []string, stale map[string]bool) bool {
 
 // render executes the layouts of the outputs (planned again) whose
 // fingerprint changed, or of all of them when all is set (the layouts
-// themselves changed), and keeps what they made. It returns the files that
-// changed and how many it rendered.
-func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool) ([]string, int, error) {
+// themselves changed), and keeps what they made unless check (if not
+// nil: the link check) fails on it. It returns the files that changed and
+// how many it rendered.
+func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool, check func(*linkcheck.Table, map[string]rendered) error) ([]string, int, error) {
 	s.tpl.ResetCache() // parts of pages rendered for an earlier version of the site
+	table := s.links
+	if all || table == nil {
+		table = linkcheck.NewTable() // every page is scanned again
+	}
 	fps := render.Fingerprints(fresh, s.seed)
 	var todo []int
 	for i, o := range fresh {
@@ -653,19 +666,34 @@ func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool) 
 		}
 	}
 	datas := make([][]byte, len(todo))
+	scans := make([]linkcheck.Page, len(todo))
 	errs := make([]error, len(todo))
 	parallel.For(len(todo), func(k int) {
 		if err := ctx.Err(); err != nil {
 			errs[k] = err
 			return
 		}
-		datas[k], errs[k] = s.tpl.Execute(fresh[todo[k]])
+		o := fresh[todo[k]]
+		datas[k], errs[k] = s.tpl.Execute(o)
+		if errs[k] == nil && o.Raw == nil {
+			scans[k] = table.Scan(datas[k])
+		}
 	})
 	for _, err := range errs {
 		if err != nil {
 			return nil, 0, err
 		}
 	}
+	made := make(map[string]rendered, len(todo))
+	for k, i := range todo {
+		made[fresh[i].File()] = rendered{fp: fps[i], data: datas[k], scan: scans[k], html: fresh[i].Raw == nil}
+	}
+	if check != nil {
+		if err := check(table, made); err != nil {
+			return nil, 0, err
+		}
+	}
+	s.links = table
 	var changed []string
 	for i, o := range fresh {
 		f := o.File()
@@ -673,12 +701,11 @@ func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool) 
 		r.fp = fps[i]
 		s.pages[f] = r
 	}
-	for k, i := range todo {
-		f := fresh[i].File()
-		if prev, ok := s.pages[f]; !ok || !bytes.Equal(prev.data, datas[k]) {
+	for f, r := range made {
+		if prev, ok := s.pages[f]; !ok || !bytes.Equal(prev.data, r.data) {
 			changed = append(changed, f)
 		}
-		s.pages[f] = rendered{fp: fps[i], data: datas[k]}
+		s.pages[f] = r
 	}
 	return changed, len(todo), nil
 }

@@ -87,9 +87,10 @@ type LangPages struct {
 // UI strings, layouts), load (listing, reading and parsing content files),
 // convert (Markdown), plan (with any wait for the files' git dates, which
 // git reads meanwhile: package gitdates), render (executing layouts and
-// writing pages and static files), search (analysing and writing the search index),
-// publish (swapping the new output in). "writes" is not a stage: it is the
-// time spent writing page files, summed over the threads that wrote them.
+// writing pages and static files), search (analysing and writing the search
+// index), publish (checking the output's links, links.go, then swapping the
+// new output in). "writes" is not a stage: it is the time spent writing
+// page files, summed over the threads that wrote them.
 type Phase struct {
 	Name string
 	Took time.Duration
@@ -208,10 +209,16 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := res.Diags.Err(); err != nil {
 		return res, err
 	}
+	links := newLinkCheck(cfg.BasePath(), outputs, bodies) // the link check (links.go)
 	if opts.Check {
-		// Render too, without writing, so that template errors surface in check.
-		err := renderAll(ctx, outputs, tpl, nil)
+		// Render too, without writing, so that template errors and broken
+		// links surface in check.
+		err := renderAll(ctx, outputs, tpl, nil, links)
 		ph.done("render")
+		if err == nil {
+			links.run(s, static, nil, res.Diags)
+			err = res.Diags.Err()
+		}
 		return res, err
 	}
 	if opts.Full {
@@ -222,7 +229,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err := copyStatic(ctx, tree, static, w); err != nil {
 			return err
 		}
-		if err := renderAll(ctx, outputs, tpl, w); err != nil {
+		if err := renderAll(ctx, outputs, tpl, w, links); err != nil {
 			return err
 		}
 		ph.done("render")
@@ -234,7 +241,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			w.Write(name, files[name])
 		}
 		ph.done("search")
-		return err
+		if err != nil {
+			return err
+		}
+		links.run(s, static, files, res.Diags) // before anything is published
+		return res.Diags.Err()
 	})
 	ph.done("publish")
 	ph.list = append(ph.list, Phase{"writes", st.Busy})
@@ -407,12 +418,13 @@ func sortedTranslations(p *content.Page) []*content.Page {
 }
 
 // renderAll executes every output's layout on all cores; w (if not nil)
-// writes each result, under the output's file path. Pages render into
-// buffers of a pool that w hands back once it has written them. renderAll
+// writes each result, under the output's file path, and lc (if not nil)
+// scans it for the link check. Pages render into buffers of a pool that w
+// hands back once it has written them. renderAll
 // empties outputs as it goes, so that what an output holds (a page's HTML,
 // a list's items) can go as soon as it is rendered: a build's memory then
 // peaks before rendering, not at the end.
-func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, w *output.Writer) error {
+func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, w *output.Writer, lc *linkCheck) error {
 	var buffers sync.Pool
 	errs := make([]error, len(outputs))
 	parallel.For(len(outputs), func(i int) {
@@ -433,7 +445,11 @@ func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templa
 			buf = new(bytes.Buffer)
 		}
 		buf.Reset()
-		if err := tpl.ExecuteTo(buf, o); err != nil || w == nil {
+		err := tpl.ExecuteTo(buf, o)
+		if err == nil && lc != nil {
+			lc.scan(i, buf.Bytes())
+		}
+		if err != nil || w == nil {
 			buffers.Put(buf)
 			errs[i] = err
 			return
