@@ -170,3 +170,16 @@ func TestProgress(t *testing.T) {
 		t.Errorf("terminal progress %q", out)
 	}
 }
+
+// TestBrokenTwinIsNotMissing: the twin of a page exists but has errors:
+// the warning says to fix it, not to add it.
+func TestBrokenTwinIsNotMissing(t *testing.T) {
+	dir := minimalSite(t, map[string]string{
+		"news/a.pl.md": "---\ntitle: A\ndate: 2024-01-01\n---\n",
+		"news/a.en.md": "---\ntitle: A\n\tdate: 2024-01-01\n---\n",
+	})
+	_, _, stderr := run("check", "--source", dir)
+	if !strings.Contains(stderr, "content/news/a.pl.md:1:1: warning: the en version, content/news/a.en.md, is not published: fix its errors") || strings.Contains(stderr, "add content/news/a.en.md") {
+		t.Errorf("check:\n%s", stderr)
+	}
+}

@@ -6,6 +6,7 @@ package site
 
 import (
 	"bytes"
+	"os"
 	"context"
 	"errors"
 	"fmt"
@@ -194,7 +195,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	ph.done("convert")
 	if opts.Check {
 		compareActs(s, bodies, res.Diags)
-		checkTranslations(s, res.Diags)
+		checkTranslations(s, tree, res.Diags)
 	}
 	setGitDates(s.Pages, gitDates(res.Diags)) // git ran while pages loaded and converted
 	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies})
@@ -277,7 +278,7 @@ func silence(res *Result, ignore []string) {
 // checkTranslations notes every page left out (drafts, pages dated in the
 // future) and warns about pages without a version in another language,
 // saying so when that version exists but is left out.
-func checkTranslations(s *content.Site, ds *diag.List) {
+func checkTranslations(s *content.Site, tree *source.Tree, ds *diag.List) {
 	twins := map[string]content.Unpublished{} // by "<lang> <section>/<name>" and "<lang> key <translationKey>"
 	for _, u := range s.Unpublished() {
 		ds.Notef(diag.KindUnpublished, u.Page.Path, u.Line, 1, "%s", u.Message())
@@ -303,12 +304,22 @@ func checkTranslations(s *content.Site, ds *diag.List) {
 				ds.Warnf(diag.KindNoTranslation, p.Path, 1, 1, "the %s version, %s, is not published: it is %s", l, u.Page.Path, what)
 				continue
 			}
+			if name := twinNames(s, p, []string{l}); fileExists(filepath.Join(tree.Dir(), filepath.FromSlash(name))) {
+				ds.Warnf(diag.KindNoTranslation, p.Path, 1, 1, "the %s version, %s, is not published: fix its errors", l, name)
+				continue
+			}
 			none = append(none, l)
 		}
 		if len(none) > 0 {
 			ds.Warnf(diag.KindNoTranslation, p.Path, 1, 1, "no translation in %s: add %s", strings.Join(none, ", "), twinNames(s, p, none))
 		}
 	}
+}
+
+// fileExists reports whether p names a file.
+func fileExists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
 }
 
 // twinNames names the files that would be p's versions in langs.
