@@ -6,10 +6,10 @@ package site
 
 import (
 	"bytes"
-	"os"
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
