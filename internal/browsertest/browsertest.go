@@ -5,8 +5,10 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,6 +36,26 @@ func Chromium(t testing.TB) string {
 // when the test ends.
 func New(t testing.TB, width, height int) context.Context {
 	t.Helper()
+	// On a loaded machine (two cores, several test binaries each with a
+	// browser) chromium now and then exits before it answers; a second
+	// start with a fresh profile succeeds. Three failures fail the test.
+	var errs []string
+	for attempt := 1; attempt <= 3; attempt++ {
+		ctx, stop, err := start(t, width, height)
+		if err == nil {
+			tctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+			t.Cleanup(func() { cancelTimeout(); stop() })
+			return tctx
+		}
+		errs = append(errs, fmt.Sprintf("attempt %d: %v", attempt, err))
+		time.Sleep(time.Duration(attempt) * time.Second)
+	}
+	t.Fatalf("starting chromium:\n%s", strings.Join(errs, "\n"))
+	return nil
+}
+
+// start starts one browser; stop closes it.
+func start(t testing.TB, width, height int) (ctx context.Context, stop func(), err error) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(Chromium(t)),
 		chromedp.Headless,
@@ -49,22 +71,19 @@ func New(t testing.TB, width, height int) context.Context {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
+	stop = func() { cancel(); cancelAlloc() }
 	// The first call starts the browser, on a context without a timeout
 	// (a timeout there would stop the whole browser); the test's actions get
 	// one derived from it.
 	if err := chromedp.Do(ctx); err != nil {
-		cancel()
-		cancelAlloc()
-		t.Fatalf("starting chromium: %v", err)
+		stop()
+		return nil, nil, err
 	}
 	// A headless window never has the system's focus; emulate it so that
 	// :focus styles apply as they do for a reader using the keyboard.
 	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
-		cancel()
-		cancelAlloc()
-		t.Fatalf("emulating focus: %v", err)
+		stop()
+		return nil, nil, fmt.Errorf("emulating focus: %w", err)
 	}
-	tctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
-	return tctx
+	return ctx, stop, nil
 }
