@@ -46,11 +46,12 @@ const (
 	KindActReference  = "act-reference"  // a reference to a part of an act that cannot be followed
 	KindUnpublished   = "unpublished"    // a draft, or a page dated in the future
 	KindGit           = "git"            // page dates from git cannot be used
+	KindRawHTML       = "raw-html"       // HTML in Markdown, which is not published
 )
 
 // Kinds returns every kind of warning and note.
 func Kinds() []string {
-	return []string{KindActParts, KindActReference, KindGit, KindNoTranslation, KindUnknownKey, KindUnknownTag, KindUnpublished}
+	return []string{KindActParts, KindActReference, KindGit, KindNoTranslation, KindRawHTML, KindUnknownKey, KindUnknownTag, KindUnpublished}
 }
 
 // Diagnostic is one problem in one place.

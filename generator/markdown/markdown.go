@@ -170,6 +170,7 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse pa
 			}
 			return ast.WalkContinue, nil
 		}
+		dropped(p, n, src, &lines, ds)
 		switch t := n.(type) {
 		case *ast.Heading:
 			id, _ := t.AttributeString("id")
