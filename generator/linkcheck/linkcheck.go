@@ -61,11 +61,12 @@ func (t *Table) intern(b []byte, h uint64) (Ref, string) {
 	s := &t.shards[n]
 	s.mu.RLock()
 	r, ok := s.refs[string(b)]
+	var str string
+	if ok {
+		str = s.strs[r>>shardBits]
+	}
 	s.mu.RUnlock()
 	if ok {
-		s.mu.RLock()
-		str := s.strs[r>>shardBits]
-		s.mu.RUnlock()
 		return r, str
 	}
 	s.mu.Lock()
@@ -73,7 +74,7 @@ func (t *Table) intern(b []byte, h uint64) (Ref, string) {
 	if r, ok := s.refs[string(b)]; ok {
 		return r, s.strs[r>>shardBits]
 	}
-	str := string(b)
+	str = string(b)
 	r = Ref(len(s.strs))<<shardBits | Ref(n)
 	s.strs = append(s.strs, str)
 	s.refs[str] = r

@@ -91,7 +91,7 @@ func (t *Table) Scan(doc []byte) Page {
 		}
 		if kind == attrID {
 			sc.ids = append(sc.ids, sc.ref(t, v))
-		} else if !external(v) {
+		} else if !External(v) {
 			sc.links = append(sc.links, sc.ref(t, v))
 		}
 	}
@@ -161,9 +161,10 @@ func inTag(doc []byte, start int) bool {
 	return false
 }
 
-// external reports whether a link has a scheme ("https:", "mailto:") or a
-// host of its own ("//host/"): Check does not follow it.
-func external(v []byte) bool {
+// External reports whether a link has a scheme ("https:", "mailto:") or
+// a host of its own ("//host/"): Check does not follow it, and the
+// Markdown converter does not record it for the check.
+func External(v []byte) bool {
 	if len(v) >= 2 && (v[0] == '/' || v[0] == '\\') && (v[1] == '/' || v[1] == '\\') {
 		return true
 	}

@@ -26,6 +26,7 @@ import (
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
 	"hubgen/generator/i18n"
+	"hubgen/generator/linkcheck"
 )
 
 // Resolver finds the pages links point at.
@@ -411,7 +412,7 @@ func (c *Converter) rewrite(p *content.Page, r Resolver, l *ast.Link, src []byte
 // the link or image n to sources unless the link check does not follow it
 // (a scheme, a host).
 func (c *Converter) source(sources []LinkSource, p *content.Page, n ast.Node, written []byte, dest *[]byte, lines *lineCounter) []LinkSource {
-	if len(written) == 0 || external(written) {
+	if len(written) == 0 || linkcheck.External(written) {
 		return sources
 	}
 	if written[0] == '/' && c.cfg.BasePath != "" {
@@ -429,25 +430,6 @@ func (c *Converter) source(sources []LinkSource, p *content.Page, n ast.Node, wr
 	}
 	src.Line, src.Col = p.BodyLine+line-1, col
 	return append(sources, src)
-}
-
-// external reports whether a destination has a scheme ("https:",
-// "mailto:") or a host ("//host/"): the link check does not follow it.
-func external(dest []byte) bool {
-	if bytes.HasPrefix(dest, []byte("//")) {
-		return true
-	}
-	for i, c := range dest {
-		switch {
-		case c == ':':
-			return i > 0
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-		case i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'):
-		default:
-			return false
-		}
-	}
-	return false
 }
 
 // lineCounter converts byte offsets of a page's body to lines and

@@ -29,11 +29,15 @@ type Output struct {
 }
 
 // File is the output's file path relative to the destination directory.
-func (o *Output) File() string {
-	if strings.HasSuffix(o.Path, "/") {
-		return strings.TrimPrefix(o.Path, "/") + "index.html"
+func (o *Output) File() string { return FileOf(o.Path) }
+
+// FileOf is the file, relative to the destination directory, that serves
+// a site path (without base path): "news/x/index.html" for "/news/x/".
+func FileOf(sitePath string) string {
+	if strings.HasSuffix(sitePath, "/") {
+		return strings.TrimPrefix(sitePath, "/") + "index.html"
 	}
-	return strings.TrimPrefix(o.Path, "/")
+	return strings.TrimPrefix(sitePath, "/")
 }
 
 // Input is everything planning needs.

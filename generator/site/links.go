@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path"
 	"slices"
-	"sort"
 	"strings"
 
 	"hubgen/generator/content"
@@ -197,20 +196,9 @@ func markdownOf(oi outputInfo) []*content.Page {
 	}
 	pages := []*content.Page{oi.page}
 	if oi.parallel {
-		for _, l := range sortedLangs(oi.page.Translations) {
-			pages = append(pages, oi.page.Translations[l])
-		}
+		pages = append(pages, sortedTranslations(oi.page)...)
 	}
 	return pages
-}
-
-func sortedLangs(m map[string]*content.Page) []string {
-	langs := make([]string, 0, len(m))
-	for l := range m {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	return langs
 }
 
 // problemText is what is wrong with a broken link, to follow the link in
@@ -226,7 +214,7 @@ func problemText(b linkcheck.Broken) string {
 // Markdown wrote (src), on the output oi, and what to write instead.
 func markdownProblem(b linkcheck.Broken, src markdown.LinkSource, p *content.Page, oi outputInfo, s *content.Site, base string) string {
 	link := fmt.Sprintf("link %q", src.Written)
-	if oi.file != fileOf(p.URL) {
+	if oi.file != render.FileOf(p.URL) {
 		link += " on the page " + pageURL(base, oi.file) // the parallel view
 	}
 	if b.Reason == linkcheck.NoFragment {
@@ -303,15 +291,6 @@ func relativeFile(from, to *content.Page) string {
 		return path.Base(to.Path)
 	}
 	return "../" + path.Base(path.Dir(to.Path)) + "/" + path.Base(to.Path)
-}
-
-// fileOf is the output file of a site path: "news/x/index.html" for "/news/x/".
-func fileOf(sitePath string) string {
-	f := strings.TrimPrefix(sitePath, "/")
-	if f == "" || strings.HasSuffix(f, "/") {
-		f += "index.html"
-	}
-	return f
 }
 
 // pageURL is the address path of an output file: "/portal/news/x/" for
