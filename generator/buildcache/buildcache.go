@@ -1,0 +1,325 @@
+// Package buildcache keeps what a build learned for the next build into
+// the same destination, in a directory of its own (by default beside the
+// destination, see DefaultDir): every content file's size, time, front
+// matter and conversion problems, the search index's documents, and the
+// state the build left the destination in. With it, a build after a change
+// to page bodies parses front matter from the cache instead of reading
+// every file, converts and renders only the pages the change reaches and
+// analyses the search index of a language again only when one of its
+// documents changed (see package site's incremental build).
+//
+// The cache only saves work: a build that cannot use it (it is missing,
+// damaged, written by another version of hubgen, for other options or
+// another destination, or the change is more than bodies) builds in full
+// and writes a new one. Nothing in it is published.
+package buildcache
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"hubgen/generator/diag"
+	"hubgen/generator/search"
+)
+
+// format is the version of the files' layout: a cache of another version
+// is not read.
+const format = 1
+
+// stateName and docsPrefix name the cache's files.
+const (
+	stateName  = "state"
+	docsPrefix = "docs-"
+)
+
+// magic starts every file of the cache.
+const magic = "hubgen build cache\n"
+
+// maxDelta is how many bytes of documents State.Delta holds before a
+// language's documents are written whole again.
+const maxDelta = 4 << 20
+
+// State is what a build leaves for the next one.
+type State struct {
+	Format int
+	// Key digests everything the output depends on besides content files:
+	// the program, the options, config.toml, layouts/, i18n/ and static/.
+	Key string
+	// Dest is the destination's real directory; Manifest (hex SHA-256 of
+	// its manifest) and Settled (when the build was done with it) tell the
+	// next build that it is as this build left it.
+	Dest     string
+	Manifest string
+	Settled  time.Time
+	// Horizon is the first time at which the clock alone changes what is
+	// published (the date of the earliest page left out as dated in the
+	// future); zero when nothing waits.
+	Horizon time.Time
+	// ReadAt is when the build started to read content files: a file whose
+	// time is not well before it may have changed since without a new time
+	// (file times are coarse), so the next build reads it again.
+	ReadAt time.Time
+	// Dirs are content/ and its directories with their times (Unix
+	// nanoseconds), nil when content/ holds a symbolic link: while none
+	// has a new time, no file was added, removed or renamed, and the next
+	// build need not list content/ again.
+	Dirs  []Dir
+	Files []File // content files, sorted by path
+	// Early are the build's problems found before pages were converted
+	// (listing, front matter, assembly, static/), Late those found after
+	// (git dates, planning), each in the order the build reported them.
+	Early, Late []diag.Diagnostic
+	// Docs gives, by language, the token of its documents' file (see
+	// Write): a file with another token belongs to another state. Delta
+	// holds the documents changed since their file was written, which
+	// ReadDocs puts in place of the file's.
+	Docs  map[string]string
+	Delta []Doc
+}
+
+// File is one content file as the build read it.
+type File struct {
+	Path          string
+	Size, ModTime int64  // as the file was read (ModTime in Unix nanoseconds)
+	Head          []byte // front matter as written, up to the body
+	SourceHash    uint64
+	// The rest is for a published page: its lastmod as built (front
+	// matter or git), its conversion's problems, the file names and act
+	// numbers its conversion asked for, and its search document's digest.
+	Published bool
+	Lastmod   time.Time
+	Diags     []diag.Diagnostic
+	Deps      []string
+	DocHash   uint64 // digest of its search document
+}
+
+// Dir is a directory and its time.
+type Dir struct {
+	Path    string
+	ModTime int64
+}
+
+// Racy reports whether a file with time modTime (Unix nanoseconds) may
+// have changed after the build of st read it without its time changing:
+// when it is within two seconds of the read (the coarsest file times of
+// common file systems are one second).
+func (st *State) Racy(modTime int64) bool {
+	return modTime >= st.ReadAt.Add(-2*time.Second).UnixNano()
+}
+
+// Doc is one published page's search document.
+type Doc struct {
+	Path string // the content file
+	Doc  search.Doc
+}
+
+// DefaultDir is the cache directory of a destination: beside it, named
+// after it (public -> .public.hubgen-cache).
+func DefaultDir(dest string) string {
+	dest = filepath.Clean(dest)
+	return filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+".hubgen-cache")
+}
+
+// Read reads the state in dir. A missing, damaged or outdated cache is an
+// error: the build then goes on without it.
+func Read(dir string) (*State, error) {
+	d, err := readFile(filepath.Join(dir, stateName))
+	if err != nil {
+		return nil, err
+	}
+	st := d.state()
+	if d.err != nil || len(d.b) != 0 {
+		return nil, fmt.Errorf("build cache %s: damaged, or written by another version", dir)
+	}
+	return st, nil
+}
+
+// ReadDocs reads the documents of lang that st's build indexed. Their
+// strings share a read-only mapping of the file, which stays mapped for
+// the life of the process (a build reads it once).
+func ReadDocs(dir string, st *State, lang string) ([]Doc, error) {
+	d, err := mapFile(filepath.Join(dir, docsPrefix+lang))
+	if err != nil {
+		return nil, err
+	}
+	token := d.str()
+	docs := d.docs()
+	if d.err != nil || len(d.b) != 0 || token == "" || token != st.Docs[lang] {
+		return nil, fmt.Errorf("build cache %s: the documents of %s belong to another build", dir, lang)
+	}
+	at := make(map[string]int, len(docs))
+	for i := range docs {
+		at[docs[i].Path] = i
+	}
+	for _, x := range st.Delta {
+		if x.Doc.Lang != lang {
+			continue
+		}
+		i, ok := at[x.Path]
+		if !ok {
+			return nil, fmt.Errorf("build cache %s: damaged", dir)
+		}
+		docs[i] = x
+	}
+	return docs, nil
+}
+
+// AddDelta puts docs (documents of lang changed since ReadDocs) into the
+// state's Delta, in place of earlier versions. It reports false when Delta
+// has grown too large: then Write must be given the language's documents.
+func (st *State) AddDelta(docs []Doc) bool {
+	at := map[string]int{}
+	for i, x := range st.Delta {
+		at[x.Path] = i
+	}
+	for _, x := range docs {
+		if i, ok := at[x.Path]; ok {
+			st.Delta[i] = x
+		} else {
+			at[x.Path] = len(st.Delta)
+			st.Delta = append(st.Delta, x)
+		}
+	}
+	size := 0
+	for _, x := range st.Delta {
+		size += len(x.Doc.Body) + len(x.Doc.Summary) + len(x.Doc.Title)
+	}
+	return size <= maxDelta
+}
+
+// Write stores st in dir, with the documents of the languages in docs
+// (those of other languages stay as a previous Write left them: st.Docs
+// must then still name their token, and Delta hold their changes). The
+// state goes last, so that a build that stops half way leaves documents
+// no state names.
+func Write(dir string, st *State, docs map[string][]Doc) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	st.Format = format
+	if st.Docs == nil {
+		st.Docs = map[string]string{}
+	}
+	for _, lang := range sortedKeys(docs) {
+		token := fmt.Sprintf("%s-%d", st.Manifest, time.Now().UnixNano())
+		e := encoder{b: []byte(magic)}
+		e.str(token)
+		e.uint(uint64(len(docs[lang])))
+		for i := range docs[lang] {
+			e.doc(&docs[lang][i])
+		}
+		if err := writeFile(filepath.Join(dir, docsPrefix+lang), e.b); err != nil {
+			return err
+		}
+		st.Docs[lang] = token
+		kept := st.Delta[:0]
+		for _, x := range st.Delta {
+			if x.Doc.Lang != lang {
+				kept = append(kept, x)
+			}
+		}
+		st.Delta = kept
+	}
+	e := encoder{b: []byte(magic)}
+	e.state(st)
+	return writeFile(filepath.Join(dir, stateName), e.b)
+}
+
+// Remove deletes the cache's files in dir (and dir when that empties it),
+// so that no build takes an outdated state for the destination's.
+func Remove(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if n := e.Name(); n == stateName || strings.HasPrefix(n, docsPrefix) || strings.HasPrefix(n, ".tmp-") {
+			if err := os.Remove(filepath.Join(dir, n)); err != nil {
+				return err
+			}
+		}
+	}
+	os.Remove(dir) // only when empty
+	return nil
+}
+
+// readFile reads a file of the cache, past its magic.
+func readFile(p string) (*decoder, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(magic))
+	if !ok {
+		return nil, fmt.Errorf("build cache %s: not a file of the cache", p)
+	}
+	return &decoder{b: rest}, nil
+}
+
+// mapFile maps a file of the cache into memory, past its magic. The cache
+// replaces a file by renaming a new one into place, never by writing into
+// it: the mapping keeps the bytes it was made with.
+func mapFile(p string) (*decoder, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() < int64(len(magic)) || info.Size() > 1<<40 {
+		return nil, fmt.Errorf("build cache %s: not a file of the cache", p)
+	}
+	data, err := unix.Mmap(int(f.Fd()), 0, int(info.Size()), unix.PROT_READ, unix.MAP_PRIVATE)
+	if err != nil {
+		return readFile(p)
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(magic))
+	if !ok {
+		unix.Munmap(data)
+		return nil, fmt.Errorf("build cache %s: not a file of the cache", p)
+	}
+	return &decoder{b: rest}, nil
+}
+
+// writeFile writes data to p through a temporary file renamed into place.
+func writeFile(p string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-")
+	if err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("build cache: writing %s: %w", p, err)
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

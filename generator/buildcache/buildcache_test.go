@@ -1,0 +1,146 @@
+package buildcache
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"hubgen/generator/diag"
+	"hubgen/generator/search"
+)
+
+func sample() (*State, map[string][]Doc) {
+	date := time.Date(2025, 11, 27, 0, 0, 0, 0, time.UTC)
+	st := &State{
+		Key: "k", Dest: "/srv/public", Manifest: "abc", Settled: date.Add(time.Hour), Horizon: date.AddDate(1, 0, 0), ReadAt: date,
+		Dirs: []Dir{{"content", 1}, {"content/news", 2}},
+		Files: []File{
+			{Path: "content/news/a.pl.md", Size: 10, ModTime: 5, Head: []byte("---\ntitle: A\n---\n"), SourceHash: 7, Published: true, Lastmod: date,
+				Diags: []diag.Diagnostic{{Path: "content/news/a.pl.md", Line: 3, Col: 2, Severity: diag.Warning, Msg: "HTML", Kind: diag.KindRawHTML}},
+				Deps:  []string{"b", "act 2023/1187"}, DocHash: 9},
+			{Path: "content/news/b.pl.md", Size: 11, ModTime: 6, Head: []byte("---\ntitle: B\ndraft: true\n---\n"), SourceHash: 8},
+		},
+		Early: []diag.Diagnostic{{Path: "config.toml", Severity: diag.Warning, Msg: "early", Kind: diag.KindGit}},
+		Late:  []diag.Diagnostic{{Path: "x", Line: 1, Severity: diag.Note, Msg: "late", Kind: diag.KindUnpublished}},
+	}
+	docs := map[string][]Doc{
+		"pl": {{Path: "content/news/a.pl.md", Doc: search.Doc{URL: "/a/", Lang: "pl", Kind: "news", Title: "A", Summary: "s", Body: "Treść ąę.", Topics: []string{"CBRN"}, Date: date, ActType: "t", ActNumber: "1"}}},
+		"en": {},
+	}
+	return st, docs
+}
+
+// TestRoundTrip: what Write stores, Read and ReadDocs give back, with the
+// changes of Delta in place of the file's documents.
+func TestRoundTrip(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	st, docs := sample()
+	if err := Write(dir, st, docs); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, st) {
+		t.Errorf("state read back:\n%+v\nwritten:\n%+v", got, st)
+	}
+	pl, err := ReadDocs(dir, got, "pl")
+	if err != nil || !reflect.DeepEqual(pl, docs["pl"]) {
+		t.Fatalf("documents read back: %+v, %v", pl, err)
+	}
+	changed := pl[0]
+	changed.Doc.Body = "Nowa treść."
+	if !got.AddDelta([]Doc{changed}) {
+		t.Fatal("one small document overflows the delta")
+	}
+	if err := Write(dir, got, nil); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pl, err = ReadDocs(dir, again, "pl")
+	if err != nil || pl[0].Doc.Body != "Nowa treść." {
+		t.Fatalf("documents with the delta: %+v, %v", pl, err)
+	}
+	// Written whole again, the language's delta is emptied.
+	if err := Write(dir, again, map[string][]Doc{"pl": pl}); err != nil {
+		t.Fatal(err)
+	}
+	if again.Delta != nil && len(again.Delta) != 0 {
+		t.Errorf("delta after writing the documents: %+v", again.Delta)
+	}
+}
+
+// TestDamaged: a cache cut short, of another format, or whose documents
+// belong to another state is refused, never half read.
+func TestDamaged(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	st, docs := sample()
+	if err := Write(dir, st, docs); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, stateName))
+	for name, bad := range map[string][]byte{
+		"cut short":      data[:len(data)/2],
+		"longer":         append(append([]byte{}, data...), 1),
+		"not the magic":  []byte("something else"),
+		"another format": append([]byte(magic), 0x7e),
+	} {
+		os.WriteFile(filepath.Join(dir, stateName), bad, 0o644)
+		if _, err := Read(dir); err == nil {
+			t.Errorf("%s: read without an error", name)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, stateName), data, 0o644)
+	other, _ := sample()
+	other.Docs = map[string]string{"pl": "another token"}
+	if _, err := ReadDocs(dir, other, "pl"); err == nil {
+		t.Error("documents of another state read without an error")
+	}
+	if err := Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("cache directory after Remove: %v", err)
+	}
+}
+
+// TestCodecCoversEveryField: the codec writes every field of the types it
+// stores; a field added to one of them must be added to the codec (and
+// the count here).
+func TestCodecCoversEveryField(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want int
+	}{
+		{State{}, 13}, {File{}, 10}, {Doc{}, 2}, {search.Doc{}, 10}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
+	} {
+		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
+			t.Errorf("%T has %d fields, the codec writes %d: write the new ones (codec.go)", c.v, n, c.want)
+		}
+	}
+}
+
+func TestRacy(t *testing.T) {
+	at := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	st := &State{ReadAt: at}
+	for _, c := range []struct {
+		mod  time.Time
+		racy bool
+	}{
+		{at.Add(-time.Hour), false},
+		{at.Add(-3 * time.Second), false},
+		{at.Add(-time.Second), true},
+		{at, true},
+		{at.Add(time.Second), true},
+	} {
+		if got := st.Racy(c.mod.UnixNano()); got != c.racy {
+			t.Errorf("file time %v, read at %v: racy %v, want %v", c.mod, at, got, c.racy)
+		}
+	}
+}
