@@ -72,54 +72,66 @@ var protected = []string{"content", "layouts", "static", "i18n", ".git"}
 // allows replacing a non-empty directory that is not a previous output (or
 // holds files a build did not write); it never allows the other refusals.
 func Check(src, dest string, force bool) (*Target, error) {
-	srcAbs, err := filepath.Abs(src)
-	if err != nil {
-		return nil, fmt.Errorf("source %s: %w", src, err)
+	t, exists, err := resolve(src, dest)
+	if err != nil || !exists {
+		return t, err
 	}
-	srcReal, err := filepath.EvalSymlinks(srcAbs)
-	if err != nil {
-		return nil, fmt.Errorf("source %s: %w", src, err)
-	}
-	if dest == "" {
-		return nil, &DestError{`""`, "is empty: name a directory"}
-	}
-	destAbs, err := filepath.Abs(dest)
-	if err != nil {
-		return nil, &DestError{dest, err.Error()}
-	}
-	dir, err := realPath(destAbs)
-	if err != nil {
-		return nil, &DestError{dest, err.Error()}
-	}
-	switch {
-	case dir == srcReal:
-		return nil, &DestError{dest, "is the site's source directory: the build would delete it; use a directory such as public/"}
-	case source.Within(dir, srcReal):
-		return nil, &DestError{dest, "contains the site's source directory: the build would delete it; use a directory such as public/ inside the site"}
-	}
-	for _, p := range protected {
-		pr, err := realPath(filepath.Join(srcReal, p))
-		if err == nil && source.Within(pr, dir) {
-			return nil, &DestError{dest, fmt.Sprintf("lies inside the site's %s/ directory, which the build reads: use a directory such as public/", p)}
-		}
-	}
-	st, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return &Target{Dest: dest, Dir: dir}, nil
-	case err != nil:
-		return nil, &DestError{dest, err.Error()}
-	case !st.IsDir():
-		return nil, &DestError{dest, "is an existing file, not a directory: the build will not replace it; choose another --dest"}
-	}
-	prev, err := checkPrevious(dest, dir)
+	prev, err := checkPrevious(dest, t.Dir)
 	if err != nil && !force {
 		return nil, err
 	}
 	if err != nil {
 		prev = nil // forced over foreign files: replace the directory whole
 	}
-	return &Target{Dest: dest, Dir: dir, prev: prev}, nil
+	t.prev = prev
+	return t, nil
+}
+
+// resolve makes the checks of Check that do not read the destination's
+// files: the target (without a previous output) and whether its directory
+// exists.
+func resolve(src, dest string) (*Target, bool, error) {
+	srcAbs, err := filepath.Abs(src)
+	if err != nil {
+		return nil, false, fmt.Errorf("source %s: %w", src, err)
+	}
+	srcReal, err := filepath.EvalSymlinks(srcAbs)
+	if err != nil {
+		return nil, false, fmt.Errorf("source %s: %w", src, err)
+	}
+	if dest == "" {
+		return nil, false, &DestError{`""`, "is empty: name a directory"}
+	}
+	destAbs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, false, &DestError{dest, err.Error()}
+	}
+	dir, err := realPath(destAbs)
+	if err != nil {
+		return nil, false, &DestError{dest, err.Error()}
+	}
+	switch {
+	case dir == srcReal:
+		return nil, false, &DestError{dest, "is the site's source directory: the build would delete it; use a directory such as public/"}
+	case source.Within(dir, srcReal):
+		return nil, false, &DestError{dest, "contains the site's source directory: the build would delete it; use a directory such as public/ inside the site"}
+	}
+	for _, p := range protected {
+		pr, err := realPath(filepath.Join(srcReal, p))
+		if err == nil && source.Within(pr, dir) {
+			return nil, false, &DestError{dest, fmt.Sprintf("lies inside the site's %s/ directory, which the build reads: use a directory such as public/", p)}
+		}
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &Target{Dest: dest, Dir: dir}, false, nil
+	case err != nil:
+		return nil, false, &DestError{dest, err.Error()}
+	case !st.IsDir():
+		return nil, false, &DestError{dest, "is an existing file, not a directory: the build will not replace it; choose another --dest"}
+	}
+	return &Target{Dest: dest, Dir: dir}, true, nil
 }
 
 // realPath resolves symbolic links in p, which need not exist: the longest

@@ -137,41 +137,55 @@ func (t *Tree) openPlain(rel string) *os.File {
 
 // ReadFile reads the regular file rel (slash-separated, relative to the site).
 func (t *Tree) ReadFile(rel string) ([]byte, error) {
+	data, _, err := t.ReadFileInfo(rel)
+	return data, err
+}
+
+// Stat returns what the file system says of rel (a symbolic link
+// followed), without the checks of ReadFile: to tell whether a file read
+// earlier changed since.
+func (t *Tree) Stat(rel string) (fs.FileInfo, error) {
+	return os.Stat(filepath.Join(t.real, filepath.FromSlash(rel)))
+}
+
+// ReadFileInfo is ReadFile that also returns the file's information as it
+// was when it was opened: a change after that changes its time.
+func (t *Tree) ReadFileInfo(rel string) ([]byte, fs.FileInfo, error) {
 	f := t.openPlain(rel)
 	if f == nil {
 		real, err := t.resolve(rel)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		// O_NONBLOCK: opening a named pipe must not wait for a writer.
 		f, err = os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 		if err != nil {
-			return nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
+			return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
 		}
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
+		return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
 	}
 	if msg := notRegular(st.Mode()); msg != "" {
-		return nil, &Error{rel, msg}
+		return nil, nil, &Error{rel, msg}
 	}
 	limit := t.maxSize()
 	if st.Size() > limit {
-		return nil, &Error{rel, tooBig(st.Size(), limit)}
+		return nil, nil, &Error{rel, tooBig(st.Size(), limit)}
 	}
 	// Read what Stat promised in one buffer of that size (ReadAll would
 	// grow one from 512 bytes), then whatever the file grew by since.
 	data := make([]byte, 0, st.Size()+1)
 	data, err = readAll(io.LimitReader(f, limit+1), data)
 	if err != nil {
-		return nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
+		return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
 	}
 	if int64(len(data)) > limit {
-		return nil, &Error{rel, tooBig(int64(len(data)), limit)}
+		return nil, nil, &Error{rel, tooBig(int64(len(data)), limit)}
 	}
-	return data, nil
+	return data, st, nil
 }
 
 func tooBig(size, limit int64) string {

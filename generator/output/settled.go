@@ -1,0 +1,114 @@
+package output
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Settled is the state a build left its destination in: what an
+// incremental build (package buildcache) needs to take the destination as
+// the previous build left it, without the walk of Check.
+type Settled struct {
+	Manifest string    // hex SHA-256 of the destination's manifest
+	At       time.Time // when the build was done with the destination
+}
+
+// ReadSettled returns the state of t's directory once Publish has
+// returned.
+func ReadSettled(t *Target) (Settled, error) {
+	at := time.Now()
+	data, err := os.ReadFile(filepath.Join(t.Dir, ManifestName))
+	if err != nil {
+		return Settled{}, fmt.Errorf("reading the manifest: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	return Settled{Manifest: hex.EncodeToString(sum[:]), At: at}, nil
+}
+
+// CheckSettled is Check for a destination that a build left in the state
+// s: it makes Check's refusals of the destination's place, then, instead of
+// walking the destination, it confirms that the manifest is the one that
+// build wrote and that no file it lists and no directory holding them was
+// changed since s.At (a file edited, added or removed by hand changes the
+// time of the file or of its directory). It returns false, with no error,
+// when the destination is not in that state: Check then decides.
+func CheckSettled(src, dest string, s Settled) (*Target, bool, error) {
+	t, exists, err := resolve(src, dest)
+	if err != nil || !exists {
+		return nil, false, err
+	}
+	data, err := os.ReadFile(filepath.Join(t.Dir, ManifestName))
+	if err != nil {
+		return nil, false, nil
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != s.Manifest {
+		return nil, false, nil
+	}
+	made, digests := parseManifest(data)
+	if !digests {
+		return nil, false, nil
+	}
+	names := make([]string, 0, len(made)*3/2)
+	dirs := map[string]bool{".": true}
+	for rel := range made {
+		names = append(names, rel)
+		for d := path.Dir(rel); !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	nfiles := len(names)
+	for d := range dirs {
+		names = append(names, d)
+	}
+	var changed atomic.Bool
+	const workers = 4 // stat calls wait on the kernel more than on a core
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(names) && !changed.Load(); i += workers {
+				st, err := os.Lstat(filepath.Join(t.Dir, filepath.FromSlash(names[i])))
+				if err != nil || st.ModTime().After(s.At) || st.IsDir() != (i >= nfiles) || i < nfiles && !st.Mode().IsRegular() {
+					changed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if changed.Load() {
+		return nil, false, nil
+	}
+	t.prev = made
+	return t, true, nil
+}
+
+// Keep makes rel, a file of the previous output, part of the new output as
+// it is: it is neither written nor removed. It fails when the writer has
+// no previous output holding rel.
+func (w *Writer) Keep(rel string) error {
+	sum, ok := w.prev[rel]
+	if !ok || sum == "" {
+		return fmt.Errorf("writing output: %s is not in the previous output", rel)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, twice := w.sums[rel]; twice {
+		return fmt.Errorf("writing output: %s written twice", rel)
+	}
+	w.sums[rel] = sum
+	return nil
+}
+
+// Previous returns the files of the previous output that Publish will
+// update in place, with their digests (nil when it replaces the destination
+// whole). The map is t's own: do not change it.
+func (t *Target) Previous() map[string]string { return t.prev }
