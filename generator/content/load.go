@@ -82,6 +82,15 @@ func Load(tree *source.Tree, cfg *config.Config, opts Options) (*Site, *diag.Lis
 	return s, ds
 }
 
+// LoadFiles is Load without the assembly: every content file read and
+// parsed, sorted by path, and the problems of the listing.
+func LoadFiles(tree *source.Tree, cfg *config.Config) ([]*File, *diag.List) {
+	paths, ds := ListFiles(tree)
+	files := make([]*File, len(paths))
+	parallel.For(len(paths), func(i int) { files[i] = ParseFile(tree, cfg, paths[i]) })
+	return files, ds
+}
+
 // ListFiles lists the Markdown files of content/, sorted, and the problems
 // with entries the tree refuses.
 func ListFiles(tree *source.Tree) ([]string, *diag.List) {
@@ -105,13 +114,20 @@ type File struct {
 	Path  string
 	Page  *Page     // nil when the file cannot be a page
 	Diags diag.List // the file's own problems
+	// Size and ModTime (Unix nanoseconds) are the file's when it was read;
+	// Head is its front matter as written, up to where the body starts.
+	// An incremental build keeps them (package buildcache) to tell an
+	// unchanged file and to parse its front matter again (ParseHead)
+	// without reading the file.
+	Size, ModTime int64
+	Head          []byte
 }
 
 // ParseFile reads and parses the content file rel (slash path relative to
 // the site).
 func ParseFile(tree *source.Tree, cfg *config.Config, rel string) *File {
 	f := &File{Path: rel}
-	src, err := tree.ReadFile(rel)
+	src, info, err := tree.ReadFileInfo(rel)
 	if err != nil {
 		var se *source.Error
 		if errors.As(err, &se) {
@@ -121,11 +137,28 @@ func ParseFile(tree *source.Tree, cfg *config.Config, rel string) *File {
 		}
 		return f
 	}
+	f.Size, f.ModTime = info.Size(), info.ModTime().UnixNano()
 	f.Page = parsePage(rel, src, cfg, &f.Diags)
 	if f.Page != nil {
 		// The body is the end of src: one pass gives both checksums.
-		f.Page.MatterHash = crc64.Checksum(src[:len(src)-len(f.Page.Body)], crcTable)
+		head := src[:len(src)-len(f.Page.Body)]
+		f.Head = bytes.Clone(head)
+		f.Page.MatterHash = crc64.Checksum(head, crcTable)
 		f.Page.SourceHash = crc64.Update(f.Page.MatterHash, crcTable, f.Page.Body)
+	}
+	return f
+}
+
+// ParseHead parses a content file from the head ParseFile kept of it (see
+// File.Head) and the file's SourceHash: the same page and problems as
+// ParseFile, without the body (Page.Body is nil).
+func ParseHead(cfg *config.Config, rel string, head []byte, sourceHash uint64, size, modTime int64) *File {
+	f := &File{Path: rel, Size: size, ModTime: modTime, Head: head}
+	f.Page = parsePage(rel, head, cfg, &f.Diags)
+	if f.Page != nil {
+		f.Page.Body = nil
+		f.Page.MatterHash = crc64.Checksum(head, crcTable)
+		f.Page.SourceHash = sourceHash
 	}
 	return f
 }

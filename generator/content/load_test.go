@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -438,5 +439,52 @@ func TestContentThatLeavesTheTree(t *testing.T) {
 	}
 	if len(s.Pages) != 1 || s.Pages[0].Title != "OK" {
 		t.Errorf("pages %v, want only OK", s.Pages)
+	}
+}
+
+// TestParseHead: a file parsed again from the head ParseFile kept of it is
+// the same page with the same problems, without its body, for every kind
+// of front matter and for files whose body is empty or starts at once.
+func TestParseHead(t *testing.T) {
+	files := map[string]string{
+		"content/news/yaml.pl.md":   "---\ntitle: \"A: b\"\ndate: 2024-01-01\ntags: [cbrn, nieznany]\nsumary: x\n---\nTreść.\n\n## Nagłówek\n",
+		"content/news/toml.en.md":   "+++\ntitle = \"T\"\ndate = 2024-01-02\n+++\nBody.\n",
+		"content/news/bom.pl.md":    "\ufeff---\ntitle: BOM\ndate: 2024-01-03\n---\nTekst.\n",
+		"content/news/crlf.pl.md":   "---\r\ntitle: CRLF\r\ndate: 2024-01-04\r\n---\r\nTekst.\r\n",
+		"content/news/empty.pl.md":  "---\ntitle: Pusta\ndate: 2024-01-05\n---\n",
+		"content/news/noeol.pl.md":  "---\ntitle: Bez końca\ndate: 2024-01-06\n---",
+		"content/news/broken.pl.md": "---\ntitle: [\ndate: 2024-01-07\n---\nTekst.\n",
+	}
+	dir := writeTree(t, files)
+	tree, err := source.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := testCfg(t)
+	pages := 0
+	for rel := range files {
+		f := ParseFile(tree, cfg, rel)
+		if f.Page == nil {
+			if f.Head != nil {
+				t.Errorf("%s: no page, but a head", rel)
+			}
+			continue
+		}
+		pages++
+		h := ParseHead(cfg, rel, f.Head, f.Page.SourceHash, f.Size, f.ModTime)
+		if !reflect.DeepEqual(h.Diags.Items(), f.Diags.Items()) {
+			t.Errorf("%s: problems %v, from the file %v", rel, h.Diags.Items(), f.Diags.Items())
+		}
+		if h.Page.Body != nil {
+			t.Errorf("%s: a body from the head", rel)
+		}
+		want := *f.Page
+		want.Body = nil
+		if !reflect.DeepEqual(*h.Page, want) {
+			t.Errorf("%s: page from the head\n%+v\nfrom the file\n%+v", rel, *h.Page, want)
+		}
+	}
+	if pages != len(files)-1 {
+		t.Errorf("%d pages of %d files: only the broken one is none", pages, len(files))
 	}
 }

@@ -25,6 +25,7 @@ type Site struct {
 	// Page returns what Scan found in an HTML file of the output, for the
 	// links to it with a fragment; ok is false for a file that is not an
 	// HTML page (a feed, a static file), whose fragments are not checked.
+	// It may scan the file only when asked, with the same table.
 	Page func(file string) (p Page, ok bool)
 }
 
@@ -146,7 +147,15 @@ func (c *checker) snapshot() {
 	c.ids = make([]Ref, len(c.verdicts))
 }
 
-func (c *checker) str(r Ref) string { return c.strs[r&shardMask][r>>shardBits] }
+// str is the string of r: from the snapshot, or for a string added since
+// (Site.Page may scan a page with the table while Check runs) from the
+// table.
+func (c *checker) str(r Ref) string {
+	if s := c.strs[r&shardMask]; int(r>>shardBits) < len(s) {
+		return s[r>>shardBits]
+	}
+	return c.table.String(r)
+}
 
 // follow follows href from the page in file (from), as a browser would;
 // ok is false when it leads nowhere, and then b says why.

@@ -136,3 +136,17 @@ func sameInfos(infos map[string]*SiteInfo, prev []*Output) bool {
 	}
 	return len(prev) > 0
 }
+
+// PlanPages plans the own outputs of the content pages in paths (by file)
+// and of their translations, exactly as Plan plans them, and nothing else:
+// for an incremental build that knows that only those pages' bodies
+// changed, so that no list, feed or other page shows anything new. Input
+// needs the bodies of those pages and their translations only.
+func PlanPages(in Input, paths map[string]bool) ([]*Output, *diag.List) {
+	e := newEnv(in)
+	ch := Change{Pages: withTranslations(in.Site, paths)}
+	out := e.planPages(&ch)
+	e.link(out)
+	e.describe(out)
+	return out, e.ds
+}
