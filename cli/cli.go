@@ -183,11 +183,13 @@ func (b *buildFlags) options(stderr io.Writer, what string) (site.Options, bool)
 }
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force] [--full] [--timings] [--ignore KINDS] [--all]", stdout, stderr)
+	fs := newFlags("build", "build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--force] [--full] [--cache DIR] [--no-cache] [--timings] [--ignore KINDS] [--all]", stdout, stderr)
 	var bf buildFlags
 	bf.register(fs, true)
 	bf.registerReport(fs)
-	full := fs.Bool("full", false, "write every file anew, even when the destination holds a previous output that could be updated in place (only the files that changed)")
+	full := fs.Bool("full", false, "build everything and write every file anew, even when the build cache and the destination would let the build redo only what changed")
+	cache := fs.String("cache", "", "directory of the build cache, which lets the next build redo only what changed (default: beside --dest, e.g. .public.hubgen-cache); keep it with the destination between CI runs")
+	noCache := fs.Bool("no-cache", false, "neither use nor write the build cache")
 	timings := fs.Bool("timings", false, "print how long each stage of the build took (one line on stderr: hubgen: timings: setup=12ms load=…)")
 	if st, stop := parse(fs, args, stdout); stop {
 		return st
@@ -213,7 +215,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !ok {
 		return exitUsage
 	}
-	opts.Full = *full
+	opts.Full, opts.Cache, opts.NoCache = *full, *cache, *noCache
 	start := time.Now()
 	prog := newProgress(stderr)
 	opts.Progress = prog.Stage
@@ -232,8 +234,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	took := time.Since(start).Milliseconds()
 	line := fmt.Sprintf("hubgen: built %d pages (%s) into %d files in %s in %d ms", res.Pages, perLanguage(res.Languages), res.Files, dest, took)
-	if res.Updated {
+	switch {
+	case res.Incremental:
+		line += fmt.Sprintf(" (incremental: %d pages converted, %d files rendered, %d written, %d removed)", res.Parses, res.Rendered, res.Written, res.Removed)
+	case res.Updated:
 		line += fmt.Sprintf(" (updated in place: %d written, %d removed)", res.Written, res.Removed)
+	}
+	if res.FullReason != "" && *timings {
+		fmt.Fprintf(stderr, "hubgen: built in full: %s\n", res.FullReason)
 	}
 	fmt.Fprintf(stdout, "%s; %s\n", line, summary(res.Diags, res.Silenced))
 	return exitOK

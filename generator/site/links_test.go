@@ -131,7 +131,7 @@ func TestBrokenLinkLeavesPreviousOutput(t *testing.T) {
 		t.Fatalf("build with a broken link: %v", err)
 	}
 	sameTree(t, before, readTree(t, dest))
-	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.*")); len(leftovers) > 0 {
+	if leftovers := leftBehind(dest); len(leftovers) > 0 {
 		t.Errorf("temporary directories left behind: %v", leftovers)
 	}
 }

@@ -211,7 +211,7 @@ func (s *Session) SetSearch(j *SearchJob, files map[string][]byte) []string {
 	return changed
 }
 
-func sortedKeys(m map[string][]byte) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

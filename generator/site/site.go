@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"hubgen/generator/buildcache"
 	"hubgen/generator/config"
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
@@ -52,6 +53,11 @@ type Options struct {
 	// NoGitDates leaves pages without the dates of their files' last
 	// commits (package gitdates): only lastmod in front matter dates them.
 	NoGitDates bool
+	// Cache is the directory of the build cache (package buildcache);
+	// default: beside Dest (buildcache.DefaultDir). NoCache neither reads
+	// nor writes it. Full builds in full and writes a new cache.
+	Cache   string
+	NoCache bool
 }
 
 // Result tells what a build did.
@@ -73,6 +79,12 @@ type Result struct {
 	Languages []LangPages
 	// Silenced counts the warnings and notes left out of Diags (Ignore).
 	Silenced int
+	// Incremental tells that the build started from the build cache: it
+	// converted and rendered only what changed (Parses, Rendered).
+	// Otherwise FullReason says why it built in full, when it had a cache.
+	Incremental bool
+	Rendered    int
+	FullReason  string
 	// Phases are the build's stages in order with their wall times (see
 	// Phase), for `build --timings` and the benchmarks.
 	Phases []Phase
@@ -136,6 +148,7 @@ func (p *phases) done(name string) {
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{Diags: &diag.List{}}
 	ph := newPhases(opts.Progress)
+	start := ph.last
 	var ignore []string
 	defer func() {
 		res.Phases = ph.list
@@ -151,8 +164,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if opts.Cache == "" {
+		opts.Cache = buildcache.DefaultDir(opts.Dest)
+	}
+	var prev *buildcache.State
+	if !opts.Check && !opts.NoCache && !opts.Full {
+		prev, _ = buildcache.Read(opts.Cache) // none, or unreadable: build in full
+	}
 	var target *output.Target
-	if !opts.Check {
+	if !opts.Check && prev == nil {
 		if target, err = output.Check(opts.Source, opts.Dest, opts.Force); err != nil {
 			return res, err
 		}
@@ -162,10 +182,34 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	ignore = cfg.IgnoreWarnings
+	var key string
+	if !opts.Check && !opts.NoCache {
+		key = cacheKey(tree, opts)
+	}
+	if prev != nil {
+		inc := &incremental{ctx: ctx, opts: opts, tree: tree, cfg: cfg, bundle: bundle, tpl: tpl, st: prev, key: key}
+		reason, err := inc.build(res, ph)
+		if reason == "" || err != nil {
+			return res, err
+		}
+		// Nothing was touched: build in full, the attempt counted in setup.
+		*res = Result{Diags: &diag.List{}, FullReason: reason}
+		ph.list, ph.last = nil, start
+		if target, err = output.Check(opts.Source, opts.Dest, opts.Force); err != nil {
+			return res, err
+		}
+	}
 	ph.done("setup")
 	langs := cfg.LanguageCodes()
 	gitDates := startGitDates(ctx, opts)
-	s, ds := content.Load(tree, cfg, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	readAt := time.Now()
+	var dirs []buildcache.Dir
+	if key != "" {
+		dirs = contentDirs(tree) // before the files: a change meanwhile shows
+	}
+	files, ds := content.LoadFiles(tree, cfg)
+	s, ads := content.Assemble(cfg, files, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	ds.Merge(ads)
 	res.Diags.Merge(ds)
 	// Tags that are not in [topics] build as topics of their own.
 	res.NewTopics = s.NewTopics()
@@ -173,25 +217,19 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	s.Config = cfg
 	ph.done("load")
 	res.Pages = len(s.Pages)
-	for _, l := range langs {
-		n := 0
-		for _, p := range s.Pages {
-			if p.Lang == l {
-				n++
-			}
-		}
-		res.Languages = append(res.Languages, LangPages{l, n})
-	}
+	res.Languages = countLanguages(s)
 	static := staticFiles(tree, res.Diags)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	early := res.Diags.Len()
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
-	bodies := convertAll(ctx, s, conv, res.Diags)
+	bodies, convs := convertAll(ctx, s, conv, res.Diags)
 	for _, p := range s.Pages {
 		p.Body = nil // converted: its file's bytes can go
 	}
 	docs := searchDocs(cfg, s, bodies)
+	late := res.Diags.Len()
 	ph.done("convert")
 	if opts.Check {
 		compareActs(s, bodies, res.Diags)
@@ -251,11 +289,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	ph.done("publish")
 	ph.list = append(ph.list, Phase{"writes", st.Busy})
 	res.Files, res.Written, res.Removed = st.Files, st.Written, st.Removed
+	res.Rendered = res.Outputs
 	var se *source.Error
 	if errors.As(err, &se) {
 		// A file changed between listing and reading.
 		res.Diags.Errorf(se.Path, 1, 1, "%s", se.Msg)
 		err = res.Diags.Err()
+	}
+	if err == nil && key != "" {
+		items := res.Diags.Items()
+		c := fullCache{readAt: readAt, dirs: dirs, key: key, files: files, site: s, convs: convs, docs: docs, early: items[:early], late: items[late:]}
+		c.write(opts, target)
 	}
 	return res, err
 }
@@ -376,21 +420,25 @@ func searchDocs(cfg *config.Config, s *content.Site, bodies map[*content.Page]ma
 	return docs
 }
 
-// convertAll renders every page's Markdown on all cores.
-func convertAll(ctx context.Context, s *content.Site, conv *markdown.Converter, ds *diag.List) map[*content.Page]markdown.Result {
-	results := make([]markdown.Result, len(s.Pages))
-	lists := make([]diag.List, len(s.Pages))
+// convertAll renders every page's Markdown on all cores. It returns the
+// results by page and, in the order of s.Pages, each conversion's problems
+// and what it asked for (for the build cache).
+func convertAll(ctx context.Context, s *content.Site, conv *markdown.Converter, ds *diag.List) (map[*content.Page]markdown.Result, []converted) {
+	results := make([]converted, len(s.Pages))
 	parallel.For(len(s.Pages), func(i int) {
 		if ctx.Err() == nil {
-			results[i] = conv.Convert(s.Pages[i], s, &lists[i])
+			r := &recorder{site: s}
+			results[i].res = conv.Convert(s.Pages[i], r, &results[i].diags)
+			results[i].deps = r.deps
 		}
 	})
 	out := make(map[*content.Page]markdown.Result, len(s.Pages))
 	for i, p := range s.Pages {
-		out[p] = results[i]
-		ds.Merge(&lists[i])
+		out[p] = results[i].res
+		results[i].res = markdown.Result{}
+		ds.Merge(&results[i].diags)
 	}
-	return out
+	return out, results
 }
 
 // compareActs warns when the language versions of an act do not have the

@@ -132,8 +132,7 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 				t.Error("no diagnostics")
 			}
 			sameTree(t, before, readTree(t, dest))
-			leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.*"))
-			if len(leftovers) > 0 {
+			if leftovers := leftBehind(dest); len(leftovers) > 0 {
 				t.Errorf("temporary directories left behind: %v", leftovers)
 			}
 		})
@@ -144,8 +143,7 @@ func TestFailedBuildLeavesPreviousOutput(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dest, "aktualnosci", "nowa", "index.html")); err != nil {
 		t.Errorf("successful build did not replace the output: %v", err)
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".public.*"))
-	if len(leftovers) > 0 {
+	if leftovers := leftBehind(dest); len(leftovers) > 0 {
 		t.Errorf("temporary directories left behind: %v", leftovers)
 	}
 }
@@ -472,4 +470,15 @@ func TestEditorTextCannotRunScript(t *testing.T) {
 	if h1 := renderText(find(page, "h1")); h1 != "Zły <script>alert(1)</script>" {
 		t.Errorf("title not shown as text: %q", h1)
 	}
+}
+
+// leftBehind lists the temporary directories a build left beside dest
+// (the build cache, .public.hubgen-cache, is not one).
+func leftBehind(dest string) []string {
+	var out []string
+	for _, kind := range []string{"new", "old"} {
+		m, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), "."+filepath.Base(dest)+"."+kind+"-*"))
+		out = append(out, m...)
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -32,7 +33,7 @@ func TestBuildUpdatesInPlace(t *testing.T) {
 				before := readTree(t, dest)
 				res, err := Build(ctx, Options{Source: dir, Dest: dest, Now: testNow})
 				fresh := filepath.Join(t.TempDir(), "public")
-				_, ferr := Build(ctx, Options{Source: dir, Dest: fresh, Now: testNow})
+				fres, ferr := Build(ctx, Options{Source: dir, Dest: fresh, Now: testNow, NoCache: true})
 				if (err == nil) != (ferr == nil) {
 					t.Fatalf("after %s: update error %v, full build error %v", strings.Join(history, "; "), err, ferr)
 				}
@@ -44,6 +45,9 @@ func TestBuildUpdatesInPlace(t *testing.T) {
 				}
 				if !res.Updated || res.Written >= res.Files {
 					t.Errorf("after %s: updated %v, %d of %d files written", what, res.Updated, res.Written, res.Files)
+				}
+				if got, want := diagStrings(res), diagStrings(fres); !reflect.DeepEqual(got, want) {
+					t.Errorf("after %s: problems differ from a full build's:\n got %q\nwant %q", strings.Join(history, "; "), got, want)
 				}
 				if diff := diffTrees(readTree(t, dest), readTree(t, fresh)); diff != "" {
 					t.Fatalf("after %s: the updated output differs from a full build:\n%s", strings.Join(history, "; "), diff)

@@ -1,0 +1,204 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"hash/fnv"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"hubgen/generator/buildcache"
+	"hubgen/generator/content"
+	"hubgen/generator/diag"
+	"hubgen/generator/output"
+	"hubgen/generator/search"
+	"hubgen/generator/source"
+)
+
+// What a build keeps for the next one (package buildcache), and the key
+// that tells whether the next one may use it.
+
+// cacheKey digests everything the output depends on besides content
+// files: this program, the options that change the output, config.toml,
+// layouts/, i18n/ and static/ (by content, not time: a fresh checkout in
+// CI gives every file a new time). It returns "" when something cannot be
+// read: the build then neither uses nor writes a cache.
+func cacheKey(tree *source.Tree, opts Options) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "hubgen build cache key 1\n%q %t %t %t\n", opts.BaseURL, opts.Drafts, opts.Future, opts.NoGitDates)
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	_, err = io.Copy(h, f)
+	f.Close()
+	if err != nil {
+		return ""
+	}
+	if !hashFile(h, tree, "config.toml") {
+		return ""
+	}
+	for _, dir := range []string{"layouts", "i18n", "static"} {
+		files, problems := tree.Files(dir)
+		if len(problems) > 0 {
+			return ""
+		}
+		for _, rel := range files {
+			if !hashFile(h, tree, rel) {
+				return ""
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// hashFile adds a file's name, length and bytes to h.
+func hashFile(h hash.Hash, tree *source.Tree, rel string) bool {
+	data, err := tree.ReadFile(rel)
+	if err != nil {
+		return false
+	}
+	fmt.Fprintf(h, "%q %d\n", rel, len(data))
+	h.Write(data)
+	return true
+}
+
+// contentDirs returns content/ and the directories under it with their
+// times, or nil when content/ holds a symbolic link (whose target can
+// change without a directory of content/ changing).
+func contentDirs(tree *source.Tree) []buildcache.Dir {
+	root := filepath.Join(tree.Dir(), "content")
+	dirs := []buildcache.Dir{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return errSymlink
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(tree.Dir(), p)
+		dirs = append(dirs, buildcache.Dir{Path: filepath.ToSlash(rel), ModTime: info.ModTime().UnixNano()})
+		return nil
+	})
+	if err != nil {
+		return nil
+	}
+	return dirs
+}
+
+var errSymlink = errors.New("symbolic link")
+
+// sameDirs reports whether the directories have the times they had.
+func sameDirs(tree *source.Tree, dirs []buildcache.Dir) bool {
+	if dirs == nil {
+		return false
+	}
+	for _, d := range dirs {
+		info, err := tree.Stat(d.Path)
+		if err != nil || info.ModTime().UnixNano() != d.ModTime {
+			return false
+		}
+	}
+	return true
+}
+
+// fullCache is what a full build leaves for the next build.
+type fullCache struct {
+	readAt      time.Time        // when loading started
+	dirs        []buildcache.Dir // content/'s directories then
+	key         string
+	files       []*content.File
+	site        *content.Site
+	convs       []converted  // by s.Pages: problems and dependencies
+	docs        []search.Doc // by s.Pages
+	early, late []diag.Diagnostic
+}
+
+// write stores the cache once the build is published into t. A cache that
+// cannot be written is removed: the next build then builds in full.
+func (c *fullCache) write(opts Options, t *output.Target) {
+	if err := c.store(opts, t); err != nil {
+		buildcache.Remove(opts.Cache)
+	}
+}
+
+func (c *fullCache) store(opts Options, t *output.Target) error {
+	settled, err := output.ReadSettled(t)
+	if err != nil {
+		return err
+	}
+	st := &buildcache.State{Key: c.key, Dest: t.Dir, Manifest: settled.Manifest, Settled: settled.At, Horizon: horizon(c.site, opts), ReadAt: c.readAt, Dirs: c.dirs, Early: c.early, Late: c.late}
+	index := make(map[*content.Page]int, len(c.site.Pages))
+	for i, p := range c.site.Pages {
+		index[p] = i
+	}
+	docs := map[string][]buildcache.Doc{}
+	for _, l := range c.site.Config.LanguageCodes() {
+		docs[l] = []buildcache.Doc{}
+	}
+	st.Files = make([]buildcache.File, len(c.files))
+	for k, f := range c.files {
+		if f.Page == nil {
+			return fmt.Errorf("%s: not a page", f.Path)
+		}
+		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, SourceHash: f.Page.SourceHash}
+		if i, ok := index[f.Page]; ok {
+			e.Published, e.Lastmod, e.Diags, e.Deps = true, f.Page.Lastmod, c.convs[i].diags.Items(), c.convs[i].deps
+			e.DocHash = docHash(&c.docs[i])
+			docs[f.Page.Lang] = append(docs[f.Page.Lang], buildcache.Doc{Path: f.Path, Doc: c.docs[i]})
+		}
+		st.Files[k] = e
+	}
+	return buildcache.Write(opts.Cache, st, docs)
+}
+
+// horizon is the first time at which the clock alone publishes a page: the
+// earliest date of a page left out as dated in the future (zero if none).
+func horizon(s *content.Site, opts Options) time.Time {
+	var h time.Time
+	for _, u := range s.Unpublished() {
+		if u.Reason == "future" && (h.IsZero() || u.Page.Date.Before(h)) {
+			h = u.Page.Date
+		}
+	}
+	return h
+}
+
+// docHash digests a search document, to tell whether a language's index
+// must be made again.
+func docHash(d *search.Doc) uint64 {
+	h := fnv.New64a()
+	var n [8]byte
+	str := func(s string) {
+		h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(len(s))))
+		io.WriteString(h, s)
+	}
+	for _, s := range []string{d.URL, d.Lang, d.Kind, d.Title, d.Summary, d.Body, d.ActType, d.ActNumber} {
+		str(s)
+	}
+	h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(len(d.Topics))))
+	for _, t := range d.Topics {
+		str(t)
+	}
+	b, _ := d.Date.MarshalBinary()
+	h.Write(b)
+	return h.Sum64()
+}

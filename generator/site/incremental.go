@@ -1,0 +1,508 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"time"
+
+	"hubgen/generator/buildcache"
+	"hubgen/generator/config"
+	"hubgen/generator/content"
+	"hubgen/generator/diag"
+	"hubgen/generator/i18n"
+	"hubgen/generator/linkcheck"
+	"hubgen/generator/markdown"
+	"hubgen/generator/output"
+	"hubgen/generator/render"
+	"hubgen/generator/search"
+	"hubgen/generator/source"
+	"hubgen/internal/parallel"
+)
+
+// The incremental build. When the build cache (package buildcache) holds
+// the state of the last build into the destination, the program, options,
+// config.toml, layouts/, i18n/ and static/ are unchanged, the destination
+// is as that build left it and content files changed in their bodies alone
+// (the same files, each with the same front matter), a build
+//
+//   - parses front matter from the cache, reading only the files whose
+//     size or time changed (a file with the same bytes is unchanged);
+//   - converts only the pages whose body changed, the pages whose links or
+//     references asked for them (as a live preview does, see Session), and
+//     their translations;
+//   - plans and renders only those pages' own outputs (render.PlanPages):
+//     lists, feeds, the sitemap and other pages show front matter only;
+//   - checks the links of the pages it rendered, and builds in full
+//     instead when one of them lost an id another page may link to;
+//   - makes the search index of a language again only when one of its
+//     documents changed, from the documents in the cache;
+//   - keeps every other file of the destination as it is (Writer.Keep).
+//
+// Its problems are the last build's, with those of the pages converted
+// again in place of theirs. Anything else (a changed front matter, a file
+// added or removed, a page whose git date changed, a page dated in the
+// future that is due) builds in full, which writes a new cache.
+
+// incremental is a build that starts from the build cache.
+type incremental struct {
+	ctx    context.Context
+	opts   Options
+	tree   *source.Tree
+	cfg    *config.Config
+	bundle *i18n.Bundle
+	tpl    *render.Templates
+	st     *buildcache.State
+	key    string
+}
+
+// fullError stops the publishing of an incremental build that finds it
+// cannot finish: nothing is published and the build goes on in full.
+type fullError struct{ reason string }
+
+func (e *fullError) Error() string { return "incremental build: " + e.reason }
+
+// build makes the incremental build into res. It returns a reason, having
+// written nothing, when the build must be made in full instead; otherwise
+// the build's error, as Build returns it.
+func (b *incremental) build(res *Result, ph *phases) (string, error) {
+	opts, st := b.opts, b.st
+	switch {
+	case b.key == "" || st.Key != b.key:
+		return "the program, its options, config.toml, layouts/, i18n/ or static/ changed", nil
+	case !st.Horizon.IsZero() && !opts.Now.Before(st.Horizon):
+		return "a page dated in the future is due", nil
+	}
+	target, ok, err := output.CheckSettled(opts.Source, opts.Dest, output.Settled{Manifest: st.Manifest, At: st.Settled})
+	if err != nil {
+		return "", err
+	}
+	if !ok || target.Dir != st.Dest {
+		return "the destination is not as the last build left it", nil
+	}
+	ph.done("setup")
+	gitDates := startGitDates(b.ctx, opts)
+	readAt := time.Now()
+	dirs, listed := b.st.Dirs, sameDirs(b.tree, b.st.Dirs)
+	if !listed {
+		dirs = contentDirs(b.tree) // before the files: a change meanwhile shows
+	}
+	files, changed, reason := b.load(listed)
+	var gds diag.List
+	dates := gitDates(&gds)
+	if reason != "" {
+		return reason, nil
+	}
+	s, _ := content.Assemble(b.cfg, files, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	res.NewTopics = s.NewTopics()
+	s.Config = b.cfg.WithTopics(res.NewTopics)
+	setGitDates(s.Pages, dates)
+	entries := make(map[string]*buildcache.File, len(st.Files))
+	published := 0
+	for i := range st.Files {
+		entries[st.Files[i].Path] = &st.Files[i]
+		if st.Files[i].Published {
+			published++
+		}
+	}
+	if len(s.Pages) != published {
+		return "the pages published changed", nil
+	}
+	for _, p := range s.Pages {
+		if e := entries[p.Path]; !e.Published || !e.Lastmod.Equal(p.Lastmod) {
+			return "the pages published or their dates changed: " + p.Path, nil
+		}
+	}
+	ph.done("load")
+	todo, reason := b.toConvert(s, changed, entries)
+	if reason != "" {
+		return reason, nil
+	}
+	conv := markdown.New(markdown.Config{BasePath: s.Config.BasePath(), AnchorLabel: anchorLabel(b.bundle)})
+	convs := make([]converted, len(todo))
+	parallel.For(len(todo), func(i int) {
+		r := &recorder{site: s}
+		convs[i].res = conv.Convert(todo[i], r, &convs[i].diags)
+		convs[i].deps = r.deps
+	})
+	bodies := make(map[*content.Page]markdown.Result, len(todo))
+	redone := map[string]*converted{}
+	dirty := map[string]bool{}         // languages whose search index changes
+	newDocs := map[string]search.Doc{} // by content file
+	for i, p := range todo {
+		bodies[p] = convs[i].res
+		redone[p.Path] = &convs[i]
+		d := search.PageDoc(s.Config, p, convs[i].res.Text)
+		if docHash(&d) != entries[p.Path].DocHash {
+			dirty[p.Lang] = true
+			newDocs[p.Path] = d
+		}
+	}
+	res.Parses = int(conv.Parses())
+	ph.done("convert")
+	paths := make(map[string]bool, len(todo))
+	for _, p := range todo {
+		paths[p.Path] = true
+	}
+	outputs, pds := render.PlanPages(render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies}, paths)
+	if pds.Len() > 0 {
+		return "planning the pages changed reports problems", nil
+	}
+	prev := target.Previous()
+	for _, o := range outputs {
+		if _, ok := prev[o.File()]; !ok {
+			return "a page changed its files", nil
+		}
+	}
+	res.Diags.Add(st.Early...)
+	for _, p := range s.Pages {
+		if c := redone[p.Path]; c != nil {
+			res.Diags.Merge(&c.diags)
+		} else {
+			res.Diags.Add(entries[p.Path].Diags...)
+		}
+	}
+	res.Diags.Add(st.Late...)
+	if err := res.Diags.Err(); err != nil {
+		return "", err // the last build had none: not reached unless the cache lies
+	}
+	ph.done("plan")
+	res.Pages, res.Languages, res.Outputs = len(s.Pages), countLanguages(s), len(outputs)
+	res.Rendered = len(outputs)
+	lc := newLinkCheck(s.Config.BasePath(), outputs, bodies)
+	var docs map[string][]buildcache.Doc
+	stats, err := output.Publish(b.ctx, target, func(w *output.Writer) error {
+		made := map[string]bool{}
+		for _, o := range outputs {
+			made[o.File()] = true
+		}
+		if err := renderAll(b.ctx, outputs, b.tpl, w, lc); err != nil {
+			return err
+		}
+		ph.done("render")
+		var err error
+		docs, err = b.search(w, made, dirty, newDocs)
+		if err != nil {
+			return err
+		}
+		ph.done("search")
+		for f := range prev {
+			if !made[f] && !dirtySearch(f, dirty) {
+				if err := w.Keep(f); err != nil {
+					return err
+				}
+			}
+		}
+		return b.checkLinks(lc, target.Dir, made, prev, s, res.Diags)
+	})
+	var fe *fullError
+	if errors.As(err, &fe) {
+		return fe.reason, nil
+	}
+	ph.done("publish")
+	ph.list = append(ph.list, Phase{"writes", stats.Busy})
+	res.Files, res.Written, res.Removed = stats.Files, stats.Written, stats.Removed
+	res.Incremental, res.Updated = true, true
+	var se *source.Error
+	if errors.As(err, &se) {
+		res.Diags.Errorf(se.Path, 1, 1, "%s", se.Msg) // a file changed between listing and reading
+		err = res.Diags.Err()
+	}
+	if err != nil {
+		return "", err
+	}
+	b.save(target, readAt, dirs, files, redone, newDocs, docs)
+	return "", nil
+}
+
+// load lists content/ (unless listed: its directories have the times of
+// the last build) and parses every file: from the cache when its size and
+// time are those the cache has, otherwise read again. It returns the
+// files, those whose body alone changed, or a reason to build in full.
+func (b *incremental) load(listed bool) ([]*content.File, []string, string) {
+	cached := b.st.Files
+	var paths []string
+	if listed {
+		// No file added, removed or renamed: the listing is the last one.
+		paths = make([]string, len(cached))
+		for i := range cached {
+			paths[i] = cached[i].Path
+		}
+	} else {
+		var problems *diag.List
+		paths, problems = content.ListFiles(b.tree)
+		if problems.Len() > 0 {
+			return nil, nil, "content/ has entries the build refuses"
+		}
+	}
+	if len(paths) != len(cached) {
+		return nil, nil, "content files were added or removed"
+	}
+	for i, p := range paths {
+		if cached[i].Path != p {
+			return nil, nil, "content files were added or removed"
+		}
+	}
+	const (
+		same = iota
+		body
+		matter
+	)
+	files := make([]*content.File, len(paths))
+	what := make([]int, len(paths))
+	parallel.For(len(paths), func(i int) {
+		c := &cached[i]
+		if info, err := b.tree.Stat(c.Path); err == nil && info.Size() == c.Size && info.ModTime().UnixNano() == c.ModTime && !b.st.Racy(c.ModTime) {
+			files[i] = content.ParseHead(b.cfg, c.Path, c.Head, c.SourceHash, c.Size, c.ModTime)
+			return
+		}
+		f := content.ParseFile(b.tree, b.cfg, c.Path)
+		files[i] = f
+		switch {
+		case f.Page == nil || !bytes.Equal(f.Head, c.Head):
+			what[i] = matter
+		case f.Page.SourceHash == c.SourceHash:
+			what[i] = same // the same bytes with a new time (a fresh checkout)
+		default:
+			// The same front matter: the same problems, unless the
+			// body's bytes (not UTF-8, say) have some.
+			h := content.ParseHead(b.cfg, c.Path, c.Head, c.SourceHash, c.Size, c.ModTime)
+			what[i] = body
+			if !reflect.DeepEqual(h.Diags.Items(), f.Diags.Items()) {
+				what[i] = matter
+			}
+		}
+	})
+	var changed []string
+	for i, w := range what {
+		switch w {
+		case matter:
+			return nil, nil, "the front matter of " + paths[i] + " changed"
+		case body:
+			changed = append(changed, paths[i])
+		}
+	}
+	return files, changed, ""
+}
+
+// toConvert returns the published pages to convert again: those whose
+// body changed, those whose conversion asked for a changed file or act
+// (see Session.convert), and the translations of each, whose outputs link
+// to theirs. Each gets its body, read again where the cache parsed it.
+func (b *incremental) toConvert(s *content.Site, changed []string, entries map[string]*buildcache.File) ([]*content.Page, string) {
+	stale := map[string]bool{}
+	isChanged := map[string]bool{}
+	for _, c := range changed {
+		isChanged[c] = true
+		stale[fileName(c)] = true
+	}
+	for _, p := range s.Pages {
+		if isChanged[p.Path] {
+			for _, t := range p.Translations {
+				stale[t.Name] = true
+			}
+			if p.Act != nil && p.Act.Number != "" {
+				stale["act "+p.Act.Number] = true
+			}
+		}
+	}
+	pick := map[*content.Page]bool{}
+	for _, p := range s.Pages {
+		if isChanged[p.Path] || dependsOn(entries[p.Path].Deps, stale) {
+			pick[p] = true
+			for _, t := range p.Translations {
+				pick[t] = true
+			}
+		}
+	}
+	var todo []*content.Page
+	for _, p := range s.Pages {
+		if pick[p] {
+			todo = append(todo, p)
+		}
+	}
+	reasons := make([]string, len(todo))
+	parallel.For(len(todo), func(i int) {
+		p := todo[i]
+		if p.Body != nil {
+			return
+		}
+		f := content.ParseFile(b.tree, b.cfg, p.Path)
+		if f.Page == nil || f.Page.SourceHash != entries[p.Path].SourceHash {
+			reasons[i] = p.Path + " changed during the build"
+			return
+		}
+		p.Body = f.Page.Body
+	})
+	for _, r := range reasons {
+		if r != "" {
+			return nil, r
+		}
+	}
+	return todo, ""
+}
+
+// search makes again the index of the languages in dirty, from the cache's
+// documents with those in docs (by content file) in place of theirs, and
+// writes its files; made gets their names. It returns the documents of
+// those languages, for the next cache.
+func (b *incremental) search(w *output.Writer, made, dirty map[string]bool, docs map[string]search.Doc) (map[string][]buildcache.Doc, error) {
+	out := map[string][]buildcache.Doc{}
+	for _, lang := range sortedKeys(dirty) {
+		list, err := buildcache.ReadDocs(b.opts.Cache, b.st, lang)
+		if err != nil {
+			return nil, &fullError{"the search documents of the cache cannot be read"}
+		}
+		plain := make([]search.Doc, len(list))
+		for i := range list {
+			if d, ok := docs[list[i].Path]; ok {
+				list[i].Doc = d
+			}
+			plain[i] = list[i].Doc
+		}
+		files, err := search.Build([]string{lang}, plain, search.Options{Kinds: b.cfg.Sections()})
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range sortedKeys(files) {
+			made[name] = true
+			w.Write(name, files[name])
+		}
+		out[lang] = list
+	}
+	return out, nil
+}
+
+// dirtySearch reports whether f is a file of the search index of a
+// language made again.
+func dirtySearch(f string, dirty map[string]bool) bool {
+	rest, ok := strings.CutPrefix(f, searchDir)
+	if !ok {
+		return false
+	}
+	lang, _, _ := strings.Cut(rest, "/")
+	return dirty[lang]
+}
+
+// checkLinks checks the links of the pages rendered again. A page whose ids
+// changed may break another page's link to one of them, which only a full
+// build checks: then the build goes on in full. The other pages of the
+// output, for links with a fragment, are read from the destination.
+func (b *incremental) checkLinks(lc *linkCheck, dir string, made map[string]bool, prev map[string]string, s *content.Site, ds *diag.List) error {
+	read := func(f string) (linkcheck.Page, bool) {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
+		if err != nil {
+			return linkcheck.Page{}, false
+		}
+		return lc.table.Scan(data), true
+	}
+	rendered := map[string]int{}
+	for i, o := range lc.outputs {
+		if o.layout == "" {
+			continue
+		}
+		rendered[o.file] = i
+		if old, ok := read(o.file); !ok || !old.SameIDs(lc.pages[i]) {
+			return &fullError{"the ids of " + o.file + " changed"}
+		}
+	}
+	static := map[string]bool{}
+	for _, f := range staticFiles(b.tree, &diag.List{}) {
+		static[f] = true
+	}
+	others := map[string]linkcheck.Page{}
+	broken := lc.table.Check(linkcheck.Site{
+		BasePath: s.Config.BasePath(),
+		Pages: func(yield func(string, linkcheck.Page) bool) {
+			for f, i := range rendered {
+				if !yield(f, lc.pages[i]) {
+					return
+				}
+			}
+		},
+		Has: func(f string) bool {
+			_, ok := prev[f]
+			return made[f] || ok && !strings.HasPrefix(f, searchDir)
+		},
+		Page: func(f string) (linkcheck.Page, bool) {
+			if i, ok := rendered[f]; ok {
+				return lc.pages[i], true
+			}
+			if _, ok := prev[f]; !ok || static[f] || !strings.HasSuffix(f, ".html") {
+				return linkcheck.Page{}, false
+			}
+			p, ok := others[f]
+			if !ok {
+				p, _ = read(f)
+				others[f] = p
+			}
+			return p, true
+		},
+	})
+	if len(broken) == 0 {
+		return nil
+	}
+	byFile := make(map[string]outputInfo, len(lc.outputs))
+	for _, o := range lc.outputs {
+		byFile[o.file] = o
+	}
+	reportLinks(broken, byFile, func(p *content.Page) []markdown.LinkSource { return lc.sources[p] }, s, lc.base, ds)
+	return ds.Err()
+}
+
+// save writes the cache of an incremental build: the last state with the
+// files read again, the pages converted again and the documents indexed
+// again. A cache that cannot be written is removed.
+func (b *incremental) save(target *output.Target, readAt time.Time, dirs []buildcache.Dir, files []*content.File, redone map[string]*converted, newDocs map[string]search.Doc, docs map[string][]buildcache.Doc) {
+	st := *b.st
+	st.ReadAt, st.Dirs = readAt, dirs
+	settled, err := output.ReadSettled(target)
+	if err != nil {
+		buildcache.Remove(b.opts.Cache)
+		return
+	}
+	st.Manifest, st.Settled = settled.Manifest, settled.At
+	st.Files = make([]buildcache.File, len(files))
+	copy(st.Files, b.st.Files)
+	for i, f := range files {
+		e := &st.Files[i]
+		e.Size, e.ModTime, e.SourceHash = f.Size, f.ModTime, f.Page.SourceHash
+		if c := redone[f.Path]; c != nil {
+			e.Diags, e.Deps = c.diags.Items(), c.deps
+		}
+		if d, ok := newDocs[f.Path]; ok {
+			e.DocHash = docHash(&d)
+		}
+	}
+	// Changed documents go into the state; only when they add up to much
+	// are their languages' files written again.
+	delta := make([]buildcache.Doc, 0, len(newDocs))
+	for _, p := range sortedKeys(newDocs) {
+		delta = append(delta, buildcache.Doc{Path: p, Doc: newDocs[p]})
+	}
+	if st.AddDelta(delta) {
+		docs = nil
+	}
+	if err := buildcache.Write(b.opts.Cache, &st, docs); err != nil {
+		buildcache.Remove(b.opts.Cache)
+	}
+}
+
+// countLanguages counts the published pages of each language.
+func countLanguages(s *content.Site) []LangPages {
+	var out []LangPages
+	for _, l := range s.Config.LanguageCodes() {
+		n := 0
+		for _, p := range s.Pages {
+			if p.Lang == l {
+				n++
+			}
+		}
+		out = append(out, LangPages{l, n})
+	}
+	return out
+}

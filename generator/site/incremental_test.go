@@ -1,0 +1,175 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"hubgen/generator/buildcache"
+	"hubgen/generator/output"
+)
+
+// TestIncrementalBuild: after each edit, a build into the previous output
+// (with the build cache beside it) leaves exactly the tree, manifest
+// included, and reports exactly the problems that a full build into a new
+// directory does; edits to bodies alone are built incrementally, anything
+// else in full, and a build that fails leaves the output as it was.
+func TestIncrementalBuild(t *testing.T) {
+	src := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, src, dest)
+	news := "content/news/knowledge-hub-inauguration.pl.md"
+	act := "content/decisions/2023-1187.pl.md"
+	org := "content/organisations/frontex.en.md"
+	appendTo := func(rel, text string) func(t *testing.T) {
+		return func(t *testing.T) {
+			p := filepath.Join(src, filepath.FromSlash(rel))
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, p, string(b)+text)
+		}
+	}
+	replace := func(rel, old, new string) func(t *testing.T) {
+		return func(t *testing.T) {
+			p := filepath.Join(src, filepath.FromSlash(rel))
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(b), old) {
+				t.Fatalf("%s has no %q", rel, old)
+			}
+			write(t, p, strings.Replace(string(b), old, new, 1))
+		}
+	}
+	rows := []struct {
+		name        string
+		edit        func(t *testing.T)
+		incremental bool   // built from the cache
+		reason      string // else: why it built in full ("" when it had no cache to use)
+		fails       bool
+	}{
+		{"nothing changed", func(*testing.T) {}, true, "", false},
+		{"a sentence added to a news item", appendTo(news, "\nZdanie dopisane o Europolu.\n"), true, "", false},
+		{"a file touched: the same bytes", func(t *testing.T) {
+			p := filepath.Join(src, org)
+			later := time.Now().Add(time.Hour)
+			if err := os.Chtimes(p, later, later); err != nil {
+				t.Fatal(err)
+			}
+		}, true, "", false},
+		{"HTML in a body: a warning", appendTo(org, "\nText with <b>bold</b> HTML.\n"), true, "", false},
+		{"the HTML removed: the warning goes", replace(org, "\nText with <b>bold</b> HTML.\n", "\n"), true, "", false},
+		{"a link to another page's file", appendTo(news, "\nZobacz [Frontex](../organisations/frontex.md).\n"), true, "", false},
+		{"a link to a part of another page", appendTo(news, "\nZobacz [art. 3](../decisions/2023-1187.md#art_3).\n"), true, "", false},
+		{"a link to a missing part: an error", appendTo(news, "\nZobacz [art. 9](../decisions/2023-1187.md#art_9).\n"), true, "", true},
+		{"the broken link fixed", replace(news, "#art_9", "#art_4"), true, "", false},
+		{"the words of an act's paragraph changed", replace(act, "zajmują się UNODC i UNOCT", "zajmuje się UNODC wraz z UNOCT"), true, "", false},
+		{"a heading added: the page's ids change", appendTo(news, "\n## Nowy rozdział\n\nTekst.\n"), false, "ids", false},
+		{"a title changed", replace(news, `title: "Inauguracja`, `title: "Otwarcie`), false, "front matter", false},
+		{"a body changed again, after a full build", appendTo(news, "\nJeszcze jedno zdanie.\n"), true, "", false},
+		{"the style sheet changed", appendTo("static/css/site.css", "\n/* x */\n"), false, "static", false},
+		{"an output file edited by hand", func(t *testing.T) {
+			write(t, filepath.Join(dest, "index.html"), "edited by hand")
+		}, false, "destination", false},
+		{"the build cache damaged", func(t *testing.T) {
+			write(t, filepath.Join(buildcache.DefaultDir(dest), "state"), "hubgen build cache\nnot a state")
+		}, false, "", false},
+		{"a body changed: the new cache is used", appendTo(act, "\nUwaga końcowa.\n"), true, "", false},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			r.edit(t)
+			before := readTree(t, dest)
+			res, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow})
+			fresh := filepath.Join(t.TempDir(), "public")
+			fres, ferr := Build(context.Background(), Options{Source: src, Dest: fresh, Now: testNow, NoCache: true})
+			if (err == nil) != (ferr == nil) || r.fails != (err != nil) {
+				t.Fatalf("build error %v, full build error %v", err, ferr)
+			}
+			if got, want := diagStrings(res), diagStrings(fres); !reflect.DeepEqual(got, want) {
+				t.Errorf("problems differ from a full build's:\n got %q\nwant %q", got, want)
+			}
+			if res.Incremental != r.incremental || !strings.Contains(res.FullReason, r.reason) {
+				t.Errorf("incremental %v (%q), want %v (%q)", res.Incremental, res.FullReason, r.incremental, r.reason)
+			}
+			if err != nil {
+				if diff := diffTrees(readTree(t, dest), before); diff != "" {
+					t.Fatalf("a failed build changed the output:\n%s", diff)
+				}
+				return
+			}
+			if diff := diffTrees(readTree(t, dest), readTree(t, fresh)); diff != "" {
+				t.Fatalf("the output differs from a full build's:\n%s", diff)
+			}
+			if unchanged := strings.HasPrefix(r.name, "nothing") || strings.Contains(r.name, "same bytes") || strings.Contains(r.name, "cache damaged"); unchanged != (res.Written == 0) {
+				t.Errorf("%d files written", res.Written)
+			}
+		})
+	}
+}
+
+// TestIncrementalBuildRefusesForeignFiles: a file no build wrote in the
+// destination stops an incremental build as it stops a full one, and is
+// left where it is.
+func TestIncrementalBuildRefusesForeignFiles(t *testing.T) {
+	src := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, src, dest)
+	foreign := filepath.Join(dest, "aktualnosci", "notatki.txt")
+	write(t, foreign, "mine")
+	_, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow})
+	var de *output.DestError
+	if !errors.As(err, &de) || !strings.Contains(err.Error(), "aktualnosci/notatki.txt") {
+		t.Fatalf("build into a destination with a foreign file: %v", err)
+	}
+	if b, err := os.ReadFile(foreign); err != nil || string(b) != "mine" {
+		t.Errorf("the foreign file is gone or changed: %q, %v", b, err)
+	}
+}
+
+// TestIncrementalBuildFutureDue: a page dated in the future is published
+// by a build run after its date, which the cache cannot know: that build
+// is a full one.
+func TestIncrementalBuildFutureDue(t *testing.T) {
+	src := copySite(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	page("content/news/zz-later.pl.md", "---\ntitle: Później\ndate: 2030-01-01\n---\nTekst.\n")(t, src)
+	build(t, src, dest)
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow})
+	if err != nil || !res.Incremental {
+		t.Fatalf("second build: incremental %v, %v", res.Incremental, err)
+	}
+	res, err = Build(context.Background(), Options{Source: src, Dest: dest, Now: time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)})
+	if err != nil || res.Incremental || !strings.Contains(res.FullReason, "due") {
+		t.Fatalf("build after the date: incremental %v (%q), %v", res.Incremental, res.FullReason, err)
+	}
+	if _, err := os.Stat(filepath.Join(dest, "aktualnosci", "pozniej", "index.html")); err != nil {
+		t.Errorf("the page due is not published: %v", err)
+	}
+}
+
+func diagStrings(res *Result) []string {
+	var out []string
+	for _, d := range res.Diags.Items() {
+		out = append(out, d.String())
+	}
+	return out
+}
+
+func write(t *testing.T, p, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
