@@ -15,6 +15,7 @@
 package buildcache
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -210,13 +211,14 @@ func Write(dir string, st *State, docs map[string][]Doc) error {
 	}
 	for _, lang := range sortedKeys(docs) {
 		token := fmt.Sprintf("%s-%d", st.Manifest, time.Now().UnixNano())
-		e := encoder{b: []byte(magic)}
-		e.str(token)
-		e.uint(uint64(len(docs[lang])))
-		for i := range docs[lang] {
-			e.doc(&docs[lang][i])
-		}
-		if err := writeFile(filepath.Join(dir, docsPrefix+lang), e.b); err != nil {
+		err := writeFile(filepath.Join(dir, docsPrefix+lang), func(e *encoder) {
+			e.str(token)
+			e.uint(uint64(len(docs[lang])))
+			for i := range docs[lang] {
+				e.doc(&docs[lang][i])
+			}
+		})
+		if err != nil {
 			return err
 		}
 		st.Docs[lang] = token
@@ -228,9 +230,7 @@ func Write(dir string, st *State, docs map[string][]Doc) error {
 		}
 		st.Delta = kept
 	}
-	e := encoder{b: []byte(magic)}
-	e.state(st)
-	return writeFile(filepath.Join(dir, stateName), e.b)
+	return writeFile(filepath.Join(dir, stateName), func(e *encoder) { e.state(st) })
 }
 
 // Remove deletes the cache's files in dir (and dir when that empties it),
@@ -295,13 +295,17 @@ func mapFile(p string) (*decoder, error) {
 	return &decoder{b: rest}, nil
 }
 
-// writeFile writes data to p through a temporary file renamed into place.
-func writeFile(p string, data []byte) error {
+// writeFile writes what encode streams to p through a temporary file
+// renamed into place.
+func writeFile(p string, encode func(*encoder)) error {
 	f, err := os.CreateTemp(filepath.Dir(p), ".tmp-")
 	if err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
-	_, err = f.Write(data)
+	e := encoder{w: bufio.NewWriterSize(f, 256<<10)}
+	e.w.WriteString(magic)
+	encode(&e)
+	err = e.w.Flush()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
