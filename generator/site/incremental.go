@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"hubgen/generator/buildcache"
@@ -60,6 +61,14 @@ type incremental struct {
 	key    string
 }
 
+// settledCheck is the outcome of output.CheckSettled: ok when target is
+// the destination as the last build left it.
+type settledCheck struct {
+	target *output.Target
+	ok     bool
+	err    error
+}
+
 // fullError stops the publishing of an incremental build that finds it
 // cannot finish: nothing is published and the build goes on in full.
 type fullError struct{ reason string }
@@ -77,13 +86,15 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	case !st.Horizon.IsZero() && !opts.Now.Before(st.Horizon):
 		return "a page dated in the future is due", nil
 	}
-	target, ok, err := output.CheckSettled(opts.Source, opts.Dest, output.Settled{Manifest: st.Manifest, At: st.Settled})
-	if err != nil {
-		return "", err
-	}
-	if !ok || target.Dir != st.Dest {
-		return "the destination is not as the last build left it", nil
-	}
+	// The destination is checked while the sources load (the check is
+	// mostly waiting on stat calls); nothing is written before it passed.
+	settled := make(chan settledCheck, 1)
+	go func() {
+		t, ok, err := output.CheckSettled(opts.Source, opts.Dest, output.Settled{Manifest: st.Manifest, At: st.Settled})
+		settled <- settledCheck{t, ok && t.Dir == st.Dest, err}
+	}()
+	check := sync.OnceValue(func() settledCheck { return <-settled })
+	defer check() // a build in full starts after the check
 	ph.done("setup")
 	gitDates := startGitDates(b.ctx, opts)
 	readAt := time.Now()
@@ -117,6 +128,14 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 			return "the pages published or their dates changed: " + p.Path, nil
 		}
 	}
+	c := check()
+	switch {
+	case c.err != nil:
+		return "", c.err
+	case !c.ok:
+		return "the destination is not as the last build left it", nil
+	}
+	target := c.target
 	ph.done("load")
 	todo, reason := b.toConvert(s, changed, entries)
 	if reason != "" {
