@@ -28,12 +28,13 @@ import (
 	"golang.org/x/sys/unix"
 
 	"hubgen/generator/diag"
+	"hubgen/generator/render"
 	"hubgen/generator/search"
 )
 
 // format is the version of the files' layout: a cache of another version
 // is not read.
-const format = 1
+const format = 2
 
 // stateName and docsPrefix name the cache's files.
 const (
@@ -74,10 +75,11 @@ type State struct {
 	// build need not list content/ again.
 	Dirs  []Dir
 	Files []File // content files, sorted by path
-	// Early are the build's problems found before pages were converted
-	// (listing, front matter, assembly, static/), Late those found after
-	// (git dates, planning), each in the order the build reported them.
-	Early, Late []diag.Diagnostic
+	// Outputs are what the next build's plan needs of every output of
+	// this build's (render.Kept), in the plan's order; Site is the
+	// digest of what every page shows of the site (render.SiteDigest).
+	Outputs []render.Kept
+	Site    uint64
 	// Docs gives, by language, the token of its documents' file (see
 	// Write): a file with another token belongs to another state. Delta
 	// holds the documents changed since their file was written, which
@@ -100,6 +102,9 @@ type File struct {
 	Diags     []diag.Diagnostic
 	Deps      []string
 	DocHash   uint64 // digest of its search document
+	// Sig digests what the page's outputs show besides its body: its
+	// front matter, URL, lastmod and translations (see package site).
+	Sig uint64
 }
 
 // Dir is a directory and its time.
@@ -143,7 +148,8 @@ func Read(dir string) (*State, error) {
 	return st, nil
 }
 
-// ReadDocs reads the documents of lang that st's build indexed. Their
+// ReadDocs reads the documents of lang that st's build indexed, the
+// changed and added ones of Delta included. Their
 // strings share a read-only mapping of the file, which stays mapped for
 // the life of the process (a build reads it once).
 func ReadDocs(dir string, st *State, lang string) ([]Doc, error) {
@@ -164,11 +170,12 @@ func ReadDocs(dir string, st *State, lang string) ([]Doc, error) {
 		if x.Doc.Lang != lang {
 			continue
 		}
-		i, ok := at[x.Path]
-		if !ok {
-			return nil, fmt.Errorf("build cache %s: damaged", dir)
+		if i, ok := at[x.Path]; ok {
+			docs[i] = x
+		} else {
+			at[x.Path] = len(docs) // a page published since the file was written
+			docs = append(docs, x)
 		}
-		docs[i] = x
 	}
 	return docs, nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"hubgen/generator/diag"
+	"hubgen/generator/render"
 	"hubgen/generator/search"
 )
 
@@ -22,9 +23,14 @@ func sample() (*State, map[string][]Doc) {
 				Deps:  []string{"b", "act 2023/1187"}, DocHash: 9},
 			{Path: "content/news/b.pl.md", Size: 11, ModTime: 6, Head: []byte("---\ntitle: B\ndraft: true\n---\n"), SourceHash: 8},
 		},
-		Early: []diag.Diagnostic{{Path: "config.toml", Severity: diag.Warning, Msg: "early", Kind: diag.KindGit}},
-		Late:  []diag.Diagnostic{{Path: "x", Line: 1, Severity: diag.Note, Msg: "late", Kind: diag.KindUnpublished}},
+		Outputs: []render.Kept{
+			{Path: "/a/", Layout: "news", Cluster: "page:content/news/a.pl.md", Origin: "content/news/a.pl.md", Title: "A", Canonical: "https://example.org/a/", Group: 1, GroupKey: "content/news/a.pl.md", Sitemap: []byte("<url>…</url>")},
+			{Path: "/feed.xml", Raw: true, Group: 7},
+			{Path: "/stara/", Layout: "redirect", NoIndex: true, Group: 7},
+		},
+		Site: 42,
 	}
+	st.Files[0].Sig = 1 << 60
 	docs := map[string][]Doc{
 		"pl": {{Path: "content/news/a.pl.md", Doc: search.Doc{URL: "/a/", Lang: "pl", Kind: "news", Title: "A", Summary: "s", Body: "Treść ąę.", Topics: []string{"CBRN"}, Date: date, ActType: "t", ActNumber: "1"}}},
 		"en": {},
@@ -66,6 +72,19 @@ func TestRoundTrip(t *testing.T) {
 	pl, err = ReadDocs(dir, again, "pl")
 	if err != nil || pl[0].Doc.Body != "Nowa treść." {
 		t.Fatalf("documents with the delta: %+v, %v", pl, err)
+	}
+	// A page published since: its document is added.
+	added := Doc{Path: "content/news/c.pl.md", Doc: search.Doc{URL: "/c/", Lang: "pl", Title: "C"}}
+	again.AddDelta([]Doc{added})
+	if err := Write(dir, again, nil); err != nil {
+		t.Fatal(err)
+	}
+	if again, err = Read(dir); err != nil {
+		t.Fatal(err)
+	}
+	pl, err = ReadDocs(dir, again, "pl")
+	if err != nil || len(pl) != 2 || pl[0].Doc.Body != "Nowa treść." || pl[1].Doc.Title != "C" {
+		t.Fatalf("documents with a changed and an added one: %+v, %v", pl, err)
 	}
 	// Written whole again, the language's delta is emptied.
 	if err := Write(dir, again, map[string][]Doc{"pl": pl}); err != nil {
@@ -118,7 +137,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{State{}, 13}, {File{}, 10}, {Doc{}, 2}, {search.Doc{}, 10}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
+		{State{}, 13}, {File{}, 11}, {render.Kept{}, 11}, {Doc{}, 2}, {search.Doc{}, 10}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
 			t.Errorf("%T has %d fields, the codec writes %d: write the new ones (codec.go)", c.v, n, c.want)

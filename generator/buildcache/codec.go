@@ -8,6 +8,7 @@ import (
 	"unsafe"
 
 	"hubgen/generator/diag"
+	"hubgen/generator/render"
 )
 
 // The cache's files are written in a compact binary form of their own:
@@ -87,6 +88,18 @@ func (e *encoder) file(f *File) {
 	e.diags(f.Diags)
 	e.strs(f.Deps)
 	e.uint(f.DocHash)
+	e.uint(f.Sig)
+}
+
+func (e *encoder) kept(k *render.Kept) {
+	for _, v := range []string{k.Path, k.Layout, k.Cluster, k.Origin, k.Title, k.Canonical} {
+		e.str(v)
+	}
+	e.bool(k.NoIndex)
+	e.bool(k.Raw)
+	e.uint(uint64(k.Group))
+	e.str(k.GroupKey)
+	e.bytes(k.Sitemap)
 }
 
 func (e *encoder) state(st *State) {
@@ -107,8 +120,11 @@ func (e *encoder) state(st *State) {
 	for i := range st.Files {
 		e.file(&st.Files[i])
 	}
-	e.diags(st.Early)
-	e.diags(st.Late)
+	e.uint(uint64(len(st.Outputs)))
+	for i := range st.Outputs {
+		e.kept(&st.Outputs[i])
+	}
+	e.uint(st.Site)
 	langs := sortedKeys(st.Docs)
 	e.uint(uint64(len(langs)))
 	for _, l := range langs {
@@ -264,7 +280,24 @@ func (d *decoder) file() File {
 	f.Diags = d.diags()
 	f.Deps = d.strs()
 	f.DocHash = d.uint()
+	f.Sig = d.uint()
 	return f
+}
+
+func (d *decoder) kept() render.Kept {
+	var k render.Kept
+	for _, p := range []*string{&k.Path, &k.Layout, &k.Cluster, &k.Origin, &k.Title, &k.Canonical} {
+		*p = d.str()
+	}
+	k.NoIndex = d.bool()
+	k.Raw = d.bool()
+	k.Group = uint8(d.uint())
+	k.GroupKey = d.str()
+	k.Sitemap = d.bytes()
+	if len(k.Sitemap) == 0 {
+		k.Sitemap = nil
+	}
+	return k
 }
 
 func (d *decoder) state() *State {
@@ -292,8 +325,11 @@ func (d *decoder) state() *State {
 	for i := range st.Files {
 		st.Files[i] = d.file()
 	}
-	st.Early = d.diags()
-	st.Late = d.diags()
+	st.Outputs = make([]render.Kept, d.length(11))
+	for i := range st.Outputs {
+		st.Outputs[i] = d.kept()
+	}
+	st.Site = d.uint()
 	st.Docs = map[string]string{}
 	for n := d.length(2); n > 0; n-- {
 		l := d.str()

@@ -16,8 +16,8 @@ import (
 
 	"hubgen/generator/buildcache"
 	"hubgen/generator/content"
-	"hubgen/generator/diag"
 	"hubgen/generator/output"
+	"hubgen/generator/render"
 	"hubgen/generator/search"
 	"hubgen/generator/source"
 )
@@ -122,14 +122,15 @@ func sameDirs(tree *source.Tree, dirs []buildcache.Dir) bool {
 
 // fullCache is what a full build leaves for the next build.
 type fullCache struct {
-	readAt      time.Time        // when loading started
-	dirs        []buildcache.Dir // content/'s directories then
-	key         string
-	files       []*content.File
-	site        *content.Site
-	convs       []converted  // by s.Pages: problems and dependencies
-	docs        []search.Doc // by s.Pages
-	early, late []diag.Diagnostic
+	readAt time.Time        // when loading started
+	dirs   []buildcache.Dir // content/'s directories then
+	key    string
+	files  []*content.File
+	site   *content.Site
+	convs  []converted   // by s.Pages: problems and dependencies
+	docs   []search.Doc  // by s.Pages
+	kept   []render.Kept // by output of the plan
+	digest uint64        // render.SiteDigest
 }
 
 // write stores the cache once the build is published into t. A cache that
@@ -145,7 +146,7 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 	if err != nil {
 		return err
 	}
-	st := &buildcache.State{Key: c.key, Dest: t.Dir, Manifest: settled.Manifest, Settled: settled.At, Horizon: horizon(c.site, opts), ReadAt: c.readAt, Dirs: c.dirs, Early: c.early, Late: c.late}
+	st := &buildcache.State{Key: c.key, Dest: t.Dir, Manifest: settled.Manifest, Settled: settled.At, Horizon: horizon(c.site, opts), ReadAt: c.readAt, Dirs: c.dirs, Outputs: c.kept, Site: c.digest}
 	index := make(map[*content.Page]int, len(c.site.Pages))
 	for i, p := range c.site.Pages {
 		index[p] = i
@@ -154,6 +155,7 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 	for _, l := range c.site.Config.LanguageCodes() {
 		docs[l] = []buildcache.Doc{}
 	}
+	langs := c.site.Config.LanguageCodes()
 	st.Files = make([]buildcache.File, len(c.files))
 	for k, f := range c.files {
 		if f.Page == nil {
@@ -163,6 +165,7 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 		if i, ok := index[f.Page]; ok {
 			e.Published, e.Lastmod, e.Diags, e.Deps = true, f.Page.Lastmod, c.convs[i].diags.Items(), c.convs[i].deps
 			e.DocHash = docHash(&c.docs[i])
+			e.Sig = pageSig(f.Page, langs)
 			docs[f.Page.Lang] = append(docs[f.Page.Lang], buildcache.Doc{Path: f.Path, Doc: c.docs[i]})
 		}
 		st.Files[k] = e

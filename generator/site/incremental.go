@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
+	"hash/fnv"
+	"io"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -85,6 +87,8 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		return "the program, its options, config.toml, layouts/, i18n/ or static/ changed", nil
 	case !st.Horizon.IsZero() && !opts.Now.Before(st.Horizon):
 		return "a page dated in the future is due", nil
+	case len(st.Outputs) == 0:
+		return "the cache holds no plan", nil
 	}
 	// The destination is checked while the sources load (the check is
 	// mostly waiting on stat calls); nothing is written before it passed.
@@ -103,31 +107,24 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		dirs = contentDirs(b.tree) // before the files: a change meanwhile shows
 	}
 	files, changed, reason := b.load(listed)
-	var gds diag.List
-	dates := gitDates(&gds)
+	var late diag.List
+	dates := gitDates(&late)
 	if reason != "" {
 		return reason, nil
 	}
-	s, _ := content.Assemble(b.cfg, files, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	s, early := content.Assemble(b.cfg, files, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	res.NewTopics = s.NewTopics()
 	s.Config = b.cfg.WithTopics(res.NewTopics)
 	setGitDates(s.Pages, dates)
+	static := staticFiles(b.tree, early)
+	if early.HasErrors() {
+		return "content files have errors", nil // reported as a full build reports them
+	}
 	entries := make(map[string]*buildcache.File, len(st.Files))
-	published := 0
 	for i := range st.Files {
 		entries[st.Files[i].Path] = &st.Files[i]
-		if st.Files[i].Published {
-			published++
-		}
 	}
-	if len(s.Pages) != published {
-		return "the pages published changed", nil
-	}
-	for _, p := range s.Pages {
-		if e := entries[p.Path]; !e.Published || !e.Lastmod.Equal(p.Lastmod) {
-			return "the pages published or their dates changed: " + p.Path, nil
-		}
-	}
+	ch, sigs := b.change(s, changed, entries)
 	c := check()
 	switch {
 	case c.err != nil:
@@ -137,7 +134,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	}
 	target := c.target
 	ph.done("load")
-	todo, reason := b.toConvert(s, changed, entries)
+	todo, reason := b.toConvert(s, changed, ch, entries)
 	if reason != "" {
 		return reason, nil
 	}
@@ -156,28 +153,27 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		bodies[p] = convs[i].res
 		redone[p.Path] = &convs[i]
 		d := search.PageDoc(s.Config, p, convs[i].res.Text)
-		if docHash(&d) != entries[p.Path].DocHash {
+		if e := entries[p.Path]; e == nil || !e.Published || docHash(&d) != e.DocHash {
 			dirty[p.Lang] = true
 			newDocs[p.Path] = d
 		}
 	}
 	res.Parses = int(conv.Parses())
 	ph.done("convert")
-	paths := make(map[string]bool, len(todo))
-	for _, p := range todo {
-		paths[p.Path] = true
+	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies}
+	if render.SiteDigest(in) != st.Site {
+		return "what every page shows of the site (menus, languages) changed", nil
 	}
-	outputs, pds := render.PlanPages(render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies}, paths)
+	all, fresh, pds := render.PlanChange(in, render.Restore(st.Outputs), ch)
+	checkPaths(all, static, pds)
 	if pds.Len() > 0 {
-		return "planning the pages changed reports problems", nil
+		return "planning the change reports problems", nil
 	}
 	prev := target.Previous()
-	for _, o := range outputs {
-		if _, ok := prev[o.File()]; !ok {
-			return "a page changed its files", nil
-		}
+	if reason := removesFiles(prev, all, static); reason != "" {
+		return reason, nil
 	}
-	res.Diags.Add(st.Early...)
+	res.Diags.Merge(early)
 	for _, p := range s.Pages {
 		if c := redone[p.Path]; c != nil {
 			res.Diags.Merge(&c.diags)
@@ -185,21 +181,26 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 			res.Diags.Add(entries[p.Path].Diags...)
 		}
 	}
-	res.Diags.Add(st.Late...)
+	res.Diags.Merge(&late)
 	if err := res.Diags.Err(); err != nil {
-		return "", err // the last build had none: not reached unless the cache lies
+		res.Incremental = true // an error in a page converted again
+		return "", err
+	}
+	kept := make([]render.Kept, len(all))
+	for i, o := range all {
+		kept[i] = o.Keep() // before rendering drops the outputs
 	}
 	ph.done("plan")
-	res.Pages, res.Languages, res.Outputs = len(s.Pages), countLanguages(s), len(outputs)
-	res.Rendered = len(outputs)
-	lc := newLinkCheck(s.Config.BasePath(), outputs, bodies)
+	res.Pages, res.Languages, res.Outputs = len(s.Pages), countLanguages(s), len(all)
+	res.Rendered = len(fresh)
+	lc := newLinkCheck(s.Config.BasePath(), fresh, bodies)
 	var docs map[string][]buildcache.Doc
 	stats, err := output.Publish(b.ctx, target, func(w *output.Writer) error {
 		made := map[string]bool{}
-		for _, o := range outputs {
+		for _, o := range fresh {
 			made[o.File()] = true
 		}
-		if err := renderAll(b.ctx, outputs, b.tpl, w, lc); err != nil {
+		if err := renderAll(b.ctx, fresh, b.tpl, w, lc); err != nil {
 			return err
 		}
 		ph.done("render")
@@ -234,14 +235,36 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	b.save(target, readAt, dirs, files, redone, newDocs, docs)
+	b.save(target, cacheUpdate{readAt: readAt, dirs: dirs, files: files, site: s, sigs: sigs, redone: redone, newDocs: newDocs, docs: docs, kept: kept, digest: st.Site})
 	return "", nil
+}
+
+// removesFiles returns why the plan all cannot update the previous output
+// prev in place, or "": every page, list and other generated file of prev
+// must still be made (the search index and static files aside, which the
+// build makes or keeps). A file no longer made may be the target of a link
+// on a page that is kept, which only a full build checks.
+func removesFiles(prev map[string]string, all []*render.Output, static []string) string {
+	made := make(map[string]bool, len(all)+len(static))
+	for _, o := range all {
+		made[o.File()] = true
+	}
+	for _, f := range static {
+		made[f] = true
+	}
+	for f := range prev {
+		if !made[f] && !strings.HasPrefix(f, searchDir) {
+			return "the change removes " + f + " from the output"
+		}
+	}
+	return ""
 }
 
 // load lists content/ (unless listed: its directories have the times of
 // the last build) and parses every file: from the cache when its size and
 // time are those the cache has, otherwise read again. It returns the
-// files, those whose body alone changed, or a reason to build in full.
+// files and those whose bytes changed or that are new, or a reason to
+// build in full.
 func (b *incremental) load(listed bool) ([]*content.File, []string, string) {
 	cached := b.st.Files
 	var paths []string
@@ -258,69 +281,134 @@ func (b *incremental) load(listed bool) ([]*content.File, []string, string) {
 			return nil, nil, "content/ has entries the build refuses"
 		}
 	}
-	if len(paths) != len(cached) {
-		return nil, nil, "content files were added or removed"
+	old := make(map[string]*buildcache.File, len(cached))
+	for i := range cached {
+		old[cached[i].Path] = &cached[i]
 	}
-	for i, p := range paths {
-		if cached[i].Path != p {
-			return nil, nil, "content files were added or removed"
+	kept := 0
+	for _, p := range paths {
+		if old[p] != nil {
+			kept++
 		}
 	}
-	const (
-		same = iota
-		body
-		matter
-	)
+	if kept != len(cached) {
+		return nil, nil, "content files were removed or renamed"
+	}
 	files := make([]*content.File, len(paths))
-	what := make([]int, len(paths))
+	isChanged := make([]bool, len(paths))
 	parallel.For(len(paths), func(i int) {
-		c := &cached[i]
-		if info, err := b.tree.Stat(c.Path); err == nil && info.Size() == c.Size && info.ModTime().UnixNano() == c.ModTime && !b.st.Racy(c.ModTime) {
-			files[i] = content.ParseHead(b.cfg, c.Path, c.Head, c.SourceHash, c.Size, c.ModTime)
-			return
-		}
-		f := content.ParseFile(b.tree, b.cfg, c.Path)
-		files[i] = f
-		switch {
-		case f.Page == nil || !bytes.Equal(f.Head, c.Head):
-			what[i] = matter
-		case f.Page.SourceHash == c.SourceHash:
-			what[i] = same // the same bytes with a new time (a fresh checkout)
-		default:
-			// The same front matter: the same problems, unless the
-			// body's bytes (not UTF-8, say) have some.
-			h := content.ParseHead(b.cfg, c.Path, c.Head, c.SourceHash, c.Size, c.ModTime)
-			what[i] = body
-			if !reflect.DeepEqual(h.Diags.Items(), f.Diags.Items()) {
-				what[i] = matter
+		c := old[paths[i]]
+		if c != nil {
+			if info, err := b.tree.Stat(c.Path); err == nil && info.Size() == c.Size && info.ModTime().UnixNano() == c.ModTime && !b.st.Racy(c.ModTime) {
+				files[i] = content.ParseHead(b.cfg, c.Path, c.Head, c.SourceHash, c.Size, c.ModTime)
+				return
 			}
 		}
+		f := content.ParseFile(b.tree, b.cfg, paths[i])
+		files[i] = f
+		// The same bytes with a new time (a fresh checkout) are no change.
+		isChanged[i] = c == nil || f.Page == nil || f.Page.SourceHash != c.SourceHash || !bytes.Equal(f.Head, c.Head)
 	})
 	var changed []string
-	for i, w := range what {
-		switch w {
-		case matter:
-			return nil, nil, "the front matter of " + paths[i] + " changed"
-		case body:
+	for i, yes := range isChanged {
+		if yes {
 			changed = append(changed, paths[i])
 		}
 	}
 	return files, changed, ""
 }
 
-// toConvert returns the published pages to convert again: those whose
-// body changed, those whose conversion asked for a changed file or act
-// (see Session.convert), and the translations of each, whose outputs link
-// to theirs. Each gets its body, read again where the cache parsed it.
-func (b *incremental) toConvert(s *content.Site, changed []string, entries map[string]*buildcache.File) ([]*content.Page, string) {
-	stale := map[string]bool{}
-	isChanged := map[string]bool{}
+// pageSig digests what a page's outputs show of it besides its body: its
+// front matter, URL and lastmod, and its translations' files, URLs and
+// front matter (a fixed hash: it is compared across builds).
+func pageSig(p *content.Page, langs []string) uint64 {
+	h := fnv.New64a()
+	var n [8]byte
+	num := func(v uint64) { h.Write(binary.LittleEndian.AppendUint64(n[:0], v)) }
+	str := func(v string) { num(uint64(len(v))); io.WriteString(h, v) }
+	num(p.MatterHash)
+	str(p.URL)
+	num(uint64(p.Lastmod.UnixNano()))
+	str(p.Lastmod.Location().String())
+	for _, l := range langs {
+		if t := p.Translations[l]; t != nil {
+			str(l)
+			str(t.Path)
+			str(t.URL)
+			num(t.MatterHash)
+		}
+	}
+	return h.Sum64()
+}
+
+// change works out, as a live preview does (Session.change), what the
+// pages changed since the last build: the pages whose body changed, and
+// every page added, published or left out since, or whose signature
+// (pageSig) changed, with the lists it appears in before and after. It
+// returns the change and every published page's signature.
+func (b *incremental) change(s *content.Site, changed []string, entries map[string]*buildcache.File) (render.Change, map[string]uint64) {
+	ch := render.Change{Pages: map[string]bool{}, Sections: map[string]bool{}, Topics: map[string]bool{}}
+	mark := func(p *content.Page) {
+		ch.Pages[p.Path] = true
+		ch.FrontMatter = true
+		if p.Kind.Listed {
+			ch.Sections[p.Section] = true
+			ch.Home = true
+		}
+		for _, t := range p.Tags {
+			ch.Topics[t] = true
+		}
+	}
+	// markOld marks the page as the last build had it.
+	markOld := func(e *buildcache.File) {
+		if f := content.ParseHead(b.cfg, e.Path, e.Head, e.SourceHash, e.Size, e.ModTime); f.Page != nil {
+			mark(f.Page)
+		}
+	}
 	for _, c := range changed {
-		isChanged[c] = true
+		ch.Pages[c] = true
+	}
+	langs := b.cfg.LanguageCodes()
+	sigs := make(map[string]uint64, len(s.Pages))
+	published := make(map[string]bool, len(s.Pages))
+	for _, p := range s.Pages {
+		sig := pageSig(p, langs)
+		sigs[p.Path] = sig
+		published[p.Path] = true
+		if e := entries[p.Path]; e == nil || !e.Published || e.Sig != sig {
+			mark(p)
+			if e != nil && e.Published {
+				markOld(e)
+			}
+		}
+	}
+	for path, e := range entries {
+		if e.Published && !published[path] {
+			markOld(e)
+		}
+	}
+	return ch, sigs
+}
+
+// toConvert returns the published pages to convert again: those whose
+// bytes changed, those the change plans again (ch.Pages), those whose
+// conversion asked for a changed file or act (see Session.convert), and
+// the translations of each, whose outputs link to theirs. Each gets its
+// body, read again where the cache parsed it.
+func (b *incremental) toConvert(s *content.Site, changed []string, ch render.Change, entries map[string]*buildcache.File) ([]*content.Page, string) {
+	stale := map[string]bool{}
+	for _, c := range changed {
 		stale[fileName(c)] = true
+		if e := entries[c]; e != nil && strings.HasPrefix(c, "content/decisions/") {
+			// An act's number may have changed: its old one is stale too.
+			if f := content.ParseHead(b.cfg, e.Path, e.Head, e.SourceHash, e.Size, e.ModTime); f.Page != nil && f.Page.Act != nil && f.Page.Act.Number != "" {
+				stale["act "+f.Page.Act.Number] = true
+			}
+		}
 	}
 	for _, p := range s.Pages {
-		if isChanged[p.Path] {
+		if ch.Pages[p.Path] {
+			stale[fileName(p.Path)] = true
 			for _, t := range p.Translations {
 				stale[t.Name] = true
 			}
@@ -331,7 +419,8 @@ func (b *incremental) toConvert(s *content.Site, changed []string, entries map[s
 	}
 	pick := map[*content.Page]bool{}
 	for _, p := range s.Pages {
-		if isChanged[p.Path] || dependsOn(entries[p.Path].Deps, stale) {
+		e := entries[p.Path]
+		if ch.Pages[p.Path] || e == nil || !e.Published || dependsOn(e.Deps, stale) {
 			pick[p] = true
 			for _, t := range p.Translations {
 				pick[t] = true
@@ -351,7 +440,7 @@ func (b *incremental) toConvert(s *content.Site, changed []string, entries map[s
 			return
 		}
 		f := content.ParseFile(b.tree, b.cfg, p.Path)
-		if f.Page == nil || f.Page.SourceHash != entries[p.Path].SourceHash {
+		if e := entries[p.Path]; f.Page == nil || e != nil && f.Page.SourceHash != e.SourceHash {
 			reasons[i] = p.Path + " changed during the build"
 			return
 		}
@@ -376,11 +465,20 @@ func (b *incremental) search(w *output.Writer, made, dirty map[string]bool, docs
 		if err != nil {
 			return nil, &fullError{"the search documents of the cache cannot be read"}
 		}
-		plain := make([]search.Doc, len(list))
+		seen := make(map[string]bool, len(docs))
 		for i := range list {
 			if d, ok := docs[list[i].Path]; ok {
 				list[i].Doc = d
+				seen[list[i].Path] = true
 			}
+		}
+		for _, path := range sortedKeys(docs) {
+			if d := docs[path]; d.Lang == lang && !seen[path] {
+				list = append(list, buildcache.Doc{Path: path, Doc: d}) // a page published since
+			}
+		}
+		plain := make([]search.Doc, len(list))
+		for i := range list {
 			plain[i] = list[i].Doc
 		}
 		files, err := search.Build([]string{lang}, plain, search.Options{Kinds: b.cfg.Sections()})
@@ -425,6 +523,9 @@ func (b *incremental) checkLinks(lc *linkCheck, dir string, made map[string]bool
 			continue
 		}
 		rendered[o.file] = i
+		if _, ok := prev[o.file]; !ok {
+			continue // a new file: no kept page links to it
+		}
 		if old, ok := read(o.file); !ok || !old.SameIDs(lc.pages[i]) {
 			return &fullError{"the ids of " + o.file + " changed"}
 		}
@@ -473,36 +574,67 @@ func (b *incremental) checkLinks(lc *linkCheck, dir string, made map[string]bool
 	return ds.Err()
 }
 
+// cacheUpdate is what an incremental build changes in the cache.
+type cacheUpdate struct {
+	readAt  time.Time
+	dirs    []buildcache.Dir
+	files   []*content.File // as load returned them
+	site    *content.Site
+	sigs    map[string]uint64 // by published page
+	redone  map[string]*converted
+	newDocs map[string]search.Doc
+	docs    map[string][]buildcache.Doc // the documents of the languages indexed again
+	kept    []render.Kept
+	digest  uint64
+}
+
 // save writes the cache of an incremental build: the last state with the
 // files read again, the pages converted again and the documents indexed
 // again. A cache that cannot be written is removed.
-func (b *incremental) save(target *output.Target, readAt time.Time, dirs []buildcache.Dir, files []*content.File, redone map[string]*converted, newDocs map[string]search.Doc, docs map[string][]buildcache.Doc) {
+func (b *incremental) save(target *output.Target, u cacheUpdate) {
 	st := *b.st
-	st.ReadAt, st.Dirs = readAt, dirs
+	st.ReadAt, st.Dirs = u.readAt, u.dirs
 	settled, err := output.ReadSettled(target)
 	if err != nil {
 		buildcache.Remove(b.opts.Cache)
 		return
 	}
 	st.Manifest, st.Settled = settled.Manifest, settled.At
-	st.Files = make([]buildcache.File, len(files))
-	copy(st.Files, b.st.Files)
-	for i, f := range files {
+	st.Horizon = horizon(u.site, b.opts)
+	st.Outputs, st.Site = u.kept, u.digest
+	old := make(map[string]*buildcache.File, len(b.st.Files))
+	for i := range b.st.Files {
+		old[b.st.Files[i].Path] = &b.st.Files[i]
+	}
+	published := make(map[string]*content.Page, len(u.site.Pages))
+	for _, p := range u.site.Pages {
+		published[p.Path] = p
+	}
+	st.Files = make([]buildcache.File, len(u.files))
+	for i, f := range u.files {
 		e := &st.Files[i]
-		e.Size, e.ModTime, e.SourceHash = f.Size, f.ModTime, f.Page.SourceHash
-		if c := redone[f.Path]; c != nil {
+		if o := old[f.Path]; o != nil {
+			*e = *o
+		}
+		e.Path, e.Size, e.ModTime, e.Head, e.SourceHash = f.Path, f.Size, f.ModTime, f.Head, f.Page.SourceHash
+		e.Published, e.Lastmod, e.Sig = false, time.Time{}, 0
+		if p := published[f.Path]; p != nil {
+			e.Published, e.Lastmod, e.Sig = true, p.Lastmod, u.sigs[f.Path]
+		}
+		if c := u.redone[f.Path]; c != nil {
 			e.Diags, e.Deps = c.diags.Items(), c.deps
 		}
-		if d, ok := newDocs[f.Path]; ok {
+		if d, ok := u.newDocs[f.Path]; ok {
 			e.DocHash = docHash(&d)
 		}
 	}
 	// Changed documents go into the state; only when they add up to much
 	// are their languages' files written again.
-	delta := make([]buildcache.Doc, 0, len(newDocs))
-	for _, p := range sortedKeys(newDocs) {
-		delta = append(delta, buildcache.Doc{Path: p, Doc: newDocs[p]})
+	delta := make([]buildcache.Doc, 0, len(u.newDocs))
+	for _, p := range sortedKeys(u.newDocs) {
+		delta = append(delta, buildcache.Doc{Path: p, Doc: u.newDocs[p]})
 	}
+	docs := u.docs
 	if st.AddDelta(delta) {
 		docs = nil
 	}

@@ -12,13 +12,15 @@ import (
 
 	"hubgen/generator/buildcache"
 	"hubgen/generator/output"
+	"hubgen/internal/gittest"
 )
 
 // TestIncrementalBuild: after each edit, a build into the previous output
 // (with the build cache beside it) leaves exactly the tree, manifest
 // included, and reports exactly the problems that a full build into a new
-// directory does; edits to bodies alone are built incrementally, anything
-// else in full, and a build that fails leaves the output as it was.
+// directory does; edits to bodies and front matter, and new pages, are
+// built incrementally, a change that removes a file of the output in full,
+// and a build that fails leaves the output as it was.
 func TestIncrementalBuild(t *testing.T) {
 	src := copySite(t)
 	dest := filepath.Join(t.TempDir(), "public")
@@ -73,7 +75,28 @@ func TestIncrementalBuild(t *testing.T) {
 		{"the broken link fixed", replace(news, "#art_9", "#art_4"), true, "", false},
 		{"the words of an act's paragraph changed", replace(act, "zajmują się UNODC i UNOCT", "zajmuje się UNODC wraz z UNOCT"), true, "", false},
 		{"a heading added: the page's ids change", appendTo(news, "\n## Nowy rozdział\n\nTekst.\n"), false, "ids", false},
-		{"a title changed", replace(news, `title: "Inauguracja`, `title: "Otwarcie`), false, "front matter", false},
+		{"a title changed: lists, feeds, the sitemap", replace(news, `title: "Inauguracja`, `title: "Otwarcie`), true, "", false},
+		{"a date changed: the order of lists", replace(news, "date: 2024-10-10", "date: 2026-01-10"), true, "", false},
+		{"lastmod set", replace(news, "date: 2026-01-10", "date: 2026-01-10\nlastmod: 2026-02-01"), true, "", false},
+		{"a tag that is not a topic: a new topic page", replace(news, "tags: [radicalisation,", "tags: [nowy-temat, radicalisation,"), true, "", false},
+		{"the tag removed: its topic page goes", replace(news, "tags: [nowy-temat, radicalisation,", "tags: [radicalisation,"), false, "removes", false},
+		{"a news item added", func(t *testing.T) {
+			write(t, filepath.Join(src, "content/news/nowa.pl.md"), "---\ntitle: Nowa wiadomość\ndate: 2026-03-01\nsummary: Krótko.\ntags: [radicalisation]\n---\n\nTreść z linkiem do [Frontexu](../organisations/frontex.md).\n")
+		}, true, "", false},
+		{"its translation added", func(t *testing.T) {
+			write(t, filepath.Join(src, "content/news/nowa.en.md"), "---\ntitle: A new item\ndate: 2026-03-01\nsummary: Briefly.\n---\n\nText.\n")
+		}, true, "", false},
+		{"a page of the menu retitled", replace("content/pages/about.pl.md", "title: ", "title: Nowy tytuł – "), true, "", false},
+		{"an item made a draft: its files go", replace("content/news/nowa.en.md", "title: A new item", "title: A new item\ndraft: true"), false, "removes", false},
+		{"a file removed", func(t *testing.T) {
+			if err := os.Remove(filepath.Join(src, "content/news/nowa.pl.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, false, "removed", false},
+		{"a new item with a link to a missing file: an error", func(t *testing.T) {
+			write(t, filepath.Join(src, "content/news/zla.pl.md"), "---\ntitle: Zła\ndate: 2026-03-02\nsummary: Zła.\n---\n\n[Brak](../organisations/brak.md).\n")
+		}, true, "", true},
+		{"the link fixed", replace("content/news/zla.pl.md", "brak.md", "olaf.md"), true, "", false},
 		{"a body changed again, after a full build", appendTo(news, "\nJeszcze jedno zdanie.\n"), true, "", false},
 		{"the style sheet changed", appendTo("static/css/site.css", "\n/* x */\n"), false, "static", false},
 		{"an output file edited by hand", func(t *testing.T) {
@@ -171,5 +194,45 @@ func write(t *testing.T, p, text string) {
 	}
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIncrementalBuildGitDates: in CI every commit that edits a page
+// changes its lastmod (from git), which lists, feeds and the sitemap show:
+// the build after such a commit, in a fresh clone where every file has a
+// new time, is still incremental and equals a full build.
+func TestIncrementalBuildGitDates(t *testing.T) {
+	site := portalRepo(t)
+	repo := filepath.Dir(site)
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, site, dest)
+	news := filepath.Join(site, "content/news/knowledge-hub-inauguration.pl.md")
+	appendFile(t, news, "\nAkapit dodany w kolejnym commicie.\n")
+	gittest.Commit(t, repo, secondCommit.Add(48*time.Hour), "a third commit")
+	// A fresh checkout: the same bytes with new times.
+	later := time.Now().Add(time.Minute)
+	err := filepath.WalkDir(filepath.Join(site, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, later, later)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Build(context.Background(), Options{Source: site, Dest: dest, Now: testNow})
+	if err != nil || !res.Incremental {
+		t.Fatalf("build after the commit: incremental %v (%q), %v", res.Incremental, res.FullReason, err)
+	}
+	fresh := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: site, Dest: fresh, Now: testNow, NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := diffTrees(readTree(t, dest), readTree(t, fresh)); diff != "" {
+		t.Fatalf("the output differs from a full build's:\n%s", diff)
+	}
+	sitemap, _ := os.ReadFile(filepath.Join(dest, "sitemap.xml"))
+	if day := secondCommit.Add(48 * time.Hour).UTC().Format("2006-01-02"); !strings.Contains(string(sitemap), day) {
+		t.Errorf("the sitemap has no lastmod %s", day)
 	}
 }

@@ -222,21 +222,20 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	early := res.Diags.Len()
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
 	bodies, convs := convertAll(ctx, s, conv, res.Diags)
 	for _, p := range s.Pages {
 		p.Body = nil // converted: its file's bytes can go
 	}
 	docs := searchDocs(cfg, s, bodies)
-	late := res.Diags.Len()
 	ph.done("convert")
 	if opts.Check {
 		compareActs(s, bodies, res.Diags)
 		checkTranslations(s, tree, res.Diags)
 	}
 	setGitDates(s.Pages, gitDates(res.Diags)) // git ran while pages loaded and converted
-	outputs, pds := render.Plan(render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies})
+	in := render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies}
+	outputs, pds := render.Plan(in)
 	res.Parses = int(conv.Parses())
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
@@ -247,6 +246,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err := res.Diags.Err(); err != nil {
 		return res, err
+	}
+	var kept []render.Kept
+	if key != "" {
+		kept = make([]render.Kept, len(outputs))
+		for i, o := range outputs {
+			kept[i] = o.Keep() // before rendering drops the outputs
+		}
 	}
 	links := newLinkCheck(cfg.BasePath(), outputs, bodies) // the link check (links.go)
 	if opts.Check {
@@ -297,8 +303,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		err = res.Diags.Err()
 	}
 	if err == nil && key != "" {
-		items := res.Diags.Items()
-		c := fullCache{readAt: readAt, dirs: dirs, key: key, files: files, site: s, convs: convs, docs: docs, early: items[:early], late: items[late:]}
+		c := fullCache{readAt: readAt, dirs: dirs, key: key, files: files, site: s, convs: convs, docs: docs, kept: kept, digest: render.SiteDigest(in)}
 		c.write(opts, target)
 	}
 	return res, err
