@@ -163,6 +163,22 @@ func ParseHead(cfg *config.Config, rel string, head []byte, sourceHash uint64, s
 	return f
 }
 
+// ReadBody gives p, a page whose file ParseFile parsed with a head of
+// headLen bytes and whose Body was let go since, its body again from the
+// file. The file must hold the bytes it held (p.SourceHash): otherwise it
+// changed during the build, which is an error naming it.
+func ReadBody(tree *source.Tree, p *Page, headLen int) error {
+	src, err := tree.ReadFile(p.Path)
+	if err != nil {
+		return err
+	}
+	if len(src) < headLen || crc64.Checksum(src, crcTable) != p.SourceHash {
+		return &source.Error{Path: p.Path, Msg: "changed during the build: build again"}
+	}
+	p.Body = src[headLen:]
+	return nil
+}
+
 // crcTable is the CRC-64 table of SourceHash (read-only after init).
 var crcTable = crc64.MakeTable(crc64.ECMA)
 

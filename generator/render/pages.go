@@ -91,7 +91,10 @@ func (p *pageSet) single(pg *content.Page) {
 			key = tr.Path
 		}
 	}
-	p.add(pg.URL, "page:"+key, pg.Path, d, p.sectionFallback(pg.Section))
+	o := p.add(pg.URL, "page:"+key, pg.Path, d, p.sectionFallback(pg.Section))
+	if _, ok := p.Bodies[pg]; !ok && !pg.Kind.Act {
+		o.body = pg
+	}
 	if body.Act != nil {
 		p.act(pg, d, body.Act, key)
 	}

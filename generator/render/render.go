@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"sort"
 	"strings"
@@ -26,6 +27,19 @@ type Output struct {
 	cluster  string            // outputs sharing a cluster are translations of each other
 	fallback map[string]string // lang -> where the switcher leads when there is no counterpart
 	origin   string            // the content file (or "") that made this output, for error messages
+	body     *content.Page     // the page whose body the output shows, when it was planned without it
+}
+
+// Body returns the content page whose body the output shows when the plan
+// had no conversion of it (see Input.Bodies), else nil.
+func (o *Output) Body() *content.Page { return o.body }
+
+// SetBody gives an output that Body names its page's conversion, before it
+// is rendered.
+func (o *Output) SetBody(res markdown.Result) {
+	o.Data.Content = template.HTML(res.HTML) // produced by goldmark with raw HTML off
+	o.Data.Headings = res.Headings
+	o.body = nil
 }
 
 // File is the output's file path relative to the destination directory.
@@ -45,8 +59,10 @@ type Input struct {
 	Config *config.Config
 	Bundle *i18n.Bundle
 	Site   *content.Site
-	// Bodies holds every page's conversion; an act's also holds its
-	// structure and units for the parallel view.
+	// Bodies holds the pages' conversions; an act's also holds its
+	// structure and units for the parallel view. Acts must all be there;
+	// the output of a page that is not (see Output.Body) is planned
+	// without its body, which SetBody gives it before it is rendered.
 	Bodies map[*content.Page]markdown.Result
 	// Keys caches collation keys of titles across plans (a live preview
 	// keeps one); nil makes a cache for this plan.

@@ -200,7 +200,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		for _, o := range fresh {
 			made[o.File()] = true
 		}
-		if err := renderAll(b.ctx, fresh, b.tpl, w, lc); err != nil {
+		if err := renderAll(b.ctx, fresh, b.tpl, w, lc, nil); err != nil {
 			return err
 		}
 		ph.done("render")

@@ -223,11 +223,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return res, err
 	}
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
-	bodies, convs := convertAll(ctx, s, conv, res.Diags)
-	for _, p := range s.Pages {
-		p.Body = nil // converted: its file's bytes can go
-	}
-	docs := searchDocs(cfg, s, bodies)
+	// Acts now; the other pages as their outputs render (stream.go).
+	pb := newPageBodies(ctx, tree, s, files, conv)
+	bodies := pb.acts()
 	ph.done("convert")
 	if opts.Check {
 		compareActs(s, bodies, res.Diags)
@@ -236,7 +234,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	setGitDates(s.Pages, gitDates(res.Diags)) // git ran while pages loaded and converted
 	in := render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies}
 	outputs, pds := render.Plan(in)
-	res.Parses = int(conv.Parses())
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
 	checkPaths(outputs, static, res.Diags)
@@ -244,8 +241,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	if err := res.Diags.Err(); err != nil {
-		return res, err
+	// reported adds the pages' problems (all of them: those not converted
+	// yet are) and returns the build's error.
+	reported := func() error {
+		pb.rest()
+		res.Parses = int(conv.Parses())
+		if err := pb.report(res.Diags); err != nil {
+			return err
+		}
+		return res.Diags.Err()
+	}
+	if res.Diags.HasErrors() {
+		return res, fileError(reported(), res.Diags)
 	}
 	var kept []render.Kept
 	if key != "" {
@@ -258,29 +265,39 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Check {
 		// Render too, without writing, so that template errors and broken
 		// links surface in check.
-		err := renderAll(ctx, outputs, tpl, nil, links)
+		err := renderAll(ctx, outputs, tpl, nil, links, pb.fill)
 		ph.done("render")
 		if err == nil {
-			links.run(s, static, nil, res.Diags)
-			err = res.Diags.Err()
+			if err = reported(); err == nil {
+				pb.addSources(links)
+				links.run(s, static, nil, res.Diags)
+				err = res.Diags.Err()
+			}
 		}
-		return res, err
+		return res, fileError(err, res.Diags)
 	}
 	if opts.Full {
 		target.Full()
 	}
 	res.Updated = target.Incremental()
+	var docs []search.Doc
 	st, err := output.Publish(ctx, target, func(w *output.Writer) error {
 		if err := copyStatic(ctx, tree, static, w); err != nil {
 			return err
 		}
-		if err := renderAll(ctx, outputs, tpl, w, links); err != nil {
+		if err := renderAll(ctx, outputs, tpl, w, links, pb.fill); err != nil {
 			return err
 		}
 		ph.done("render")
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if err := reported(); err != nil {
+			return err
+		}
+		pb.release(bodies)
+		pb.addSources(links)
+		docs = pb.docs(cfg)
 		files, err := search.Build(langs, docs, search.Options{Kinds: cfg.Sections()})
 		for _, name := range sortedKeys(files) {
 			w.Write(name, files[name])
@@ -296,17 +313,23 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	ph.list = append(ph.list, Phase{"writes", st.Busy})
 	res.Files, res.Written, res.Removed = st.Files, st.Written, st.Removed
 	res.Rendered = res.Outputs
-	var se *source.Error
-	if errors.As(err, &se) {
-		// A file changed between listing and reading.
-		res.Diags.Errorf(se.Path, 1, 1, "%s", se.Msg)
-		err = res.Diags.Err()
-	}
+	err = fileError(err, res.Diags)
 	if err == nil && key != "" {
-		c := fullCache{readAt: readAt, dirs: dirs, key: key, files: files, site: s, convs: convs, docs: docs, kept: kept, digest: render.SiteDigest(in)}
+		c := fullCache{readAt: readAt, dirs: dirs, key: key, files: files, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in)}
 		c.write(opts, target)
 	}
 	return res, err
+}
+
+// fileError turns err, when a file changed between listing and reading,
+// into a problem at the file in ds and the build's error.
+func fileError(err error, ds *diag.List) error {
+	var se *source.Error
+	if errors.As(err, &se) {
+		ds.Errorf(se.Path, 1, 1, "%s", se.Msg)
+		return ds.Err()
+	}
+	return err
 }
 
 // silence leaves the warnings and notes of the kinds ignored out of
@@ -416,36 +439,6 @@ func loadSetup(tree *source.Tree, opts Options, ds *diag.List) (*config.Config, 
 	return cfg, bundle, tpl, nil
 }
 
-// searchDocs maps every published page to its search document.
-func searchDocs(cfg *config.Config, s *content.Site, bodies map[*content.Page]markdown.Result) []search.Doc {
-	docs := make([]search.Doc, len(s.Pages))
-	for i, p := range s.Pages {
-		docs[i] = search.PageDoc(cfg, p, bodies[p].Text)
-	}
-	return docs
-}
-
-// convertAll renders every page's Markdown on all cores. It returns the
-// results by page and, in the order of s.Pages, each conversion's problems
-// and what it asked for (for the build cache).
-func convertAll(ctx context.Context, s *content.Site, conv *markdown.Converter, ds *diag.List) (map[*content.Page]markdown.Result, []converted) {
-	results := make([]converted, len(s.Pages))
-	parallel.For(len(s.Pages), func(i int) {
-		if ctx.Err() == nil {
-			r := &recorder{site: s}
-			results[i].res = conv.Convert(s.Pages[i], r, &results[i].diags)
-			results[i].deps = r.deps
-		}
-	})
-	out := make(map[*content.Page]markdown.Result, len(s.Pages))
-	for i, p := range s.Pages {
-		out[p] = results[i].res
-		results[i].res = markdown.Result{}
-		ds.Merge(&results[i].diags)
-	}
-	return out, results
-}
-
 // compareActs warns when the language versions of an act do not have the
 // same recitals, articles, paragraphs and points.
 func compareActs(s *content.Site, bodies map[*content.Page]markdown.Result, ds *diag.List) {
@@ -484,11 +477,12 @@ func sortedTranslations(p *content.Page) []*content.Page {
 // renderAll executes every output's layout on all cores; w (if not nil)
 // writes each result, under the output's file path, and lc (if not nil)
 // scans it for the link check. Pages render into buffers of a pool that w
-// hands back once it has written them. renderAll
-// empties outputs as it goes, so that what an output holds (a page's HTML,
-// a list's items) can go as soon as it is rendered: a build's memory then
-// peaks before rendering, not at the end.
-func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, w *output.Writer, lc *linkCheck) error {
+// hands back once it has written them; fill (if not nil) is called with
+// each output first, to give a page planned without its body its body
+// (stream.go). renderAll empties outputs as it goes, so that what an
+// output holds (a page's HTML, a list's items) can go as soon as it is
+// rendered: a build's memory then peaks before rendering, not at the end.
+func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templates, w *output.Writer, lc *linkCheck, fill func(*render.Output)) error {
 	var buffers sync.Pool
 	errs := make([]error, len(outputs))
 	parallel.For(len(outputs), func(i int) {
@@ -503,6 +497,9 @@ func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templa
 				w.Write(o.File(), o.Raw)
 			}
 			return
+		}
+		if fill != nil {
+			fill(o) // a page planned without its body converts now
 		}
 		buf, _ := buffers.Get().(*bytes.Buffer)
 		if buf == nil {

@@ -1,0 +1,156 @@
+package site
+
+import (
+	"context"
+
+	"hubgen/generator/config"
+	"hubgen/generator/content"
+	"hubgen/generator/diag"
+	"hubgen/generator/markdown"
+	"hubgen/generator/render"
+	"hubgen/generator/search"
+	"hubgen/generator/source"
+	"hubgen/internal/parallel"
+)
+
+// pageBodies converts the pages of a full build so that neither every
+// page's Markdown nor every page's HTML is held at once: acts before
+// planning (the plan needs their parts for the parallel view and JSON-LD),
+// every other page as its output renders (render.Output.Body), its
+// Markdown read again from its file then. What stays of a conversion is
+// what comes after rendering needs: the page's problems and dependencies,
+// its text for the search index and its links for the link check (an
+// act's whole result stays: its outputs are planned with it).
+type pageBodies struct {
+	ctx     context.Context
+	tree    *source.Tree
+	site    *content.Site
+	conv    *markdown.Converter
+	index   map[*content.Page]int // by s.Pages
+	heads   []int                 // by s.Pages: the length of the file's head, -1 while the body is held
+	results []converted           // by s.Pages
+	errs    []error               // by s.Pages: the file could not be read again
+	done    []bool                // by s.Pages
+}
+
+// newPageBodies lets go of the bodies of the pages of s that are not acts
+// (files are what Assemble made s of).
+func newPageBodies(ctx context.Context, tree *source.Tree, s *content.Site, files []*content.File, conv *markdown.Converter) *pageBodies {
+	n := len(s.Pages)
+	b := &pageBodies{ctx: ctx, tree: tree, site: s, conv: conv, index: make(map[*content.Page]int, n), heads: make([]int, n), results: make([]converted, n), errs: make([]error, n), done: make([]bool, n)}
+	for i, p := range s.Pages {
+		b.index[p] = i
+		b.heads[i] = -1
+	}
+	for _, f := range files {
+		if i, ok := b.index[f.Page]; ok && !f.Page.Kind.Act && f.Page.Body != nil {
+			b.heads[i] = len(f.Head)
+			f.Page.Body = nil
+		}
+	}
+	return b
+}
+
+// convert converts page i (once) and returns its whole result.
+func (b *pageBodies) convert(i int) markdown.Result {
+	p := b.site.Pages[i]
+	if b.heads[i] >= 0 {
+		if err := content.ReadBody(b.tree, p, b.heads[i]); err != nil {
+			b.errs[i], b.done[i] = err, true
+			return markdown.Result{}
+		}
+	}
+	c := &b.results[i]
+	r := &recorder{site: b.site}
+	res := b.conv.Convert(p, r, &c.diags)
+	c.deps = r.deps
+	p.Body = nil // converted: its file's bytes can go
+	c.res = markdown.Result{Text: res.Text, Sources: res.Sources, Act: res.Act}
+	if res.Act != nil {
+		c.res = res
+	}
+	b.done[i] = true
+	return res
+}
+
+// acts converts the acts, on all cores, and returns their results.
+func (b *pageBodies) acts() map[*content.Page]markdown.Result {
+	var list []int
+	for i, p := range b.site.Pages {
+		if p.Kind.Act {
+			list = append(list, i)
+		}
+	}
+	parallel.For(len(list), func(k int) {
+		if b.ctx.Err() == nil {
+			b.convert(list[k])
+		}
+	})
+	out := make(map[*content.Page]markdown.Result, len(list))
+	for _, i := range list {
+		out[b.site.Pages[i]] = b.results[i].res
+	}
+	return out
+}
+
+// fill gives o its page's body, converting the page: for renderAll.
+func (b *pageBodies) fill(o *render.Output) {
+	if p := o.Body(); p != nil {
+		o.SetBody(b.convert(b.index[p]))
+	}
+}
+
+// rest converts the pages no output asked for: when the build stops
+// before rendering (problems, or `check` without writing), so that every
+// page's problems are reported all the same.
+func (b *pageBodies) rest() {
+	parallel.For(len(b.done), func(i int) {
+		if !b.done[i] && b.ctx.Err() == nil {
+			b.convert(i)
+		}
+	})
+}
+
+// report adds the pages' problems to ds in the order of the pages, and
+// returns the first file that could not be read again.
+func (b *pageBodies) report(ds *diag.List) error {
+	for i := range b.results {
+		ds.Merge(&b.results[i].diags)
+	}
+	for _, err := range b.errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docs returns the pages' search documents, in the order of the pages.
+func (b *pageBodies) docs(cfg *config.Config) []search.Doc {
+	docs := make([]search.Doc, len(b.site.Pages))
+	for i, p := range b.site.Pages {
+		docs[i] = search.PageDoc(cfg, p, b.results[i].res.Text)
+	}
+	return docs
+}
+
+// release lets go of the acts' HTML once every output is rendered,
+// keeping what the search index and the link check need, and empties
+// bodies (what acts returned).
+func (b *pageBodies) release(bodies map[*content.Page]markdown.Result) {
+	for i := range b.results {
+		r := &b.results[i].res
+		*r = markdown.Result{Text: r.Text, Sources: r.Sources}
+	}
+	clear(bodies)
+}
+
+// addSources gives the link check the links of the pages converted since
+// it was made.
+func (b *pageBodies) addSources(lc *linkCheck) {
+	for i, p := range b.site.Pages {
+		if src := b.results[i].res.Sources; len(src) > 0 {
+			lc.sources[p] = src
+		}
+	}
+}
