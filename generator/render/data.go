@@ -4,7 +4,9 @@
 // parallel views of acts, paginated lists, topics, home, search, 404),
 // canonical URLs, hreflang alternates and the language switcher, Open Graph
 // and JSON-LD, redirects, feeds and the sitemap. Templates then executes
-// the html/template layouts (templates.go); data.go is what layouts see.
+// the html/template layouts (templates.go); data.go is what layouts see,
+// and components*.go the parts of pages its methods write in Go, escaped
+// as html/template escapes them (html.go).
 package render
 
 import (

@@ -1,0 +1,90 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+)
+
+// TOCItems writes the entries of an act's table of contents:
+//
+//	{{range .TOC}}<li><a href="{{.URL}}">{{.Name}}</a>{{with .Children}}
+//	<ol>{{range .}}<li><a href="{{.URL}}">{{.Name}}</a></li>{{end}}</ol>{{end}}</li>
+//	{{end}}
+func (v *ActView) TOCItems() template.HTML {
+	n := 0
+	for _, e := range v.TOC {
+		n += 64 + len(e.Name) + len(e.URL) + len(e.Children)*64
+	}
+	b := &strings.Builder{}
+	b.Grow(n)
+	for _, e := range v.TOC {
+		b.WriteString("<li>")
+		writeTOCEntry(b, e)
+		if len(e.Children) > 0 {
+			b.WriteString("\n<ol>")
+			for _, c := range e.Children {
+				b.WriteString("<li>")
+				writeTOCEntry(b, c)
+				b.WriteString("</li>")
+			}
+			b.WriteString("</ol>")
+		}
+		b.WriteString("</li>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// writeTOCEntry writes <a href="{{.URL}}">{{.Name}}</a>.
+func writeTOCEntry(b *strings.Builder, e TOCEntry) {
+	b.WriteString(`<a href="`)
+	writeURL(b, e.URL)
+	b.WriteString(`">`)
+	writeEscaped(b, e.Name)
+	b.WriteString("</a>")
+}
+
+// ParallelRows writes the rows of an act's parallel view, one cell per
+// language, a note where a version lacks the part:
+//
+//	{{range .Parallel.Rows}}<div class="parallel-row" data-part="{{.Key}}">
+//	{{range .Cells}}<div class="parallel-cell prose act-text" lang="{{.Lang}}">{{if .HTML}}{{.HTML}}{{else}}<p class="missing-part">{{$.L.T "act.missing_part"}}</p>{{end}}</div>
+//	{{end}}</div>
+//	{{end}}
+func (d *Data) ParallelRows() template.HTML {
+	if d.Parallel == nil {
+		return ""
+	}
+	var missing string // "act.missing_part", looked up once
+	n := 0
+	for _, r := range d.Parallel.Rows {
+		n += 64 + len(r.Key)
+		for _, c := range r.Cells {
+			n += 128 + len(c.HTML)
+		}
+	}
+	b := &strings.Builder{}
+	b.Grow(n)
+	for _, r := range d.Parallel.Rows {
+		b.WriteString(`<div class="parallel-row" data-part="`)
+		writeEscaped(b, r.Key)
+		b.WriteString("\">\n")
+		for _, c := range r.Cells {
+			b.WriteString(`<div class="parallel-cell prose act-text" lang="`)
+			writeEscaped(b, c.Lang)
+			b.WriteString(`">`)
+			if c.HTML != "" {
+				b.WriteString(string(c.HTML))
+			} else {
+				if missing == "" {
+					missing = d.L.T("act.missing_part")
+				}
+				b.WriteString(`<p class="missing-part">`)
+				writeEscaped(b, missing)
+				b.WriteString("</p>")
+			}
+			b.WriteString("</div>\n")
+		}
+		b.WriteString("</div>\n")
+	}
+	return template.HTML(b.String())
+}
