@@ -90,7 +90,7 @@ func TestRoundTrip(t *testing.T) {
 	if err := Write(dir, again, map[string][]Doc{"pl": pl}); err != nil {
 		t.Fatal(err)
 	}
-	if again.Delta != nil && len(again.Delta) != 0 {
+	if len(again.Delta) != 0 {
 		t.Errorf("delta after writing the documents: %+v", again.Delta)
 	}
 }

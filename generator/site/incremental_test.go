@@ -236,3 +236,35 @@ func TestIncrementalBuildGitDates(t *testing.T) {
 		t.Errorf("the sitemap has no lastmod %s", day)
 	}
 }
+
+// TestStreamedBuild: a site over Options.KeepMarkdown has its pages read
+// again as they convert; the output and problems are those of a build
+// that held every page's Markdown, in build and in check.
+func TestStreamedBuild(t *testing.T) {
+	src := copySite(t)
+	page("content/news/zz-broken.pl.md", "---\ntitle: Zepsuta\ndate: 2025-01-01\n---\n[link](../organisations/brak.md) i <b>HTML</b>.\n")(t, src)
+	for _, check := range []bool{false, true} {
+		held, streamed := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "public")
+		hres, herr := Build(context.Background(), Options{Source: src, Dest: held, Now: testNow, NoCache: true, Check: check})
+		sres, serr := Build(context.Background(), Options{Source: src, Dest: streamed, Now: testNow, NoCache: true, Check: check, KeepMarkdown: 1})
+		if herr == nil || serr == nil {
+			t.Fatalf("check %v: a broken link built: %v, %v", check, herr, serr)
+		}
+		if got, want := diagStrings(sres), diagStrings(hres); !reflect.DeepEqual(got, want) {
+			t.Errorf("check %v: problems differ:\n got %q\nwant %q", check, got, want)
+		}
+	}
+	if err := os.Remove(filepath.Join(src, "content/news/zz-broken.pl.md")); err != nil {
+		t.Fatal(err)
+	}
+	held, streamed := filepath.Join(t.TempDir(), "public"), filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Source: src, Dest: held, Now: testNow, NoCache: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), Options{Source: src, Dest: streamed, Now: testNow, NoCache: true, KeepMarkdown: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := diffTrees(readTree(t, streamed), readTree(t, held)); diff != "" {
+		t.Errorf("the streamed build's output differs:\n%s", diff)
+	}
+}

@@ -58,6 +58,10 @@ type Options struct {
 	// nor writes it. Full builds in full and writes a new cache.
 	Cache   string
 	NoCache bool
+	// KeepMarkdown is how many bytes of Markdown a full build holds from
+	// loading to converting (0: 256 MB); a larger site has each page's
+	// file read again when the page converts, as its output renders.
+	KeepMarkdown int
 }
 
 // Result tells what a build did.
@@ -224,7 +228,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
 	// Acts now; the other pages as their outputs render (stream.go).
-	pb := newPageBodies(ctx, tree, s, files, conv)
+	pb := newPageBodies(ctx, tree, s, files, conv, opts.KeepMarkdown)
 	bodies := pb.acts()
 	ph.done("convert")
 	if opts.Check {
