@@ -181,15 +181,20 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			return res, err
 		}
 	}
+	// The cache's key (hashing the program, layouts, i18n and static
+	// files) is worked out while the configuration and layouts load.
+	keyc := make(chan string, 1)
+	if !opts.Check && !opts.NoCache {
+		go func() { keyc <- cacheKey(tree, opts) }()
+	} else {
+		keyc <- ""
+	}
 	cfg, bundle, tpl, err := loadSetup(tree, opts, res.Diags)
+	key := <-keyc
 	if err != nil {
 		return res, err
 	}
 	ignore = cfg.IgnoreWarnings
-	var key string
-	if !opts.Check && !opts.NoCache {
-		key = cacheKey(tree, opts)
-	}
 	if prev != nil {
 		inc := &incremental{ctx: ctx, opts: opts, tree: tree, cfg: cfg, bundle: bundle, tpl: tpl, st: prev, key: key}
 		reason, err := inc.build(res, ph)
