@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // DefaultWriters is how many files a Writer writes at once. More do not
@@ -151,7 +155,7 @@ func (w *Writer) write(f file) error {
 	if err := w.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
-	if err := os.WriteFile(p, f.data, 0o644); err != nil {
+	if err := writeFile(p, f.data); err != nil {
 		return fmt.Errorf("writing output: %w", err)
 	}
 	w.mu.Lock()
@@ -160,21 +164,65 @@ func (w *Writer) write(f file) error {
 	return nil
 }
 
-// mkdir creates dir and its parents unless an earlier call did.
+// mkdir creates dir and its parents unless an earlier call did. A
+// directory whose parent an earlier call made takes one mkdir call
+// (os.MkdirAll stats the directory and its parent first: two more system
+// calls for each of a site's 28,000 page directories).
 func (w *Writer) mkdir(dir string) error {
 	w.mu.Lock()
-	known := w.dirs[dir]
+	known, parent := w.dirs[dir], w.dirs[filepath.Dir(dir)]
 	w.mu.Unlock()
 	if known {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	err := os.ErrNotExist
+	if parent {
+		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
+			err = nil // made meanwhile by another writer of a file in it
+		}
+	}
+	if err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	w.mu.Lock()
 	for d := dir; !w.dirs[d]; d = filepath.Dir(d) {
 		w.dirs[d] = true
 	}
 	w.mu.Unlock()
+	return nil
+}
+
+// writeFile is os.WriteFile(p, data, 0o644) in three system calls (open,
+// write, close): an *os.File adds four more for each file (the runtime's
+// poller refuses a regular file, then its flags are set back), about
+// 160,000 calls for the 40,000 files of 10,000 translation pairs.
+func writeFile(p string, data []byte) error {
+	var fd int
+	var err error
+	for {
+		fd, err = unix.Open(p, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+		if err != unix.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: p, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := unix.Write(fd, data)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			unix.Close(fd)
+			return &fs.PathError{Op: "write", Path: p, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := unix.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: p, Err: err}
+	}
 	return nil
 }
