@@ -102,7 +102,8 @@ func failure(ctx context.Context, err error, stderr io.Writer, what string) int 
 		return interrupted(ctx, stderr, what)
 	}
 	var de *output.DestError
-	if errors.As(err, &de) {
+	var ce *output.CacheError
+	if errors.As(err, &de) || errors.As(err, &ce) {
 		fmt.Fprintf(stderr, "hubgen %s: %v\n", what, err)
 		return exitUsage
 	}

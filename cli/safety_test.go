@@ -37,16 +37,21 @@ func tree(t *testing.T, dir string) string {
 // status 2, and nothing under the working directory changes.
 func TestBuildNeverDeletesWhatItDidNotMake(t *testing.T) {
 	tests := []struct {
-		name string
-		dest func(work, site string) string
-		args []string
-		want string
+		name  string
+		dest  func(work, site string) string
+		args  []string
+		want  string
+		cache func(work, site string) string // --cache, when set
 	}{
-		{"--dest is --source", func(work, site string) string { return site }, nil, "is the site's source directory"},
-		{"--dest contains --source", func(work, site string) string { return work }, []string{"--force"}, "contains the site's source directory"},
-		{"--dest is an existing file", func(work, site string) string { return filepath.Join(work, "out.txt") }, []string{"--force"}, "is an existing file"},
-		{"--dest inside content/", func(work, site string) string { return filepath.Join(site, "content", "public") }, nil, "inside the site's content/"},
-		{"--dest a directory no build made", func(work, site string) string { return filepath.Join(work, "docs") }, nil, "add --force"},
+		{"--dest is --source", func(work, site string) string { return site }, nil, "is the site's source directory", nil},
+		{"--dest contains --source", func(work, site string) string { return work }, []string{"--force"}, "contains the site's source directory", nil},
+		{"--dest is an existing file", func(work, site string) string { return filepath.Join(work, "out.txt") }, []string{"--force"}, "is an existing file", nil},
+		{"--dest inside content/", func(work, site string) string { return filepath.Join(site, "content", "public") }, nil, "inside the site's content/", nil},
+		{"--dest a directory no build made", func(work, site string) string { return filepath.Join(work, "docs") }, nil, "add --force", nil},
+		{"--cache inside static/", func(work, site string) string { return filepath.Join(work, "public") }, nil, "inside the site's static/",
+			func(work, site string) string { return filepath.Join(site, "static", "cache") }},
+		{"--cache inside --dest", func(work, site string) string { return filepath.Join(work, "public") }, nil, "inside the destination",
+			func(work, site string) string { return filepath.Join(work, "public", "cache") }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -60,6 +65,9 @@ func TestBuildNeverDeletesWhatItDidNotMake(t *testing.T) {
 			os.WriteFile(filepath.Join(work, "docs", "plan.txt"), []byte("plan"), 0o644)
 			before := tree(t, work)
 			args := append([]string{"build", "--source", site, "--dest", tc.dest(work, site)}, tc.args...)
+			if tc.cache != nil {
+				args = append(args, "--cache", tc.cache(work, site))
+			}
 			code, _, stderr := run(args...)
 			if code != 2 || !strings.Contains(stderr, tc.want) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tc.want)

@@ -47,6 +47,43 @@ type DestError struct {
 
 func (e *DestError) Error() string { return fmt.Sprintf("destination %s %s", e.Dest, e.Msg) }
 
+// CacheError is a build cache directory the build refuses: bad usage.
+type CacheError struct {
+	Cache string
+	Msg   string
+}
+
+func (e *CacheError) Error() string { return fmt.Sprintf("build cache %s %s", e.Cache, e.Msg) }
+
+// CheckCache refuses cache as the build cache directory (package
+// buildcache) of a build of src into dest when it lies in the destination
+// (its files would be published, or deleted as no build's) or in a
+// directory of the site that the build reads or copies (content/,
+// layouts/, static/, i18n/, .git/).
+func CheckCache(src, dest, cache string) error {
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return p
+		}
+		if r, err := realPath(a); err == nil {
+			return r
+		}
+		return a
+	}
+	dir := abs(cache)
+	if source.Within(abs(dest), dir) {
+		return &CacheError{cache, "lies inside the destination " + dest + ": its files would be published; leave --cache out (the cache then goes beside the destination) or choose a directory outside it"}
+	}
+	srcReal := abs(src)
+	for _, p := range protected {
+		if source.Within(abs(filepath.Join(srcReal, p)), dir) {
+			return &CacheError{cache, fmt.Sprintf("lies inside the site's %s/ directory, which the build reads: choose a directory outside it", p)}
+		}
+	}
+	return nil
+}
+
 // Target is a checked destination: the directory a build may replace.
 type Target struct {
 	Dest string // as the user gave it

@@ -2,8 +2,10 @@ package output
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -89,5 +91,35 @@ func TestCheckSettledRefusals(t *testing.T) {
 	_, src := site(t)
 	if _, _, err := CheckSettled(src, filepath.Join(src, "content"), Settled{}); err == nil {
 		t.Error("a destination inside content/ accepted")
+	}
+}
+
+// TestCheckCache: a build cache directory inside the destination or inside
+// a directory the build reads or copies is refused; beside the destination
+// or elsewhere it is not.
+func TestCheckCache(t *testing.T) {
+	src := t.TempDir()
+	dest := filepath.Join(src, "public")
+	for _, c := range []struct {
+		cache string
+		bad   string // part of the message; "" for accepted
+	}{
+		{filepath.Join(src, ".public.hubgen-cache"), ""},
+		{filepath.Join(t.TempDir(), "cache"), ""},
+		{dest, "inside the destination"},
+		{filepath.Join(dest, "cache"), "inside the destination"},
+		{filepath.Join(src, "static", "cache"), "static/"},
+		{filepath.Join(src, "content"), "content/"},
+		{filepath.Join(src, "layouts", "x"), "layouts/"},
+		{filepath.Join(src, ".git", "hubgen"), ".git/"},
+	} {
+		err := CheckCache(src, dest, c.cache)
+		var ce *CacheError
+		switch {
+		case c.bad == "" && err != nil:
+			t.Errorf("%s: refused: %v", c.cache, err)
+		case c.bad != "" && (!errors.As(err, &ce) || !strings.Contains(err.Error(), c.bad)):
+			t.Errorf("%s: %v, want a refusal naming %q", c.cache, err, c.bad)
+		}
 	}
 }

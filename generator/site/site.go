@@ -170,6 +170,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.Cache == "" {
 		opts.Cache = buildcache.DefaultDir(opts.Dest)
+	} else if !opts.Check && !opts.NoCache {
+		if err := output.CheckCache(opts.Source, opts.Dest, opts.Cache); err != nil {
+			return res, err
+		}
 	}
 	var prev *buildcache.State
 	if !opts.Check && !opts.NoCache && !opts.Full {
