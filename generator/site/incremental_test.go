@@ -86,6 +86,8 @@ func TestIncrementalBuild(t *testing.T) {
 		{"its translation added", func(t *testing.T) {
 			write(t, filepath.Join(src, "content/news/nowa.en.md"), "---\ntitle: A new item\ndate: 2026-03-01\nsummary: Briefly.\n---\n\nText.\n")
 		}, true, "", false},
+		{"an alias added: a redirect page", replace(org, "slug: frontex\n", "slug: frontex\naliases: [/en/agencies/frontex/]\n"), true, "", false},
+		{"the alias moved: the old redirect goes", replace(org, "/en/agencies/frontex/", "/en/old/frontex/"), false, "removes", false},
 		{"a page of the menu retitled", replace("content/pages/about.pl.md", "title: ", "title: Nowy tytuł – "), true, "", false},
 		{"an item made a draft: its files go", replace("content/news/nowa.en.md", "title: A new item", "title: A new item\ndraft: true"), false, "removes", false},
 		{"a file removed", func(t *testing.T) {
