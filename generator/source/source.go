@@ -19,8 +19,6 @@ import (
 	"sort"
 	"strings"
 	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // DefaultMaxSize is the largest input file read when the configuration sets
@@ -115,26 +113,6 @@ func (t *Tree) resolve(rel string) (string, error) {
 	return abs, nil
 }
 
-// openPlain opens rel when no symbolic link lies on its way, in one system
-// call (openat2 refusing every link) instead of resolving each directory on
-// the way, which is most of the cost of reading a small file. It returns
-// nil when it cannot (a link on the way, a missing file, a kernel without
-// openat2): resolve then decides, with its messages.
-func (t *Tree) openPlain(rel string) *os.File {
-	full := filepath.Join(t.real, filepath.FromSlash(rel))
-	if !t.inside(full) {
-		return nil
-	}
-	fd, err := unix.Openat2(unix.AT_FDCWD, full, &unix.OpenHow{
-		Flags:   unix.O_RDONLY | unix.O_NONBLOCK | unix.O_CLOEXEC,
-		Resolve: unix.RESOLVE_NO_SYMLINKS | unix.RESOLVE_NO_MAGICLINKS,
-	})
-	if err != nil {
-		return nil
-	}
-	return os.NewFile(uintptr(fd), full)
-}
-
 // ReadFile reads the regular file rel (slash-separated, relative to the site).
 func (t *Tree) ReadFile(rel string) ([]byte, error) {
 	data, _, err := t.ReadFileInfo(rel)
@@ -151,17 +129,17 @@ func (t *Tree) Stat(rel string) (fs.FileInfo, error) {
 // ReadFileInfo is ReadFile that also returns the file's information as it
 // was when it was opened: a change after that changes its time.
 func (t *Tree) ReadFileInfo(rel string) ([]byte, fs.FileInfo, error) {
-	f := t.openPlain(rel)
-	if f == nil {
-		real, err := t.resolve(rel)
-		if err != nil {
-			return nil, nil, err
-		}
-		// O_NONBLOCK: opening a named pipe must not wait for a writer.
-		f, err = os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-		if err != nil {
-			return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
-		}
+	if fd, ok := t.openPlain(rel); ok {
+		return t.readPlain(rel, fd)
+	}
+	real, err := t.resolve(rel)
+	if err != nil {
+		return nil, nil, err
+	}
+	// O_NONBLOCK: opening a named pipe must not wait for a writer.
+	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
 	}
 	defer f.Close()
 	st, err := f.Stat()
