@@ -21,22 +21,67 @@ type Settled struct {
 }
 
 // ReadSettled returns the state of t's directory once Publish has
-// returned.
+// returned. Its time is one that no file or directory the build wrote has
+// and that every later change reaches (see settleTime).
 func ReadSettled(t *Target) (Settled, error) {
-	at := time.Now()
-	data, err := os.ReadFile(filepath.Join(t.Dir, ManifestName))
+	p := filepath.Join(t.Dir, ManifestName)
+	data, err := os.ReadFile(p)
 	if err != nil {
 		return Settled{}, fmt.Errorf("reading the manifest: %w", err)
 	}
+	last := time.Time{}
+	for _, q := range []string{p, t.Dir} {
+		info, err := os.Stat(q)
+		if err != nil {
+			return Settled{}, fmt.Errorf("reading the manifest: %w", err)
+		}
+		if info.ModTime().After(last) {
+			last = info.ModTime()
+		}
+	}
+	at, err := settleTime(t.Dir, last)
+	if err != nil {
+		return Settled{}, err
+	}
 	sum := sha256.Sum256(data)
 	return Settled{Manifest: hex.EncodeToString(sum[:]), At: at}, nil
+}
+
+// settleTime returns a time the file system gives a file after last (the
+// time of the build's last change to dir: its manifest, moved in last,
+// and dir itself): the time of a file it creates and removes beside dir,
+// once that time is past last. A change to dir after it returns has that
+// time or a later one. It asks the file system rather than time.Now:
+// file times come from the kernel's coarse clock, which lags by a tick or
+// more on an idle tickless system, or are finer than it (multigrain
+// times), so that a file changed a moment after a build could otherwise
+// get a time before one taken at its end.
+func settleTime(dir string, last time.Time) (time.Time, error) {
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	for range 1000 {
+		f, err := os.CreateTemp(parent, "."+base+".settle-")
+		if err != nil {
+			return time.Time{}, fmt.Errorf("settling the destination: %w", err)
+		}
+		info, err := f.Stat()
+		f.Close()
+		os.Remove(f.Name())
+		if err != nil {
+			return time.Time{}, fmt.Errorf("settling the destination: %w", err)
+		}
+		if info.ModTime().After(last) {
+			return info.ModTime(), nil
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return time.Time{}, fmt.Errorf("settling the destination: file times in %s do not advance", parent)
 }
 
 // CheckSettled is Check for a destination that a build left in the state
 // s: it makes Check's refusals of the destination's place, then, instead of
 // walking the destination, it confirms that the manifest is the one that
 // build wrote and that no file it lists and no directory holding them was
-// changed since s.At (a file edited, added or removed by hand changes the
+// changed at or after s.At (a file edited, added or removed by hand changes the
 // time of the file or of its directory). It returns false, with no error,
 // when the destination is not in that state: Check then decides.
 func CheckSettled(src, dest string, s Settled) (*Target, bool, error) {
@@ -77,7 +122,7 @@ func CheckSettled(src, dest string, s Settled) (*Target, bool, error) {
 			defer wg.Done()
 			for i := w; i < len(names) && !changed.Load(); i += workers {
 				st, err := os.Lstat(filepath.Join(t.Dir, filepath.FromSlash(names[i])))
-				if err != nil || st.ModTime().After(s.At) || st.IsDir() != (i >= nfiles) || i < nfiles && !st.Mode().IsRegular() {
+				if err != nil || !st.ModTime().Before(s.At) || st.IsDir() != (i >= nfiles) || i < nfiles && !st.Mode().IsRegular() {
 					changed.Store(true)
 				}
 			}

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestCheckSettled: a destination as a build left it is taken without a
@@ -50,8 +49,8 @@ func TestCheckSettled(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(20 * time.Millisecond) // past the coarse clock of file times
-			c.change(t, dest)
+			c.change(t, dest) // at once: ReadSettled's time is by the clock of file times
+
 			got, ok, err := CheckSettled(src, dest, settled)
 			if err != nil || ok != c.ok {
 				t.Fatalf("CheckSettled: ok %v, %v; want ok %v", ok, err, c.ok)
