@@ -48,23 +48,26 @@ func (e *encoder) time(t time.Time) {
 	e.bytes(b)
 }
 
-func (e *encoder) strs(list []string) {
-	e.uint(uint64(len(list)))
-	for _, s := range list {
-		e.str(s)
+// putList writes the length of items, then each with put; getList reads
+// it back.
+func putList[T any](e *encoder, items []T, put func(*T)) {
+	e.uint(uint64(len(items)))
+	for i := range items {
+		put(&items[i])
 	}
 }
 
+func (e *encoder) strs(list []string) { putList(e, list, func(s *string) { e.str(*s) }) }
+
 func (e *encoder) diags(list []diag.Diagnostic) {
-	e.uint(uint64(len(list)))
-	for _, d := range list {
+	putList(e, list, func(d *diag.Diagnostic) {
 		e.str(d.Path)
 		e.int(int64(d.Line))
 		e.int(int64(d.Col))
 		e.int(int64(d.Severity))
 		e.str(d.Msg)
 		e.str(d.Kind)
-	}
+	})
 }
 
 func (e *encoder) doc(d *Doc) {
@@ -111,19 +114,9 @@ func (e *encoder) state(st *State) {
 	e.time(st.Horizon)
 	e.time(st.ReadAt)
 	e.bool(st.Dirs != nil)
-	e.uint(uint64(len(st.Dirs)))
-	for _, x := range st.Dirs {
-		e.str(x.Path)
-		e.int(x.ModTime)
-	}
-	e.uint(uint64(len(st.Files)))
-	for i := range st.Files {
-		e.file(&st.Files[i])
-	}
-	e.uint(uint64(len(st.Outputs)))
-	for i := range st.Outputs {
-		e.kept(&st.Outputs[i])
-	}
+	putList(e, st.Dirs, func(x *Dir) { e.str(x.Path); e.int(x.ModTime) })
+	putList(e, st.Files, e.file)
+	putList(e, st.Outputs, e.kept)
 	e.uint(st.Site)
 	langs := sortedKeys(st.Docs)
 	e.uint(uint64(len(langs)))
@@ -131,10 +124,7 @@ func (e *encoder) state(st *State) {
 		e.str(l)
 		e.str(st.Docs[l])
 	}
-	e.uint(uint64(len(st.Delta)))
-	for i := range st.Delta {
-		e.doc(&st.Delta[i])
-	}
+	putList(e, st.Delta, e.doc)
 }
 
 // errDamaged is a file that ends early or holds impossible lengths.
@@ -214,34 +204,26 @@ func (d *decoder) time() time.Time {
 	return t
 }
 
-func (d *decoder) strs() []string {
-	n := d.length(1)
+// getList reads what putList wrote: items of at least min bytes each, nil
+// when there are none.
+func getList[T any](d *decoder, min int, get func() T) []T {
+	n := d.length(min)
 	if n == 0 {
 		return nil
 	}
-	out := make([]string, n)
+	out := make([]T, n)
 	for i := range out {
-		out[i] = d.str()
+		out[i] = get()
 	}
 	return out
 }
 
+func (d *decoder) strs() []string { return getList(d, 1, d.str) }
+
 func (d *decoder) diags() []diag.Diagnostic {
-	n := d.length(6)
-	if n == 0 {
-		return nil
-	}
-	out := make([]diag.Diagnostic, n)
-	for i := range out {
-		x := &out[i]
-		x.Path = d.str()
-		x.Line = int(d.int())
-		x.Col = int(d.int())
-		x.Severity = diag.Severity(d.int())
-		x.Msg = d.str()
-		x.Kind = d.str()
-	}
-	return out
+	return getList(d, 6, func() diag.Diagnostic {
+		return diag.Diagnostic{Path: d.str(), Line: int(d.int()), Col: int(d.int()), Severity: diag.Severity(d.int()), Msg: d.str(), Kind: d.str()}
+	})
 }
 
 func (d *decoder) doc() Doc {
@@ -256,17 +238,7 @@ func (d *decoder) doc() Doc {
 	return out
 }
 
-func (d *decoder) docs() []Doc {
-	n := d.length(11)
-	if n == 0 {
-		return nil
-	}
-	out := make([]Doc, n)
-	for i := range out {
-		out[i] = d.doc()
-	}
-	return out
-}
+func (d *decoder) docs() []Doc { return getList(d, 11, d.doc) }
 
 func (d *decoder) file() File {
 	var f File
@@ -314,21 +286,12 @@ func (d *decoder) state() *State {
 	st.Horizon = d.time()
 	st.ReadAt = d.time()
 	hasDirs := d.bool()
-	st.Dirs = make([]Dir, d.length(2))
-	for i := range st.Dirs {
-		st.Dirs[i] = Dir{d.str(), d.int()}
+	st.Dirs = getList(d, 2, func() Dir { return Dir{d.str(), d.int()} })
+	if hasDirs && st.Dirs == nil {
+		st.Dirs = []Dir{}
 	}
-	if !hasDirs {
-		st.Dirs = nil
-	}
-	st.Files = make([]File, d.length(10))
-	for i := range st.Files {
-		st.Files[i] = d.file()
-	}
-	st.Outputs = make([]render.Kept, d.length(11))
-	for i := range st.Outputs {
-		st.Outputs[i] = d.kept()
-	}
+	st.Files = getList(d, 10, d.file)
+	st.Outputs = getList(d, 11, d.kept)
 	st.Site = d.uint()
 	st.Docs = map[string]string{}
 	for n := d.length(2); n > 0; n-- {

@@ -122,13 +122,7 @@ func (d *Data) PagerNav() template.HTML {
 	b.WriteString(`<nav class="pager" aria-label="`)
 	writeEscaped(b, d.L.T("pager.label"))
 	b.WriteString("\">\n<ul>\n")
-	if p.Prev != "" {
-		b.WriteString(`<li><a href="`)
-		writeURL(b, p.Prev)
-		b.WriteString(`" rel="prev">`)
-		writeEscaped(b, d.L.T("pager.prev"))
-		b.WriteString("</a></li>")
-	}
+	writeRelLink(b, p.Prev, "prev", d.L.T("pager.prev"))
 	b.WriteByte('\n')
 	for _, l := range p.Pages {
 		b.WriteString("<li>")
@@ -142,15 +136,24 @@ func (d *Data) PagerNav() template.HTML {
 		b.WriteString("</li>")
 	}
 	b.WriteByte('\n')
-	if p.Next != "" {
-		b.WriteString(`<li><a href="`)
-		writeURL(b, p.Next)
-		b.WriteString(`" rel="next">`)
-		writeEscaped(b, d.L.T("pager.next"))
-		b.WriteString("</a></li>")
-	}
+	writeRelLink(b, p.Next, "next", d.L.T("pager.next"))
 	b.WriteString("\n</ul>\n</nav>")
 	return template.HTML(b.String())
+}
+
+// writeRelLink writes the pager's link to the page before or after (rel),
+// when there is one (url):
+//
+//	{{with URL}}<li><a href="{{.}}" rel="REL">{{TEXT}}</a></li>{{end}}
+func writeRelLink(b *strings.Builder, url, rel, text string) {
+	if url == "" {
+		return
+	}
+	b.WriteString(`<li><a href="`)
+	writeURL(b, url)
+	b.WriteString(`" rel="` + rel + `">`)
+	writeEscaped(b, text)
+	b.WriteString("</a></li>")
 }
 
 // PageDates writes the date a content page was published and the date it

@@ -217,7 +217,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 				}
 			}
 		}
-		return b.checkLinks(lc, target.Dir, made, prev, s, res.Diags)
+		return b.checkLinks(lc, target.Dir, made, prev, static, s, res.Diags)
 	})
 	var fe *fullError
 	if errors.As(err, &fe) {
@@ -433,22 +433,16 @@ func (b *incremental) toConvert(s *content.Site, changed []string, ch render.Cha
 			todo = append(todo, p)
 		}
 	}
-	reasons := make([]string, len(todo))
+	errs := make([]error, len(todo))
 	parallel.For(len(todo), func(i int) {
-		p := todo[i]
-		if p.Body != nil {
-			return
+		// A page parsed from the cache's head (files with new bytes were read).
+		if p, e := todo[i], entries[todo[i].Path]; p.Body == nil && e != nil {
+			errs[i] = content.ReadBody(b.tree, p, len(e.Head))
 		}
-		f := content.ParseFile(b.tree, b.cfg, p.Path)
-		if e := entries[p.Path]; f.Page == nil || e != nil && f.Page.SourceHash != e.SourceHash {
-			reasons[i] = p.Path + " changed during the build"
-			return
-		}
-		p.Body = f.Page.Body
 	})
-	for _, r := range reasons {
-		if r != "" {
-			return nil, r
+	for i, err := range errs {
+		if err != nil {
+			return nil, todo[i].Path + " changed during the build"
 		}
 	}
 	return todo, ""
@@ -509,7 +503,7 @@ func dirtySearch(f string, dirty map[string]bool) bool {
 // changed may break another page's link to one of them, which only a full
 // build checks: then the build goes on in full. The other pages of the
 // output, for links with a fragment, are read from the destination.
-func (b *incremental) checkLinks(lc *linkCheck, dir string, made map[string]bool, prev map[string]string, s *content.Site, ds *diag.List) error {
+func (b *incremental) checkLinks(lc *linkCheck, dir string, made map[string]bool, prev map[string]string, staticFiles []string, s *content.Site, ds *diag.List) error {
 	read := func(f string) (linkcheck.Page, bool) {
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
 		if err != nil {
@@ -530,8 +524,8 @@ func (b *incremental) checkLinks(lc *linkCheck, dir string, made map[string]bool
 			return &fullError{"the ids of " + o.file + " changed"}
 		}
 	}
-	static := map[string]bool{}
-	for _, f := range staticFiles(b.tree, &diag.List{}) {
+	static := make(map[string]bool, len(staticFiles))
+	for _, f := range staticFiles {
 		static[f] = true
 	}
 	others := map[string]linkcheck.Page{}

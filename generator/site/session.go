@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"hash/maphash"
 	"io/fs"
@@ -115,8 +114,8 @@ func fileName(p string) string {
 }
 
 // pageState is what a content page's outputs show of it beyond its body
-// (sig hashes its front matter, URL and translations), and where else it
-// appears: its section's lists (when listed), the home pages, its topics.
+// (sig: pageSig), and where else it appears: its section's lists (when
+// listed), the home pages, its topics.
 type pageState struct {
 	sig     uint64
 	section string
@@ -128,23 +127,8 @@ type pageState struct {
 func (s *Session) pageStates() map[string]pageState {
 	out := make(map[string]pageState, len(s.site.Pages))
 	langs := s.cfg.LanguageCodes()
-	var h maphash.Hash
-	h.SetSeed(s.seed)
-	var n [8]byte
 	for _, p := range s.site.Pages {
-		h.Reset()
-		h.Write(binary.LittleEndian.AppendUint64(n[:0], p.MatterHash))
-		h.WriteString(p.URL)
-		for _, l := range langs {
-			if t := p.Translations[l]; t != nil {
-				for _, f := range []string{l, t.Path, t.URL} {
-					h.WriteString(f)
-					h.WriteByte(0)
-				}
-				h.Write(binary.LittleEndian.AppendUint64(n[:0], t.MatterHash))
-			}
-		}
-		out[p.Path] = pageState{sig: h.Sum64(), section: p.Section, listed: p.Kind.Listed, tags: p.Tags}
+		out[p.Path] = pageState{sig: pageSig(p, langs), section: p.Section, listed: p.Kind.Listed, tags: p.Tags}
 	}
 	return out
 }

@@ -38,8 +38,8 @@ func (t *Tree) openPlain(rel string) (int, bool) {
 	}
 }
 
-// readPlain is ReadFileInfo for a descriptor openPlain returned, which it
-// closes.
+// readPlain is ReadFileInfo for a descriptor opened on rel (by openPlain,
+// or on the real path resolve found), which it closes.
 func (t *Tree) readPlain(rel string, fd int) ([]byte, fs.FileInfo, error) {
 	defer unix.Close(fd)
 	info := &fdInfo{name: path.Base(rel)}

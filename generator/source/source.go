@@ -11,7 +11,6 @@ package source
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -19,6 +18,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // DefaultMaxSize is the largest input file read when the configuration sets
@@ -137,33 +138,11 @@ func (t *Tree) ReadFileInfo(rel string) ([]byte, fs.FileInfo, error) {
 		return nil, nil, err
 	}
 	// O_NONBLOCK: opening a named pipe must not wait for a writer.
-	f, err := os.OpenFile(real, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	fd, err := unix.Open(real, unix.O_RDONLY|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
+		return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", err)}
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
-	}
-	if msg := notRegular(st.Mode()); msg != "" {
-		return nil, nil, &Error{rel, msg}
-	}
-	limit := t.maxSize()
-	if st.Size() > limit {
-		return nil, nil, &Error{rel, tooBig(st.Size(), limit)}
-	}
-	// Read what Stat promised in one buffer of that size (ReadAll would
-	// grow one from 512 bytes), then whatever the file grew by since.
-	data := make([]byte, 0, st.Size()+1)
-	data, err = readAll(io.LimitReader(f, limit+1), data)
-	if err != nil {
-		return nil, nil, &Error{rel, fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
-	}
-	if int64(len(data)) > limit {
-		return nil, nil, &Error{rel, tooBig(int64(len(data)), limit)}
-	}
-	return data, st, nil
+	return t.readPlain(rel, fd)
 }
 
 func tooBig(size, limit int64) string {
@@ -322,21 +301,4 @@ func (s subFS) ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	return s.t.ReadFile(rel)
-}
-
-// readAll appends all of r to buf, as io.ReadAll does into a new buffer.
-func readAll(r io.Reader, buf []byte) ([]byte, error) {
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
 }
