@@ -34,7 +34,7 @@ import (
 
 // format is the version of the files' layout: a cache of another version
 // is not read.
-const format = 2
+const format = 3
 
 // stateName and docsPrefix name the cache's files.
 const (
@@ -93,6 +93,7 @@ type File struct {
 	Path          string
 	Size, ModTime int64  // as the file was read (ModTime in Unix nanoseconds)
 	Head          []byte // front matter as written, up to the body
+	Teaser        string // the summary the body gives before <!--more-->, when the front matter has none
 	SourceHash    uint64
 	// The rest is for a published page: its lastmod as built (front
 	// matter or git), its conversion's problems, the file names and act

@@ -74,7 +74,18 @@ func (f fields) str(key string, required bool) string {
 	return ""
 }
 
-var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01"}
+// dateLayouts are the forms a date may be written in: the portal's own
+// (YYYY-MM-DD, RFC 3339, YYYY-MM) and every other form Hugo accepts, so
+// that pages moved from a Hugo site keep their dates. A form with a time
+// zone name keeps its offset as written.
+var dateLayouts = []string{
+	"2006-01-02", time.RFC3339, time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01",
+	"2006-01-02T15:04", "2006-01-02 15:04", "2006-01-02T15:04:05.999999999",
+	"2006-01-02T15:04:05-0700", "2006-01-02 15:04:05-07:00", "2006-01-02 15:04:05 -07:00", "2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05Z0700", "2006-01-02 15:04:05.999999999 -0700 MST",
+	time.RFC1123Z, time.RFC1123, time.RFC822Z, time.RFC822, time.RFC850, time.ANSIC, time.UnixDate, time.RubyDate,
+	"02 Jan 2006", "2 Jan 2006", "2 January 2006", "January 2, 2006", "Jan 2, 2006", "Jan 2 2006",
+}
 
 func (f fields) date(key string, required bool) time.Time {
 	v, ok := f.lookup(key)
@@ -101,7 +112,7 @@ func (f fields) date(key string, required bool) time.Time {
 			}
 		}
 		if !parsed {
-			f.fail(key, "%q: %q is not a date (write YYYY-MM-DD or an RFC 3339 time)", key, t)
+			f.fail(key, "%q: %q is not a date (write YYYY-MM-DD or an RFC 3339 time such as 2025-11-27T09:30:00+01:00)", key, t)
 			return time.Time{}
 		}
 	default:

@@ -83,29 +83,39 @@ func Load(tree *source.Tree, cfg *config.Config, opts Options) (*Site, *diag.Lis
 }
 
 // LoadFiles is Load without the assembly: every content file read and
-// parsed, sorted by path, and the problems of the listing.
-func LoadFiles(tree *source.Tree, cfg *config.Config) ([]*File, *diag.List) {
-	paths, ds := ListFiles(tree)
+// parsed, sorted by path, the other files of content/ (see BundleFiles),
+// and the problems of the listing.
+func LoadFiles(tree *source.Tree, cfg *config.Config) ([]*File, []string, *diag.List) {
+	paths, other, ds := ListContent(tree)
 	files := make([]*File, len(paths))
 	parallel.For(len(paths), func(i int) { files[i] = ParseFile(tree, cfg, paths[i]) })
-	return files, ds
+	return files, other, ds
 }
 
 // ListFiles lists the Markdown files of content/, sorted, and the problems
 // with entries the tree refuses.
 func ListFiles(tree *source.Tree) ([]string, *diag.List) {
-	ds := &diag.List{}
+	paths, _, ds := ListContent(tree)
+	return paths, ds
+}
+
+// ListContent lists content/: its Markdown files and its other files (the
+// images and documents of page bundles), each sorted, and the problems
+// with entries the tree refuses.
+func ListContent(tree *source.Tree) (markdown, other []string, ds *diag.List) {
+	ds = &diag.List{}
 	files, problems := tree.Files("content")
 	for _, e := range problems {
 		ds.Errorf(e.Path, 1, 1, "%s", e.Msg)
 	}
-	var paths []string
 	for _, f := range files {
 		if strings.HasSuffix(f, ".md") {
-			paths = append(paths, f)
+			markdown = append(markdown, f)
+		} else {
+			other = append(other, f)
 		}
 	}
-	return paths, ds
+	return markdown, other, ds
 }
 
 // File is one content file read and parsed: what a live preview keeps
@@ -121,6 +131,10 @@ type File struct {
 	// without reading the file.
 	Size, ModTime int64
 	Head          []byte
+	// Teaser is the page's summary taken from its body, the text before
+	// <!--more--> (Hugo's summary divider), when the front matter has no
+	// summary; "" otherwise.
+	Teaser string
 }
 
 // ParseFile reads and parses the content file rel (slash path relative to
@@ -143,22 +157,41 @@ func ParseFile(tree *source.Tree, cfg *config.Config, rel string) *File {
 		// The body is the end of src: one pass gives both checksums.
 		head := src[:len(src)-len(f.Page.Body)]
 		f.Head = bytes.Clone(head)
-		f.Page.MatterHash = crc64.Checksum(head, crcTable)
-		f.Page.SourceHash = crc64.Update(f.Page.MatterHash, crcTable, f.Page.Body)
+		headHash := crc64.Checksum(head, crcTable)
+		f.Page.SourceHash = crc64.Update(headHash, crcTable, f.Page.Body)
+		if f.Page.Summary == "" {
+			f.Teaser = teaser(f.Page.Body, f.Page.Title)
+		}
+		f.Page.MatterHash = matterHash(headHash, f.Teaser)
+		if f.Teaser != "" {
+			f.Page.Summary = f.Teaser
+		}
 	}
 	return f
 }
 
+// matterHash is Page.MatterHash: the front matter's checksum, and the
+// teaser's when the summary comes from the body (lists show it).
+func matterHash(headHash uint64, teaser string) uint64 {
+	if teaser == "" {
+		return headHash
+	}
+	return crc64.Update(headHash, crcTable, []byte("\x00<!--more-->\x00"+teaser))
+}
+
 // ParseHead parses a content file from the head ParseFile kept of it (see
-// File.Head) and the file's SourceHash: the same page and problems as
+// File.Head), its Teaser and the file's SourceHash: the same page and problems as
 // ParseFile, without the body (Page.Body is nil).
-func ParseHead(cfg *config.Config, rel string, head []byte, sourceHash uint64, size, modTime int64) *File {
-	f := &File{Path: rel, Size: size, ModTime: modTime, Head: head}
+func ParseHead(cfg *config.Config, rel string, head []byte, teaser string, sourceHash uint64, size, modTime int64) *File {
+	f := &File{Path: rel, Size: size, ModTime: modTime, Head: head, Teaser: teaser}
 	f.Page = parsePage(rel, head, cfg, &f.Diags)
 	if f.Page != nil {
 		f.Page.Body = nil
-		f.Page.MatterHash = crc64.Checksum(head, crcTable)
+		f.Page.MatterHash = matterHash(crc64.Checksum(head, crcTable), teaser)
 		f.Page.SourceHash = sourceHash
+		if teaser != "" {
+			f.Page.Summary = teaser
+		}
 	}
 	return f
 }
@@ -211,8 +244,10 @@ func Assemble(cfg *config.Config, files []*File, opts Options) (*Site, *diag.Lis
 		switch {
 		case p.Draft && !opts.Drafts:
 			s.excluded[p] = "draft"
-		case !p.Date.IsZero() && p.Date.After(opts.Now) && !opts.Future:
+		case !p.PublishAt().IsZero() && p.PublishAt().After(opts.Now) && !opts.Future:
 			s.excluded[p] = "future"
+		case !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(opts.Now):
+			s.excluded[p] = "expired"
 		default:
 			s.Pages = append(s.Pages, p)
 		}
@@ -231,8 +266,18 @@ func Assemble(cfg *config.Config, files []*File, opts Options) (*Site, *diag.Lis
 // parsePage reads one file; it returns nil when the file cannot be a page.
 func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page {
 	parts := strings.Split(rel, "/")
-	if len(parts) != 3 {
-		ds.Errorf(rel, 0, 0, "content files go directly in content/<section>/ (sections: %s)", strings.Join(cfg.Sections(), ", "))
+	bundle := ""
+	switch {
+	case len(parts) == 4 && isBundleIndex(parts[3]):
+		// content/<section>/<name>/index.<lang>.md: a page bundle, whose
+		// other files are published beside the page.
+		bundle = path.Dir(rel)
+		parts = []string{parts[0], parts[1], parts[2] + strings.TrimPrefix(parts[3], "index")}
+	case len(parts) == 4:
+		ds.Errorf(rel, 0, 0, "in a page bundle (a folder content/%s/%s/) the page is index.md or index.<lang>.md; other Markdown files are not pages: move this one to content/%s/", parts[1], parts[2], parts[1])
+		return nil
+	case len(parts) != 3:
+		ds.Errorf(rel, 0, 0, "content files go directly in content/<section>/, or in a page bundle content/<section>/<name>/index.<lang>.md (sections: %s)", strings.Join(cfg.Sections(), ", "))
 		return nil
 	}
 	section, file := parts[1], parts[2]
@@ -272,7 +317,7 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 		ds.Errorf(rel, 1, 1, "no front matter: start the file with a --- line, the keys (at least title), and a closing --- line")
 		return nil
 	}
-	p := &Page{Section: section, Kind: kind, Name: base, Lang: lang, Path: rel, Params: m.Values, Body: m.Body, BodyLine: m.BodyLine}
+	p := &Page{Section: section, Kind: kind, Name: base, Lang: lang, Path: rel, Bundle: bundle, Params: m.Values, Body: m.Body, BodyLine: m.BodyLine}
 	f := fields{m: m, path: rel, ds: ds}
 	p.Title = f.str("title", true)
 	p.Summary = f.str("summary", false)
@@ -281,6 +326,17 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 	p.Source = f.str("source", false)
 	p.Date = f.date("date", kind.Dated)
 	p.Lastmod = f.date("lastmod", false)
+	p.PublishDate = f.date("publishDate", false)
+	p.ExpiryDate = f.date("expiryDate", false)
+	if u := f.str("url", false); u != "" {
+		p.urlLine, p.urlCol = m.keyPos("url")
+		clean, err := CleanURL(u)
+		if err != nil {
+			ds.Errorf(rel, p.urlLine, p.urlCol, "%v", err)
+		} else {
+			p.FixedURL = clean
+		}
+	}
 	p.Draft = f.boolean("draft")
 	p.Tags = f.list("tags")
 	p.Aliases = f.list("aliases")
@@ -365,17 +421,29 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 	}
 	p.draftLine, _ = m.keyPos("draft")
 	p.dateLine, _ = m.keyPos("date")
+	p.publishLine, _ = m.keyPos("publishDate")
+	p.expiryLine, _ = m.keyPos("expiryDate")
+	if !p.ExpiryDate.IsZero() && !p.PublishAt().IsZero() && !p.ExpiryDate.After(p.PublishAt()) {
+		ds.Errorf(rel, p.expiryLine, 1, "expiryDate %s is not after the page is published (%s): the page would never be seen", p.ExpiryDate.Format(time.RFC3339), p.PublishAt().Format(time.RFC3339))
+	}
 	if badName {
 		return nil
 	}
 	return p
 }
 
+// isBundleIndex tells whether a file name is a page bundle's page:
+// index.md or index.<lang>.md.
+func isBundleIndex(name string) bool {
+	rest, ok := strings.CutPrefix(name, "index.")
+	return ok && (rest == "md" || (strings.HasSuffix(rest, ".md") && !strings.Contains(strings.TrimSuffix(rest, ".md"), ".")))
+}
+
 // unknownTag warns about a tag that is not among the topics of config.toml:
 // it builds as a topic of its own (see Site.NewTopics), and a tag that
 // makes no URL is an error.
 func unknownTag(cfg *config.Config, rel string, line, col int, tag string, ds *diag.List) {
-	if i18n.Slugify(tag) == "" {
+	if i18n.TopicSlug(tag) == "" {
 		ds.Errorf(rel, line, col, "tag %q has no letters or digits to make a topic's URL from: use a topic of config.toml's [topics]", tag)
 		return
 	}
@@ -398,7 +466,7 @@ func (s *Site) NewTopics() []config.Topic {
 	var out []config.Topic
 	for _, p := range s.Pages {
 		for _, t := range p.Tags {
-			if seen[t] || s.Config.Topic(t) != nil || i18n.Slugify(t) == "" {
+			if seen[t] || s.Config.Topic(t) != nil || i18n.TopicSlug(t) == "" {
 				continue
 			}
 			seen[t] = true
@@ -499,13 +567,20 @@ func (s *Site) assignURLs(ds *diag.List) {
 		if p.Slug == "" {
 			continue
 		}
-		if !p.Kind.Listed {
+		switch {
+		case p.FixedURL != "":
+			p.URL = p.FixedURL
+		case !p.Kind.Listed:
 			p.URL = s.Config.Prefix(p.Lang) + "/" + p.Slug + "/"
-		} else {
+		default:
 			p.URL = s.Config.SectionPath(p.Lang, p.Section) + p.Slug + "/"
 		}
 		if q := claimed[p.URL]; q != nil {
-			ds.Errorf(p.Path, p.slugLine, p.slugCol, "URL %s is already taken by %s: give one of them another slug", p.URL, q.Path)
+			line, col, fix := p.slugLine, p.slugCol, "give one of them another slug"
+			if p.FixedURL != "" {
+				line, col, fix = p.urlLine, p.urlCol, "give one of them another url"
+			}
+			ds.Errorf(p.Path, line, col, "URL %s is already taken by %s: %s", p.URL, q.Path, fix)
 			continue
 		}
 		claimed[p.URL] = p
@@ -515,17 +590,24 @@ func (s *Site) assignURLs(ds *diag.List) {
 // Unpublished is a page the build read and left out, and why.
 type Unpublished struct {
 	Page   *Page
-	Reason string // "draft" or "future"
-	Line   int    // the line of the file that makes it so (draft or date)
+	Reason string    // "draft", "future" or "expired"
+	Line   int       // the line of the file that makes it so (draft, date, publishDate or expiryDate)
+	At     time.Time // for "future" the moment it is published, for "expired" the moment it was withdrawn
 }
 
 // Message says in plain words why the page is left out and how to publish
 // it.
 func (u Unpublished) Message() string {
-	if u.Reason == "draft" {
+	switch u.Reason {
+	case "draft":
 		return "not published: it is a draft (remove the line draft: true to publish it; build --drafts or serve --drafts shows it)"
+	case "expired":
+		return fmt.Sprintf("not published: it expired on %s (expiryDate; remove or change it to publish the page again)", u.At.Format("2006-01-02"))
 	}
-	return fmt.Sprintf("not published until %s, its date (build --future or serve --future shows it now)", u.Page.Date.Format("2006-01-02"))
+	if !u.Page.PublishDate.IsZero() {
+		return fmt.Sprintf("not published until %s, its publishDate (build --future or serve --future shows it now)", u.At.Format("2006-01-02"))
+	}
+	return fmt.Sprintf("not published until %s, its date (build --future or serve --future shows it now)", u.At.Format("2006-01-02"))
 }
 
 // Unpublished lists the pages read but not published (drafts, pages dated
@@ -533,9 +615,14 @@ func (u Unpublished) Message() string {
 func (s *Site) Unpublished() []Unpublished {
 	var out []Unpublished
 	for p, why := range s.excluded {
-		u := Unpublished{Page: p, Reason: why, Line: p.dateLine}
-		if why == "draft" {
+		u := Unpublished{Page: p, Reason: why, Line: p.dateLine, At: p.PublishAt()}
+		switch {
+		case why == "draft":
 			u.Line = p.draftLine
+		case why == "expired":
+			u.Line, u.At = p.expiryLine, p.ExpiryDate
+		case !p.PublishDate.IsZero():
+			u.Line = p.publishLine
 		}
 		out = append(out, u)
 	}
@@ -563,8 +650,11 @@ func (s *Site) Missing() map[*Page][]string {
 func (s *Site) ResolveFile(from *Page, target string) (*Page, string) {
 	p := path.Clean(path.Join(path.Dir(from.Path), target))
 	parts := strings.Split(p, "/")
+	if len(parts) == 4 && isBundleIndex(parts[3]) {
+		parts = []string{parts[0], parts[1], parts[2] + strings.TrimPrefix(parts[3], "index")}
+	}
 	if len(parts) != 3 || parts[0] != "content" || !strings.HasSuffix(p, ".md") {
-		return nil, fmt.Sprintf("link to %s: not a content file (content/<section>/<name>.md)", target)
+		return nil, fmt.Sprintf("link to %s: not a content file (content/<section>/<name>.md or content/<section>/<name>/index.md)", target)
 	}
 	section, base := parts[1], strings.TrimSuffix(parts[2], ".md")
 	lang := ""
@@ -620,6 +710,17 @@ func (s *Site) ResolveAct(lang, number string) *Page {
 		}
 	}
 	return nil
+}
+
+// CleanURL checks a page's url from front matter, a path from the site's
+// root like an alias ("/o-nas/", "/2019/05/post.html"), and returns it in
+// the form CleanAlias gives.
+func CleanURL(u string) (string, error) {
+	clean, err := CleanAlias(u)
+	if err != nil {
+		return u, fmt.Errorf("url%s", strings.TrimPrefix(err.Error(), "alias"))
+	}
+	return clean, nil
 }
 
 // CleanAlias checks an old URL listed in aliases and returns it in the one

@@ -134,6 +134,10 @@ func TestMalformedFrontMatter(t *testing.T) {
 		{"tags-not-list", "---\ntitle: A\ndate: 2024-10-10\ntags: {a: 1}\n---\n", "content/news/a.pl.md:4:1:", "must be a list"},
 		{"draft-not-bool", "---\ntitle: A\ndate: 2024-10-10\ndraft: maybe\n---\n", "content/news/a.pl.md:4:1:", "true or false"},
 		{"act-missing-number", "---\ntitle: A\ndate: 2024-10-10\nact:\n  type: Decyzja\n---\n", "content/news/a.pl.md:4:1:", `missing required key "number"`},
+		{"url-relative", "---\ntitle: A\ndate: 2024-10-10\nurl: stara/strona/\n---\n", "content/news/a.pl.md:4:1:", `url "stara/strona/" must be a path from the site's root`},
+		{"url-dotdot", "---\ntitle: A\ndate: 2024-10-10\nurl: /a/../../b/\n---\n", "content/news/a.pl.md:4:1:", "must not contain .. parts"},
+		{"expiry-before-publish", "---\ntitle: A\ndate: 2024-10-10\nexpiryDate: 2024-10-09\n---\n", "content/news/a.pl.md:4:1:", "expiryDate 2024-10-09T00:00:00Z is not after the page is published"},
+		{"publish-date-bad", "---\ntitle: A\ndate: 2024-10-10\npublishDate: jutro\n---\n", "content/news/a.pl.md:4:1:", `"publishDate": "jutro" is not a date`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,6 +155,114 @@ func TestMalformedFrontMatter(t *testing.T) {
 			}
 			t.Errorf("want an error starting %q containing %q; got %q", tc.want, tc.contains, errs)
 		})
+	}
+}
+
+// TestHugoDates: a date written in any form Hugo accepts is the same day.
+func TestHugoDates(t *testing.T) {
+	for _, written := range []string{
+		"2024-10-10", "2024-10-10T09:30:00+02:00", "2024-10-10T09:30:00.123456+02:00", "2024-10-10T09:30:00",
+		"2024-10-10 09:30:00", "2024-10-10T09:30", "2024-10-10 09:30", "2024-10-10T09:30:00-0700", "2024-10-10 09:30:00 +02:00",
+		"2024-10-10 09:30:00 +0200", "2024-10-10 09:30:00Z", "Thu, 10 Oct 2024 09:30:00 +0200", "Thu, 10 Oct 2024 09:30:00 CEST",
+		"10 Oct 24 09:30 +0200", "10 Oct 24 09:30 UTC", "Thursday, 10-Oct-24 09:30:00 UTC", "Thu Oct 10 09:30:00 2024",
+		"Thu Oct 10 09:30:00 UTC 2024", "Thu Oct 10 09:30:00 +0200 2024", "10 Oct 2024", "10 October 2024", "October 10, 2024", "Oct 10, 2024",
+	} {
+		t.Run(written, func(t *testing.T) {
+			s, ds := load(t, map[string]string{"content/news/a.pl.md": "---\ntitle: A\ndate: \"" + written + "\"\n---\n"})
+			if errs := errorsOf(ds); len(errs) > 0 || len(s.Pages) != 1 {
+				t.Fatalf("errors %q", errs)
+			}
+			if d := s.Pages[0].Date; d.Year() != 2024 || d.Month() != 10 || d.Day() != 10 {
+				t.Errorf("date %v, want 2024-10-10", d)
+			}
+		})
+	}
+}
+
+// TestPageBundles: index.md and index.<lang>.md in content/<section>/<name>/
+// are the page <name> in their languages, linked as translations; the
+// bundle's other files go beside each version; a file outside a bundle is
+// a warning, another Markdown file in a bundle an error.
+func TestPageBundles(t *testing.T) {
+	s, ds := load(t, map[string]string{
+		"content/news/galeria/index.md":    "---\ntitle: Galeria\ndate: 2024-10-10\n---\n\n![Sala](img/sala.png)\n",
+		"content/news/galeria/index.en.md": "---\ntitle: Gallery\ndate: 2024-10-10\n---\n",
+		"content/news/galeria/notes.md":    "---\ntitle: Notes\n---\n",
+		"content/pages/o-nas.pl.md":        "---\ntitle: O nas\nurl: /o-nas.html\n---\n\n[Galeria](../news/galeria/index.md)\n",
+		"content/news/zdjecie.png":         "png",
+	})
+	errs := errorsOf(ds)
+	if len(errs) != 1 || !strings.HasPrefix(errs[0], "content/news/galeria/notes.md:") || !strings.Contains(errs[0], "index.md or index.<lang>.md") {
+		t.Errorf("errors %q, want one for notes.md", errs)
+	}
+	var pl, en, about *Page
+	for _, p := range s.Pages {
+		switch p.Path {
+		case "content/news/galeria/index.md":
+			pl = p
+		case "content/news/galeria/index.en.md":
+			en = p
+		case "content/pages/o-nas.pl.md":
+			about = p
+		}
+	}
+	if pl == nil || en == nil || about == nil {
+		t.Fatalf("pages %v", s.Pages)
+	}
+	if pl.Name != "galeria" || pl.Lang != "pl" || pl.Bundle != "content/news/galeria" || pl.Translation("en") != en {
+		t.Errorf("bundle page %+v", pl)
+	}
+	if about.URL != "/o-nas.html" {
+		t.Errorf("url: page at %q", about.URL)
+	}
+	if to, problem := s.ResolveFile(about, "../news/galeria/index.md"); to != pl || problem != "" {
+		t.Errorf("link to the bundle's index.md: %v %q", to, problem)
+	}
+	var warns diag.List
+	copies := s.BundleFiles([]string{"content/news/galeria/img/sala.png", "content/news/zdjecie.png"}, &warns)
+	want := map[string]string{
+		"aktualnosci/galeria/img/sala.png": "content/news/galeria/img/sala.png",
+		"en/news/gallery/img/sala.png":     "content/news/galeria/img/sala.png",
+	}
+	if !reflect.DeepEqual(copies, want) {
+		t.Errorf("copies %v, want %v", copies, want)
+	}
+	if w := warns.Items(); len(w) != 1 || w[0].Path != "content/news/zdjecie.png" || w[0].Kind != diag.KindUnusedFile {
+		t.Errorf("warnings %v, want one unused-file for content/news/zdjecie.png", w)
+	}
+}
+
+// TestTeaser: without a summary, the text before <!--more--> on a line of
+// its own is the page's summary, and it counts as front matter (lists
+// show it) in MatterHash.
+func TestTeaser(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"none", "Tekst.\n", ""},
+		{"plain", "Pierwszy *akapit*\nw dwóch wierszach.\n\n<!--more-->\n\nReszta.\n", "Pierwszy akapit w dwóch wierszach."},
+		{"title heading left out", "# A\n\nWstęp z [linkiem](x.md).\n<!--more-->\n", "Wstęp z linkiem."},
+		{"inside code is no marker", "Wstęp.\n\n```\n<!--more-->\n```\n", ""},
+		{"code before it left out", "Wstęp.\n\n```\nkod\n```\n\n<!--more-->\n", "Wstęp."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _ := load(t, map[string]string{"content/pages/a.pl.md": "---\ntitle: A\n---\n" + tc.body})
+			if len(s.Pages) != 1 {
+				t.Fatalf("%d pages", len(s.Pages))
+			}
+			if got := s.Pages[0].Summary; got != tc.want {
+				t.Errorf("summary %q, want %q", got, tc.want)
+			}
+			if got := teaser([]byte(tc.body), "A"); got != tc.want {
+				t.Errorf("teaser %q, want %q", got, tc.want)
+			}
+		})
+	}
+	with, _ := load(t, map[string]string{"content/pages/a.pl.md": "---\ntitle: A\n---\nJeden.\n<!--more-->\n"})
+	other, _ := load(t, map[string]string{"content/pages/a.pl.md": "---\ntitle: A\n---\nDwa.\n<!--more-->\n"})
+	if with.Pages[0].MatterHash == other.Pages[0].MatterHash {
+		t.Error("two teasers, one MatterHash")
 	}
 }
 
@@ -471,7 +583,7 @@ func TestParseHead(t *testing.T) {
 			continue
 		}
 		pages++
-		h := ParseHead(cfg, rel, f.Head, f.Page.SourceHash, f.Size, f.ModTime)
+		h := ParseHead(cfg, rel, f.Head, f.Teaser, f.Page.SourceHash, f.Size, f.ModTime)
 		if !reflect.DeepEqual(h.Diags.Items(), f.Diags.Items()) {
 			t.Errorf("%s: problems %v, from the file %v", rel, h.Diags.Items(), f.Diags.Items())
 		}

@@ -17,6 +17,9 @@ type Page struct {
 	Name    string       // file name without language suffix and extension
 	Lang    string
 	Path    string // slash-separated path relative to the source directory
+	// Bundle is the page bundle's folder ("content/news/x") when the page
+	// is its index.md or index.<lang>.md, or "".
+	Bundle string
 
 	Title          string
 	Summary        string
@@ -25,14 +28,22 @@ type Page struct {
 	Source         string
 	Date           time.Time // zero when absent
 	Lastmod        time.Time // zero when absent
-	Draft          bool
-	Tags           []string
-	Aliases        []string
-	Weight         int
-	Act            *Act
-	Project        *Project
-	Organisation   *Organisation
-	Params         map[string]any // the whole front matter, unknown keys included
+	// PublishDate, when set, is the moment the page goes out (Date stays
+	// the date it shows); ExpiryDate the moment it is withdrawn. Both are
+	// zero when absent.
+	PublishDate time.Time
+	ExpiryDate  time.Time
+	// FixedURL is the front matter's url: the page's site path as written
+	// there (cleaned), instead of one made from section and slug.
+	FixedURL     string
+	Draft        bool
+	Tags         []string
+	Aliases      []string
+	Weight       int
+	Act          *Act
+	Project      *Project
+	Organisation *Organisation
+	Params       map[string]any // the whole front matter, unknown keys included
 
 	Body       []byte // Markdown after the front matter
 	BodyLine   int    // line of the file where Body starts
@@ -45,6 +56,9 @@ type Page struct {
 	slugLine, slugCol int // where the slug (or the title it comes from) is written
 	draftLine         int // where draft is set, 0 without it
 	dateLine          int // where date is set, 0 without it
+	publishLine       int // where publishDate is set, 0 without it
+	expiryLine        int // where expiryDate is set, 0 without it
+	urlLine, urlCol   int // where url is set
 	// AliasesLine is the line of the file where aliases are set (0 without any).
 	AliasesLine int
 }
@@ -80,6 +94,15 @@ type Organisation struct {
 	Website  string
 	Areas    []string
 	Location string
+}
+
+// PublishAt is the moment the page is published: its publishDate, or else
+// its date (zero: at once).
+func (p *Page) PublishAt() time.Time {
+	if !p.PublishDate.IsZero() {
+		return p.PublishDate
+	}
+	return p.Date
 }
 
 // Translation returns the page's version in lang, or nil.

@@ -47,11 +47,13 @@ const (
 	KindUnpublished   = "unpublished"    // a draft, or a page dated in the future
 	KindGit           = "git"            // page dates from git cannot be used
 	KindRawHTML       = "raw-html"       // HTML in Markdown, which is not published
+	KindUnusedFile    = "unused-file"    // a file under content/ that is neither a page nor in a page bundle
+	KindImageAlt      = "image-alt"      // an image without alternative text
 )
 
 // Kinds returns every kind of warning and note.
 func Kinds() []string {
-	return []string{KindActParts, KindActReference, KindGit, KindNoTranslation, KindRawHTML, KindUnknownKey, KindUnknownTag, KindUnpublished}
+	return []string{KindActParts, KindActReference, KindGit, KindImageAlt, KindNoTranslation, KindRawHTML, KindUnknownKey, KindUnknownTag, KindUnpublished, KindUnusedFile}
 }
 
 // Diagnostic is one problem in one place.

@@ -51,6 +51,18 @@ func Fold(s string) string {
 	return norm.NFC.String(b.String())
 }
 
+// TopicSlug is the URL segment of a topic named s: Slugify's, with "#"
+// read as "sharp" and "+" as "plus", so that topics such as "c", "c#" and
+// "c++" get distinct URLs ("c", "c-sharp", "c-plus-plus"). A name with
+// no letter or digit has none ("").
+func TopicSlug(s string) string {
+	slug := Slugify(s)
+	if slug != "" && strings.ContainsAny(s, "#+") {
+		slug = Slugify(strings.NewReplacer("#", " sharp ", "+", " plus ").Replace(s))
+	}
+	return slug
+}
+
 // Slugify folds s and turns every run of characters that are not a-z or 0-9 into one '-',
 // trimming '-' at both ends. "Łódź – 2023/1187" -> "lodz-2023-1187"; "Zażółć gęślą jaźń" -> "zazolc-gesla-jazn".
 func Slugify(s string) string {

@@ -48,3 +48,16 @@ func TestSlugify(t *testing.T) {
 		})
 	}
 }
+
+// TestTopicSlug: topics whose names differ only in "#" or "+" get
+// distinct URLs; a name without letters or digits gets none.
+func TestTopicSlug(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"c", "c"}, {"C#", "c-sharp"}, {"c++", "c-plus-plus"}, {"F# i .NET", "f-sharp-i-net"},
+		{"Bezpieczeństwo", "bezpieczenstwo"}, {"#", ""}, {"++", ""}, {"", ""},
+	} {
+		if got := TopicSlug(tc.in); got != tc.want {
+			t.Errorf("TopicSlug(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

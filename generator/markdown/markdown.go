@@ -48,6 +48,12 @@ type Config struct {
 	// AnchorLabel names the anchor link of an act's part for screen readers,
 	// e.g. ("pl", "rct", "3") -> "Link do motywu 3".
 	AnchorLabel func(lang, kind, num string) string
+	// ImageSize gives the width and height in pixels of the image at a
+	// source file of the site ("content/news/x/photo.png",
+	// "static/img/logo.svg"), or false when it cannot tell; images whose
+	// size is known get width and height, so that a page does not jump
+	// as they load. Nil: no sizes.
+	ImageSize func(source string) (width, height int, ok bool)
 }
 
 // Converter renders Markdown. It is safe for concurrent use.
@@ -158,6 +164,7 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse pa
 	}
 	doc := parse.Parse(text.NewReader(src), parser.WithContext(ctx))
 	c.parses.Add(1)
+	dropTitle(doc, p.Title, src)
 	var res Result
 	if act != nil {
 		res.Act = act.act
@@ -184,6 +191,7 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse pa
 			}
 			res.Sources = c.source(res.Sources, p, n, written, &t.Destination, &lines)
 		case *ast.Image:
+			c.image(p, t, &lines, ds)
 			res.Sources = c.source(res.Sources, p, n, t.Destination, &t.Destination, &lines)
 		case *ast.Text:
 			plain.Write(t.Segment.Value(src))

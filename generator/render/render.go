@@ -140,7 +140,7 @@ func newEnv(in Input) *env {
 		p.texts[l.Code] = &Text{lang: l.Code, bundle: in.Bundle}
 		p.infos[l.Code] = p.siteInfo(l)
 		for _, t := range in.Config.Topics {
-			p.topicAt[l.Code+"/"+t.Key] = in.Config.SectionPath(l.Code, "topics") + i18n.Slugify(t.Names[l.Code]) + "/"
+			p.topicAt[l.Code+"/"+t.Key] = in.Config.SectionPath(l.Code, "topics") + i18n.TopicSlug(t.Names[l.Code]) + "/"
 		}
 	}
 	return p

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"hubgen/generator/buildcache"
@@ -27,8 +28,9 @@ import (
 
 // cacheKey digests everything the output depends on besides content
 // files: this program, the options that change the output, config.toml,
-// layouts/, i18n/ and static/ (by content, not time: a fresh checkout in
-// CI gives every file a new time). It returns "" when something cannot be
+// layouts/, i18n/, static/ and the files of content/ other than Markdown
+// (page bundles' images and documents), by content, not time (a fresh
+// checkout in CI gives every file a new time). It returns "" when something cannot be
 // read: the build then neither uses nor writes a cache.
 func cacheKey(tree *source.Tree, opts Options) string {
 	h := sha256.New()
@@ -49,12 +51,17 @@ func cacheKey(tree *source.Tree, opts Options) string {
 	if !hashFile(h, tree, "config.toml") {
 		return ""
 	}
-	for _, dir := range []string{"layouts", "i18n", "static"} {
+	for _, dir := range []string{"layouts", "i18n", "static", "content"} {
 		files, problems := tree.Files(dir)
 		if len(problems) > 0 {
 			return ""
 		}
 		for _, rel := range files {
+			// content/'s Markdown files are the cache's business; its
+			// other files (page bundles') are copied only by a full build.
+			if dir == "content" && strings.HasSuffix(rel, ".md") {
+				continue
+			}
 			if !hashFile(h, tree, rel) {
 				return ""
 			}
@@ -161,7 +168,7 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 		if f.Page == nil {
 			return fmt.Errorf("%s: not a page", f.Path)
 		}
-		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, SourceHash: f.Page.SourceHash}
+		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash}
 		if i, ok := index[f.Page]; ok {
 			e.Published, e.Lastmod, e.Diags, e.Deps = true, f.Page.Lastmod, c.convs[i].diags.Items(), c.convs[i].deps
 			e.DocHash = docHash(&c.docs[i])
@@ -173,14 +180,23 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 	return buildcache.Write(opts.Cache, st, docs)
 }
 
-// horizon is the first time at which the clock alone publishes a page: the
-// earliest date of a page left out as dated in the future (zero if none).
+// horizon is the first time at which the clock alone changes the site: a
+// page left out as dated in the future is published, or a published page
+// reaches its expiryDate (zero if neither).
 func horizon(s *content.Site, opts Options) time.Time {
 	var h time.Time
-	for _, u := range s.Unpublished() {
-		if u.Reason == "future" && (h.IsZero() || u.Page.Date.Before(h)) {
-			h = u.Page.Date
+	earlier := func(t time.Time) {
+		if !t.IsZero() && (h.IsZero() || t.Before(h)) {
+			h = t
 		}
+	}
+	for _, u := range s.Unpublished() {
+		if u.Reason == "future" {
+			earlier(u.At)
+		}
+	}
+	for _, p := range s.Pages {
+		earlier(p.ExpiryDate)
 	}
 	return h
 }

@@ -84,7 +84,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	opts, st := b.opts, b.st
 	switch {
 	case b.key == "" || st.Key != b.key:
-		return "the program, its options, config.toml, layouts/, i18n/ or static/ changed", nil
+		return "the program, its options, config.toml, layouts/, i18n/, static/ or a page bundle's files changed", nil
 	case !st.Horizon.IsZero() && !opts.Now.Before(st.Horizon):
 		return "a page dated in the future is due", nil
 	case len(st.Outputs) == 0:
@@ -117,6 +117,13 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	s.Config = b.cfg.WithTopics(res.NewTopics)
 	setGitDates(s.Pages, dates)
 	static := staticFiles(b.tree, early)
+	var copies map[string]string
+	if hasBundles(s) {
+		_, other, problems := content.ListContent(b.tree)
+		early.Merge(problems)
+		copies = s.BundleFiles(other, early)
+		static = withCopies(static, copies)
+	}
 	if early.HasErrors() {
 		return "content files have errors", nil // reported as a full build reports them
 	}
@@ -138,7 +145,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	if reason != "" {
 		return reason, nil
 	}
-	conv := markdown.New(markdown.Config{BasePath: s.Config.BasePath(), AnchorLabel: anchorLabel(b.bundle)})
+	conv := markdown.New(markdown.Config{BasePath: s.Config.BasePath(), AnchorLabel: anchorLabel(b.bundle), ImageSize: imageSizes(b.tree, true)})
 	convs := make([]converted, len(todo))
 	parallel.For(len(todo), func(i int) {
 		r := &recorder{site: s}
@@ -165,13 +172,21 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		return "what every page shows of the site (menus, languages) changed", nil
 	}
 	all, fresh, pds := render.PlanChange(in, render.Restore(st.Outputs), ch)
-	checkPaths(all, static, pds)
+	checkPaths(all, static, copies, pds)
 	if pds.Len() > 0 {
 		return "planning the change reports problems", nil
 	}
 	prev := target.Previous()
 	if reason := removesFiles(prev, all, static); reason != "" {
 		return reason, nil
+	}
+	for f := range copies {
+		// The build keeps, never copies: a bundle's file at a new place
+		// (its page's URL changed) needs a full build. A changed one
+		// changed the cache's key.
+		if _, ok := prev[f]; !ok {
+			return "a page bundle's file is published at a new place: " + f, nil
+		}
 	}
 	res.Diags.Merge(early)
 	for _, p := range s.Pages {
@@ -239,6 +254,16 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	return "", nil
 }
 
+// hasBundles tells whether a page of s is a page bundle's.
+func hasBundles(s *content.Site) bool {
+	for _, p := range s.Pages {
+		if p.Bundle != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // removesFiles returns why the plan all cannot update the previous output
 // prev in place, or "": every page, list and other generated file of prev
 // must still be made (the search index and static files aside, which the
@@ -300,14 +325,14 @@ func (b *incremental) load(listed bool) ([]*content.File, []string, string) {
 		c := old[paths[i]]
 		if c != nil {
 			if info, err := b.tree.Stat(c.Path); err == nil && info.Size() == c.Size && info.ModTime().UnixNano() == c.ModTime && !b.st.Racy(c.ModTime) {
-				files[i] = content.ParseHead(b.cfg, c.Path, c.Head, c.SourceHash, c.Size, c.ModTime)
+				files[i] = content.ParseHead(b.cfg, c.Path, c.Head, c.Teaser, c.SourceHash, c.Size, c.ModTime)
 				return
 			}
 		}
 		f := content.ParseFile(b.tree, b.cfg, paths[i])
 		files[i] = f
 		// The same bytes with a new time (a fresh checkout) are no change.
-		isChanged[i] = c == nil || f.Page == nil || f.Page.SourceHash != c.SourceHash || !bytes.Equal(f.Head, c.Head)
+		isChanged[i] = c == nil || f.Page == nil || f.Page.SourceHash != c.SourceHash || !bytes.Equal(f.Head, c.Head) || f.Teaser != c.Teaser
 	})
 	var changed []string
 	for i, yes := range isChanged {
@@ -361,7 +386,7 @@ func (b *incremental) change(s *content.Site, changed []string, entries map[stri
 	}
 	// markOld marks the page as the last build had it.
 	markOld := func(e *buildcache.File) {
-		if f := content.ParseHead(b.cfg, e.Path, e.Head, e.SourceHash, e.Size, e.ModTime); f.Page != nil {
+		if f := content.ParseHead(b.cfg, e.Path, e.Head, e.Teaser, e.SourceHash, e.Size, e.ModTime); f.Page != nil {
 			mark(f.Page)
 		}
 	}
@@ -401,7 +426,7 @@ func (b *incremental) toConvert(s *content.Site, changed []string, ch render.Cha
 		stale[fileName(c)] = true
 		if e := entries[c]; e != nil && strings.HasPrefix(c, "content/decisions/") {
 			// An act's number may have changed: its old one is stale too.
-			if f := content.ParseHead(b.cfg, e.Path, e.Head, e.SourceHash, e.Size, e.ModTime); f.Page != nil && f.Page.Act != nil && f.Page.Act.Number != "" {
+			if f := content.ParseHead(b.cfg, e.Path, e.Head, e.Teaser, e.SourceHash, e.Size, e.ModTime); f.Page != nil && f.Page.Act != nil && f.Page.Act.Number != "" {
 				stale["act "+f.Page.Act.Number] = true
 			}
 		}
@@ -610,7 +635,7 @@ func (b *incremental) save(target *output.Target, u cacheUpdate) {
 		if o := old[f.Path]; o != nil {
 			*e = *o
 		}
-		e.Path, e.Size, e.ModTime, e.Head, e.SourceHash = f.Path, f.Size, f.ModTime, f.Head, f.Page.SourceHash
+		e.Path, e.Size, e.ModTime, e.Head, e.Teaser, e.SourceHash = f.Path, f.Size, f.ModTime, f.Head, f.Teaser, f.Page.SourceHash
 		e.Published, e.Lastmod, e.Sig = false, time.Time{}, 0
 		if p := published[f.Path]; p != nil {
 			e.Published, e.Lastmod, e.Sig = true, p.Lastmod, u.sigs[f.Path]

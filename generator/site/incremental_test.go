@@ -1,8 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -99,6 +102,18 @@ func TestIncrementalBuild(t *testing.T) {
 			write(t, filepath.Join(src, "content/news/zla.pl.md"), "---\ntitle: Zła\ndate: 2026-03-02\nsummary: Zła.\n---\n\n[Brak](../organisations/brak.md).\n")
 		}, true, "", true},
 		{"the link fixed", replace("content/news/zla.pl.md", "brak.md", "olaf.md"), true, "", false},
+		{"a page bundle with an image added", func(t *testing.T) {
+			write(t, filepath.Join(src, "content/news/galeria/index.pl.md"), "---\ntitle: Galeria\ndate: 2026-03-03\ntags: [radicalisation]\n---\n\nWstęp do galerii.\n\n<!--more-->\n\n![Sala obrad](sala.png)\n")
+			writePNG(t, filepath.Join(src, "content/news/galeria/sala.png"), 4, 3)
+		}, false, "bundle", false},
+		{"the bundle's page edited", appendTo("content/news/galeria/index.pl.md", "\nDruga sala.\n"), true, "", false},
+		{"the teaser before <!--more--> edited: lists show it", replace("content/news/galeria/index.pl.md", "Wstęp do galerii.", "Nowy wstęp do galerii."), true, "", false},
+		{"the bundle's image replaced", func(t *testing.T) {
+			writePNG(t, filepath.Join(src, "content/news/galeria/sala.png"), 8, 5)
+		}, false, "bundle", false},
+		{"a publishDate in the future: the item goes", replace("content/news/galeria/index.pl.md", "date: 2026-03-03", "date: 2026-03-03\npublishDate: 2099-01-01"), false, "removes", false},
+		{"the publishDate removed", replace("content/news/galeria/index.pl.md", "publishDate: 2099-01-01\n", ""), false, "bundle", false},
+		{"a url set: the page moves", replace(org, "slug: frontex\n", "slug: frontex\nurl: /en/frontex.html\n"), false, "removes", false},
 		{"a body changed again, after a full build", appendTo(news, "\nJeszcze jedno zdanie.\n"), true, "", false},
 		{"the style sheet changed", appendTo("static/css/site.css", "\n/* x */\n"), false, "static", false},
 		{"an output file edited by hand", func(t *testing.T) {
@@ -179,6 +194,16 @@ func TestIncrementalBuildFutureDue(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dest, "aktualnosci", "pozniej", "index.html")); err != nil {
 		t.Errorf("the page due is not published: %v", err)
 	}
+}
+
+// writePNG writes a w×h PNG image at p, making its directory.
+func writePNG(t *testing.T, p string, w, h int) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	write(t, p, b.String())
 }
 
 func diagStrings(res *Result) []string {

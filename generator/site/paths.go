@@ -28,13 +28,36 @@ func staticFiles(tree *source.Tree, ds *diag.List) []string {
 	return out
 }
 
-// copyStatic copies the static files (paths relative to static/) through w.
-func copyStatic(ctx context.Context, tree *source.Tree, files []string, w *output.Writer) error {
+// withCopies adds to the static files the output files of copies (see
+// content.Site.BundleFiles), sorted.
+func withCopies(static []string, copies map[string]string) []string {
+	if len(copies) == 0 {
+		return static
+	}
+	for f := range copies {
+		static = append(static, f)
+	}
+	sort.Strings(static)
+	return static
+}
+
+// sourceOf is the source file of a file copied into the output: the page
+// bundle's file copies names, or else the file of static/.
+func sourceOf(f string, copies map[string]string) string {
+	if src, ok := copies[f]; ok {
+		return src
+	}
+	return "static/" + f
+}
+
+// copyStatic copies the static files (paths relative to static/, or the
+// output files of copies) through w.
+func copyStatic(ctx context.Context, tree *source.Tree, files []string, copies map[string]string, w *output.Writer) error {
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		data, err := tree.ReadFile("static/" + f)
+		data, err := tree.ReadFile(sourceOf(f, copies))
 		if err != nil {
 			return err
 		}
@@ -49,7 +72,7 @@ func copyStatic(ctx context.Context, tree *source.Tree, files []string, w *outpu
 // another file needs a directory (an alias /feed.xml makes feed.xml/index.html
 // where the feed is the file feed.xml). `check` and `build` both run it, so
 // that a build never fails on such a clash with a bare OS message.
-func checkPaths(outputs []*render.Output, static []string, ds *diag.List) {
+func checkPaths(outputs []*render.Output, static []string, copies map[string]string, ds *diag.List) {
 	type claim struct {
 		who, path string
 		line      int
@@ -57,14 +80,15 @@ func checkPaths(outputs []*render.Output, static []string, ds *diag.List) {
 	claims := map[string]claim{}
 	var files []string
 	for _, f := range static {
-		claims[f] = claim{"static/" + f, "static/" + f, 1}
+		src := sourceOf(f, copies)
+		claims[f] = claim{src, src, 1}
 		files = append(files, f)
 	}
 	for _, o := range outputs {
 		who, path, line := o.Source()
 		f := o.File()
-		if prev, ok := claims[f]; ok && strings.HasPrefix(prev.path, "static/") {
-			ds.Errorf(prev.path, 1, 1, "%s is written to the same place as %s (%s): rename or remove the static file", prev.who, who, f)
+		if prev, ok := claims[f]; ok && (strings.HasPrefix(prev.path, "static/") || strings.HasPrefix(prev.path, "content/")) {
+			ds.Errorf(prev.path, 1, 1, "%s is written to the same place as %s (%s): rename or remove the file", prev.who, who, f)
 			continue
 		}
 		if _, ok := claims[f]; !ok {

@@ -49,8 +49,10 @@ type Session struct {
 	files          map[string]*content.File // content files by path
 	list           diag.List                // problems of the content listing
 	bodies         map[*content.Page]*converted
-	static         map[string][]byte // output path (relative to static/) -> bytes
+	static         map[string][]byte // output path (relative to static/) -> bytes, page bundles' files included
 	staticProblems diag.List
+	copies         map[string]string // page bundles' files: output path -> source file
+	bundleProblems diag.List
 	pages          map[string]rendered // output file -> what was rendered
 	links          *linkcheck.Table    // the strings of the pages' scans (links.go)
 	search         map[string][]byte   // the search index's files
@@ -325,7 +327,7 @@ func (s *Session) UpdateFirst(ctx context.Context, changed []string) (*Report, e
 		} else {
 			outputs, fresh, pds = render.PlanChange(in, s.outputs, s.change(states, true))
 		}
-		checkPaths(outputs, sortedKeys(s.static), pds)
+		checkPaths(outputs, sortedKeys(s.static), s.copies, pds)
 	}
 	rep.Diags.Merge(pds)
 	rep.Planned = len(fresh)
@@ -407,7 +409,7 @@ func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, conten
 			return nil, err
 		}
 		s.cfg, s.bundle, s.tpl = cfg, bundle, tpl
-		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle)})
+		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle), ImageSize: imageSizes(s.tree, false)})
 		gitDates = startGitDates(ctx, s.opts)
 		s.loadAllContent()
 		s.loadAllStatic()
@@ -422,6 +424,7 @@ func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, conten
 	site.Config = s.cfg.WithTopics(site.NewTopics()) // as Build does
 	s.site = site
 	s.assembleDiags = *ads
+	s.updateBundles()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -477,6 +480,7 @@ func (s *Session) results(ds *diag.List) map[*content.Page]markdown.Result {
 	ds.Merge(&s.list)
 	ds.Merge(&s.assembleDiags)
 	ds.Merge(&s.staticProblems)
+	ds.Merge(&s.bundleProblems)
 	bodies := make(map[*content.Page]markdown.Result, len(s.site.Pages))
 	for _, p := range s.site.Pages {
 		c := s.bodies[p]

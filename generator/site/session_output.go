@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
 
+	"hubgen/generator/content"
 	"hubgen/generator/diag"
 	"hubgen/generator/linkcheck"
 	"hubgen/generator/render"
@@ -138,6 +140,33 @@ func (s *Session) updateStatic(paths []string) {
 		}
 		s.readStatic(f)
 	}
+}
+
+// updateBundles puts the files of page bundles into s.static, where the
+// assembled site publishes them (content.Site.BundleFiles), as a new map
+// (the caller compares it with the last one).
+func (s *Session) updateBundles() {
+	next := maps.Clone(s.static)
+	for f := range s.copies {
+		delete(next, f)
+	}
+	s.bundleProblems = diag.List{}
+	_, other, _ := content.ListContent(s.tree) // its problems are the listing's
+	s.copies = s.site.BundleFiles(other, &s.bundleProblems)
+	for f, src := range s.copies {
+		data, err := s.tree.ReadFile(src)
+		if err != nil {
+			var se *source.Error
+			if errors.As(err, &se) {
+				s.bundleProblems.Errorf(se.Path, 1, 1, "%s", se.Msg)
+			} else {
+				s.bundleProblems.Errorf(src, 1, 1, "cannot be read: %v", err)
+			}
+			continue
+		}
+		next[f] = data
+	}
+	s.static = next
 }
 
 // diffFiles lists the files that differ between two versions of a map.

@@ -220,7 +220,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if key != "" {
 		dirs = contentDirs(tree) // before the files: a change meanwhile shows
 	}
-	files, ds := content.LoadFiles(tree, cfg)
+	files, other, ds := content.LoadFiles(tree, cfg)
 	s, ads := content.Assemble(cfg, files, content.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	ds.Merge(ads)
 	res.Diags.Merge(ds)
@@ -231,11 +231,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	ph.done("load")
 	res.Pages = len(s.Pages)
 	res.Languages = countLanguages(s)
-	static := staticFiles(tree, res.Diags)
+	copies := s.BundleFiles(other, res.Diags)
+	static := withCopies(staticFiles(tree, res.Diags), copies)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle)})
+	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle), ImageSize: imageSizes(tree, true)})
 	// Acts now; the other pages as their outputs render (stream.go).
 	pb := newPageBodies(ctx, tree, s, files, conv, opts.KeepMarkdown)
 	bodies := pb.acts()
@@ -249,7 +250,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	outputs, pds := render.Plan(in)
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
-	checkPaths(outputs, static, res.Diags)
+	checkPaths(outputs, static, copies, res.Diags)
 	ph.done("plan")
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -295,7 +296,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Updated = target.Incremental()
 	var docs []search.Doc
 	st, err := output.Publish(ctx, target, func(w *output.Writer) error {
-		if err := copyStatic(ctx, tree, static, w); err != nil {
+		if err := copyStatic(ctx, tree, static, copies, w); err != nil {
 			return err
 		}
 		if err := renderAll(ctx, outputs, tpl, w, links, pb.fill); err != nil {
@@ -383,8 +384,11 @@ func checkTranslations(s *content.Site, tree *source.Tree, ds *diag.List) {
 			}
 			if ok {
 				what := "a draft"
-				if u.Reason == "future" {
-					what = "dated " + u.Page.Date.Format("2006-01-02") + ", in the future"
+				switch u.Reason {
+				case "future":
+					what = "dated " + u.At.Format("2006-01-02") + ", in the future"
+				case "expired":
+					what = "expired on " + u.At.Format("2006-01-02")
 				}
 				ds.Warnf(diag.KindNoTranslation, p.Path, 1, 1, "the %s version, %s, is not published: it is %s", l, u.Page.Path, what)
 				continue
