@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -37,9 +38,12 @@ type Config struct {
 	// IgnoreWarnings are the kinds of warnings and notes not printed
 	// ([warnings] ignore), see diag.Kinds.
 	IgnoreWarnings []string
-	byCode         map[string]*Language
-	kinds          []Kind
-	topicByKey     map[string]*Topic
+	// Redirects are the [redirects] table: old paths of the site that
+	// redirect to a new one, sorted by From.
+	Redirects  []Redirect
+	byCode     map[string]*Language
+	kinds      []Kind
+	topicByKey map[string]*Topic
 }
 
 // Language is one language of the site.
@@ -60,6 +64,13 @@ type MenuItem struct {
 	Page    string
 }
 
+// Redirect is an old path of the site (From, cleaned as CleanPath does)
+// whose page redirects readers to a path of the site (To), such as a
+// section's list page an old site had elsewhere.
+type Redirect struct {
+	From, To string
+}
+
 // Topic is a topic editors tag pages with; Names maps language to name.
 type Topic struct {
 	Key   string
@@ -74,6 +85,7 @@ type fileConfig struct {
 	Languages       map[string]fileLanguage `toml:"languages"`
 	Topics          map[string]map[string]string
 	Warnings        fileWarnings
+	Redirects       map[string]string
 }
 
 // fileWarnings is the [warnings] table: the kinds of warnings and notes
@@ -138,6 +150,19 @@ func Parse(name string, data []byte) (*Config, error) {
 		}
 	}
 	c.IgnoreWarnings = fc.Warnings.Ignore
+	for _, from := range slices.Sorted(maps.Keys(fc.Redirects)) {
+		to := fc.Redirects[from]
+		clean, err := CleanPath("redirect", from)
+		if err != nil {
+			fail(from, "[redirects]: %v", err)
+			continue
+		}
+		if _, err := CleanPath("redirect target", to); err != nil {
+			fail(from, "[redirects]: %v", err)
+			continue
+		}
+		c.Redirects = append(c.Redirects, Redirect{From: clean, To: to})
+	}
 	if c.DefaultLanguage == "" {
 		c.DefaultLanguage = "pl"
 	}

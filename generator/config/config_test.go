@@ -59,6 +59,9 @@ func TestParseErrors(t *testing.T) {
 		{"segment dot dot", "[languages.pl]\ntitle = \"P\"\n[languages.pl.sections]\nnews = \"..\"\n", "one non-empty URL segment"},
 		{"javascript base URL", strings.Replace(good, "https://example.org/portal", "javascript://x/", 1), "config.toml:2:1: base URL \"javascript://x/\" must start with http"},
 		{"negative file size", "maxFileSizeMB = -1\n" + good, "config.toml:1:1: maxFileSizeMB must be between"},
+		{"redirect not from the root", good + "[redirects]\n\"blog/\" = \"/aktualnosci/\"\n", `[redirects]: redirect "blog/" must be a path from the site's root`},
+		{"redirect to another site", good + "[redirects]\n\"/blog/\" = \"https://example.com/\"\n", `[redirects]: redirect target "https://example.com/" must be a path`},
+		{"redirect with ..", good + "[redirects]\n\"/a/../../b/\" = \"/\"\n", "must not contain .. parts"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -715,38 +715,8 @@ func (s *Site) ResolveAct(lang, number string) *Page {
 // CleanURL checks a page's url from front matter, a path from the site's
 // root like an alias ("/o-nas/", "/2019/05/post.html"), and returns it in
 // the form CleanAlias gives.
-func CleanURL(u string) (string, error) {
-	clean, err := CleanAlias(u)
-	if err != nil {
-		return u, fmt.Errorf("url%s", strings.TrimPrefix(err.Error(), "alias"))
-	}
-	return clean, nil
-}
+func CleanURL(u string) (string, error) { return config.CleanPath("url", u) }
 
 // CleanAlias checks an old URL listed in aliases and returns it in the one
-// form every collision check compares: cleaned as path.Clean does ("/./"
-// is "/", "/aktualnosci//" is "/aktualnosci/"), ending in "/" (a directory
-// whose index.html redirects) unless it names an .html file.
-func CleanAlias(a string) (string, error) {
-	if !strings.HasPrefix(a, "/") || strings.HasPrefix(a, "//") {
-		return a, fmt.Errorf("alias %q must be a path from the site's root, starting with a single /", a)
-	}
-	for _, r := range a {
-		if r < 0x20 || r == 0x7f || r == '\\' || r == '?' || r == '#' {
-			return a, fmt.Errorf("alias %q must be a plain path, without \\, ?, # or control characters", a)
-		}
-	}
-	for _, seg := range strings.Split(a, "/") {
-		if seg == ".." {
-			return a, fmt.Errorf("alias %q must not contain .. parts", a)
-		}
-		if len(seg) > maxSegment {
-			return a, fmt.Errorf("alias %q has a part %d characters long: file systems allow at most %d", a, len(seg), maxSegment)
-		}
-	}
-	clean := path.Clean(a)
-	if !strings.HasSuffix(clean, ".html") && !strings.HasSuffix(clean, "/") {
-		clean += "/"
-	}
-	return clean, nil
-}
+// form every collision check compares (see config.CleanPath).
+func CleanAlias(a string) (string, error) { return config.CleanPath("alias", a) }

@@ -43,6 +43,8 @@ func (o *Output) Source() (who, path string, line int) {
 	switch {
 	case o.Layout == "redirect" && o.Data != nil && o.Data.Page != nil:
 		return "an alias of " + o.origin, o.Data.Page.Path, o.Data.Page.AliasesLine
+	case o.Layout == "redirect":
+		return "the redirect from " + o.Path + " of config.toml's [redirects]", "config.toml", 0
 	case o.origin != "":
 		return o.origin, o.origin, 1
 	case strings.HasPrefix(o.cluster, "topic:") && o.Data != nil:

@@ -26,6 +26,11 @@ func TestHugoSiteFeatures(t *testing.T) {
 	write(t, filepath.Join(src, "content/pages/stary.pl.md"), "---\ntitle: Stary adres\nurl: /stara/strona.html\n---\n\nTekst.\n")
 	write(t, filepath.Join(src, "content/news/pozniej.pl.md"), "---\ntitle: Później\ndate: 2026-01-01\npublishDate: 2099-01-01\n---\n\nTekst.\n")
 	write(t, filepath.Join(src, "content/news/wygasla.pl.md"), "---\ntitle: Wygasła\ndate: 2026-01-01\nexpiryDate: 2026-02-01\n---\n\nTekst.\n")
+	cfg, err := os.ReadFile(filepath.Join(src, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(src, "config.toml"), string(cfg)+"\n[redirects]\n\"/blog\" = \"/aktualnosci/\"\n\"/en/blog/\" = \"/en/news/\"\n")
 	res := build(t, src, dest)
 
 	read := func(rel string) string {
@@ -52,6 +57,12 @@ func TestHugoSiteFeatures(t *testing.T) {
 	}
 	if !strings.Contains(pl, `datetime="2026-03-02`) {
 		t.Errorf("the RFC 1123 date is not the page's date:\n%s", grepLines(pl, "datetime"))
+	}
+	if r := read("blog/index.html"); !strings.Contains(r, `url=/aktualnosci/"`) {
+		t.Errorf("[redirects] /blog: %s", grepLines(r, "refresh"))
+	}
+	if r := read("en/blog/index.html"); !strings.Contains(r, `url=/en/news/"`) {
+		t.Errorf("[redirects] /en/blog/: %s", grepLines(r, "refresh"))
 	}
 	if !strings.Contains(read("stara/strona.html"), "Stary adres") {
 		t.Error("the page with url: /stara/strona.html is not there")
@@ -140,5 +151,27 @@ func TestSessionPageBundle(t *testing.T) {
 	files := s.Files()
 	if !strings.Contains(strings.Join(rep.Changed, " "), "aktualnosci/galeria/sala.png") || files["aktualnosci/galeria/plan.png"] == nil {
 		t.Errorf("changed %v; plan.png served: %v", rep.Changed, files["aktualnosci/galeria/plan.png"] != nil)
+	}
+}
+
+// TestRedirectToNothing: a [redirects] entry whose target the site does
+// not have is an error at config.toml, and nothing is published.
+func TestRedirectToNothing(t *testing.T) {
+	src := copySite(t)
+	cfg, err := os.ReadFile(filepath.Join(src, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(src, "config.toml"), string(cfg)+"\n[redirects]\n\"/blog/\" = \"/nie-ma/\"\n")
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Build(context.Background(), Options{Source: src, Dest: dest, Now: testNow})
+	if err == nil {
+		t.Fatal("the build passed")
+	}
+	if got := strings.Join(diagStrings(res), "\n"); !strings.Contains(got, "config.toml:1:1: [redirects]: /blog/ redirects to /nie-ma/, which is no page or file of the site") {
+		t.Errorf("problems:\n%s", got)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Error("the failed build published")
 	}
 }

@@ -157,6 +157,11 @@ func reportLinks(broken []linkcheck.Broken, outputs map[string]outputInfo, sourc
 		if found {
 			continue
 		}
+		if oi.layout == "redirect" && len(markdownOf(oi)) == 0 {
+			from := "/" + strings.TrimSuffix(b.File, "index.html")
+			ds.Errorf("config.toml", 0, 0, "[redirects]: %s redirects to %s, which is no page or file of the site", from, b.Href)
+			continue
+		}
 		if count[b.Href] == 0 {
 			order = append(order, b.Href)
 			first[b.Href] = b

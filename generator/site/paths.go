@@ -76,23 +76,24 @@ func checkPaths(outputs []*render.Output, static []string, copies map[string]str
 	type claim struct {
 		who, path string
 		line      int
+		copied    bool // a file of static/ or of a page bundle
 	}
 	claims := map[string]claim{}
 	var files []string
 	for _, f := range static {
 		src := sourceOf(f, copies)
-		claims[f] = claim{src, src, 1}
+		claims[f] = claim{src, src, 1, true}
 		files = append(files, f)
 	}
 	for _, o := range outputs {
 		who, path, line := o.Source()
 		f := o.File()
-		if prev, ok := claims[f]; ok && (strings.HasPrefix(prev.path, "static/") || strings.HasPrefix(prev.path, "content/")) {
+		if prev, ok := claims[f]; ok && prev.copied {
 			ds.Errorf(prev.path, 1, 1, "%s is written to the same place as %s (%s): rename or remove the file", prev.who, who, f)
 			continue
 		}
 		if _, ok := claims[f]; !ok {
-			claims[f] = claim{who, path, line}
+			claims[f] = claim{who, path, line, false}
 			files = append(files, f)
 		}
 	}
