@@ -34,7 +34,7 @@ import (
 
 // format is the version of the files' layout: a cache of another version
 // is not read.
-const format = 3
+const format = 4
 
 // stateName and docsPrefix name the cache's files.
 const (
@@ -75,6 +75,10 @@ type State struct {
 	// build need not list content/ again.
 	Dirs  []Dir
 	Files []File // content files, sorted by path
+	// Assets are content/'s other files (page bundles' images and
+	// documents), sorted by path, as the build read them: one added,
+	// removed or changed makes the next build a full one.
+	Assets []Asset
 	// Outputs are what the next build's plan needs of every output of
 	// this build's (render.Kept), in the plan's order; Site is the
 	// digest of what every page shows of the site (render.SiteDigest).
@@ -106,6 +110,14 @@ type File struct {
 	// Sig digests what the page's outputs show besides its body: its
 	// front matter, URL, lastmod and translations (see package site).
 	Sig uint64
+}
+
+// Asset is a file of content/ that is not Markdown, its size and time
+// (Unix nanoseconds) and a digest of its bytes.
+type Asset struct {
+	Path          string
+	Size, ModTime int64
+	Hash          uint64
 }
 
 // Dir is a directory and its time.

@@ -16,7 +16,7 @@ func sample() (*State, map[string][]Doc) {
 	date := time.Date(2025, 11, 27, 0, 0, 0, 0, time.UTC)
 	st := &State{
 		Key: "k", Dest: "/srv/public", Manifest: "abc", Settled: date.Add(time.Hour), Horizon: date.AddDate(1, 0, 0), ReadAt: date,
-		Dirs: []Dir{{"content", 1}, {"content/news", 2}},
+		Dirs: []Dir{{"content", 1}, {"content/news", 2}}, Assets: []Asset{{"content/news/x/a.png", 3, 4, 5}},
 		Files: []File{
 			{Path: "content/news/a.pl.md", Size: 10, ModTime: 5, Head: []byte("---\ntitle: A\n---\n"), Teaser: "Before the break.", SourceHash: 7, Published: true, Lastmod: date,
 				Diags: []diag.Diagnostic{{Path: "content/news/a.pl.md", Line: 3, Col: 2, Severity: diag.Warning, Msg: "HTML", Kind: diag.KindRawHTML}},
@@ -137,7 +137,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{State{}, 13}, {File{}, 12}, {render.Kept{}, 11}, {Doc{}, 2}, {search.Doc{}, 10}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
+		{State{}, 14}, {File{}, 12}, {Asset{}, 4}, {render.Kept{}, 11}, {Doc{}, 2}, {search.Doc{}, 10}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
 			t.Errorf("%T has %d fields, the codec writes %d: write the new ones (codec.go)", c.v, n, c.want)

@@ -116,6 +116,7 @@ func (e *encoder) state(st *State) {
 	e.time(st.ReadAt)
 	e.bool(st.Dirs != nil)
 	putList(e, st.Dirs, func(x *Dir) { e.str(x.Path); e.int(x.ModTime) })
+	putList(e, st.Assets, func(x *Asset) { e.str(x.Path); e.int(x.Size); e.int(x.ModTime); e.uint(x.Hash) })
 	putList(e, st.Files, e.file)
 	putList(e, st.Outputs, e.kept)
 	e.uint(st.Site)
@@ -289,6 +290,7 @@ func (d *decoder) state() *State {
 	st.ReadAt = d.time()
 	hasDirs := d.bool()
 	st.Dirs = getList(d, 2, func() Dir { return Dir{d.str(), d.int()} })
+	st.Assets = getList(d, 4, func() Asset { return Asset{d.str(), d.int(), d.int(), d.uint()} })
 	if hasDirs && st.Dirs == nil {
 		st.Dirs = []Dir{}
 	}

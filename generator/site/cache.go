@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"hubgen/generator/buildcache"
@@ -28,9 +27,9 @@ import (
 
 // cacheKey digests everything the output depends on besides content
 // files: this program, the options that change the output, config.toml,
-// layouts/, i18n/, static/ and the files of content/ other than Markdown
-// (page bundles' images and documents), by content, not time (a fresh
-// checkout in CI gives every file a new time). It returns "" when something cannot be
+// layouts/, i18n/ and static/, by content, not time (a fresh checkout in
+// CI gives every file a new time). (content/'s other files, page bundles'
+// images and documents, are State.Assets.) It returns "" when something cannot be
 // read: the build then neither uses nor writes a cache.
 func cacheKey(tree *source.Tree, opts Options) string {
 	h := sha256.New()
@@ -51,23 +50,33 @@ func cacheKey(tree *source.Tree, opts Options) string {
 	if !hashFile(h, tree, "config.toml") {
 		return ""
 	}
-	for _, dir := range []string{"layouts", "i18n", "static", "content"} {
+	for _, dir := range []string{"layouts", "i18n", "static"} {
 		files, problems := tree.Files(dir)
 		if len(problems) > 0 {
 			return ""
 		}
 		for _, rel := range files {
-			// content/'s Markdown files are the cache's business; its
-			// other files (page bundles') are copied only by a full build.
-			if dir == "content" && strings.HasSuffix(rel, ".md") {
-				continue
-			}
 			if !hashFile(h, tree, rel) {
 				return ""
 			}
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// readAsset stats and digests a file of content/ other than Markdown.
+func readAsset(tree *source.Tree, rel string) (buildcache.Asset, error) {
+	info, err := tree.Stat(rel)
+	if err != nil {
+		return buildcache.Asset{}, err
+	}
+	data, err := tree.ReadFile(rel)
+	if err != nil {
+		return buildcache.Asset{}, err
+	}
+	h := fnv.New64a()
+	h.Write(data)
+	return buildcache.Asset{Path: rel, Size: info.Size(), ModTime: info.ModTime().UnixNano(), Hash: h.Sum64()}, nil
 }
 
 // hashFile adds a file's name, length and bytes to h.
@@ -129,10 +138,12 @@ func sameDirs(tree *source.Tree, dirs []buildcache.Dir) bool {
 
 // fullCache is what a full build leaves for the next build.
 type fullCache struct {
+	tree   *source.Tree
 	readAt time.Time        // when loading started
 	dirs   []buildcache.Dir // content/'s directories then
 	key    string
 	files  []*content.File
+	other  []string // content/'s files other than Markdown
 	site   *content.Site
 	convs  []converted   // by s.Pages: problems and dependencies
 	docs   []search.Doc  // by s.Pages
@@ -154,6 +165,13 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 		return err
 	}
 	st := &buildcache.State{Key: c.key, Dest: t.Dir, Manifest: settled.Manifest, Settled: settled.At, Horizon: horizon(c.site, opts), ReadAt: c.readAt, Dirs: c.dirs, Outputs: c.kept, Site: c.digest}
+	for _, f := range c.other {
+		a, err := readAsset(c.tree, f)
+		if err != nil {
+			return err
+		}
+		st.Assets = append(st.Assets, a)
+	}
 	index := make(map[*content.Page]int, len(c.site.Pages))
 	for i, p := range c.site.Pages {
 		index[p] = i

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -84,7 +85,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	opts, st := b.opts, b.st
 	switch {
 	case b.key == "" || st.Key != b.key:
-		return "the program, its options, config.toml, layouts/, i18n/, static/ or a page bundle's files changed", nil
+		return "the program, its options, config.toml, layouts/, i18n/ or static/ changed", nil
 	case !st.Horizon.IsZero() && !opts.Now.Before(st.Horizon):
 		return "a page dated in the future is due", nil
 	case len(st.Outputs) == 0:
@@ -116,14 +117,12 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	res.NewTopics = s.NewTopics()
 	s.Config = b.cfg.WithTopics(res.NewTopics)
 	setGitDates(s.Pages, dates)
-	static := staticFiles(b.tree, early)
-	var copies map[string]string
-	if hasBundles(s) {
-		_, other, problems := content.ListContent(b.tree)
-		early.Merge(problems)
-		copies = s.BundleFiles(other, early)
-		static = withCopies(static, copies)
+	other, reason := b.assets(listed)
+	if reason != "" {
+		return reason, nil
 	}
+	copies := s.BundleFiles(other, early)
+	static := withCopies(staticFiles(b.tree, early), copies)
 	if early.HasErrors() {
 		return "content files have errors", nil // reported as a full build reports them
 	}
@@ -254,14 +253,36 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	return "", nil
 }
 
-// hasBundles tells whether a page of s is a page bundle's.
-func hasBundles(s *content.Site) bool {
-	for _, p := range s.Pages {
-		if p.Bundle != "" {
-			return true
+// assets returns content/'s files other than Markdown, which must be
+// the last build's (State.Assets) with the same sizes and times, or else a
+// reason to build in full: only a full build copies them. Unless listed,
+// it lists content/ again.
+func (b *incremental) assets(listed bool) ([]string, string) {
+	paths := make([]string, len(b.st.Assets))
+	for i, a := range b.st.Assets {
+		paths[i] = a.Path
+	}
+	if !listed {
+		_, other, problems := content.ListContent(b.tree)
+		if problems.Len() > 0 {
+			return nil, "content/ has entries the build refuses"
+		}
+		if !slices.Equal(other, paths) {
+			return nil, "files of content/ other than Markdown (page bundles') were added, removed or renamed"
 		}
 	}
-	return false
+	for _, a := range b.st.Assets {
+		info, err := b.tree.Stat(a.Path)
+		if err == nil && info.Size() == a.Size && info.ModTime().UnixNano() == a.ModTime && !b.st.Racy(a.ModTime) {
+			continue
+		}
+		// A new time, or one too close to the last build's reading to
+		// tell: the bytes decide.
+		if now, err := readAsset(b.tree, a.Path); err != nil || now.Hash != a.Hash || now.Size != a.Size {
+			return nil, "a file of a page bundle changed: " + a.Path
+		}
+	}
+	return paths, ""
 }
 
 // removesFiles returns why the plan all cannot update the previous output

@@ -111,6 +111,10 @@ func TestIncrementalBuild(t *testing.T) {
 		{"the bundle's image replaced", func(t *testing.T) {
 			writePNG(t, filepath.Join(src, "content/news/galeria/sala.png"), 8, 5)
 		}, false, "bundle", false},
+		{"a file outside any bundle: a warning, the same output", func(t *testing.T) {
+			write(t, filepath.Join(src, "content/news/notatki.txt"), "notatki")
+		}, false, "bundle", false},
+		{"a body edited with that file there: the warning stays", appendTo(news, "\nI jeszcze.\n"), true, "", false},
 		{"a publishDate in the future: the item goes", replace("content/news/galeria/index.pl.md", "date: 2026-03-03", "date: 2026-03-03\npublishDate: 2099-01-01"), false, "removes", false},
 		{"the publishDate removed", replace("content/news/galeria/index.pl.md", "publishDate: 2099-01-01\n", ""), false, "bundle", false},
 		{"a url set: the page moves", replace(org, "slug: frontex\n", "slug: frontex\nurl: /en/frontex.html\n"), false, "removes", false},
@@ -149,7 +153,7 @@ func TestIncrementalBuild(t *testing.T) {
 			if diff := diffTrees(readTree(t, dest), readTree(t, fresh)); diff != "" {
 				t.Fatalf("the output differs from a full build's:\n%s", diff)
 			}
-			if unchanged := strings.HasPrefix(r.name, "nothing") || strings.Contains(r.name, "same bytes") || strings.Contains(r.name, "cache damaged"); unchanged != (res.Written == 0) {
+			if unchanged := strings.HasPrefix(r.name, "nothing") || strings.Contains(r.name, "same bytes") || strings.Contains(r.name, "same output") || strings.Contains(r.name, "cache damaged"); unchanged != (res.Written == 0) {
 				t.Errorf("%d files written", res.Written)
 			}
 		})

@@ -329,7 +329,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Rendered = res.Outputs
 	err = fileError(err, res.Diags)
 	if err == nil && key != "" {
-		c := fullCache{readAt: readAt, dirs: dirs, key: key, files: files, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in)}
+		c := fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in)}
 		c.write(opts, target)
 	}
 	return res, err
