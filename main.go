@@ -4,12 +4,19 @@ package main
 
 import (
 	"context"
+	"embed"
 	"os"
 	"os/signal"
 	"syscall"
 
 	"hubgen/cli"
 )
+
+// theme is hubgen's own layouts, UI strings and static files, which
+// `hubgen import` writes into the site it makes.
+//
+//go:embed layouts i18n static
+var theme embed.FS
 
 func main() {
 	// SIGINT (Ctrl+C) and SIGTERM stop any command promptly: a build
@@ -23,7 +30,7 @@ func main() {
 		signal.Stop(sigs)
 		cancel(cli.Interrupt{Signal: s.(syscall.Signal)})
 	}()
-	code := cli.RunContext(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr, cli.Env{Theme: theme})
 	cancel(nil)
 	os.Exit(code)
 }

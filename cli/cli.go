@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -37,11 +38,20 @@ Usage:
   hubgen serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--future]
   hubgen check [--source DIR] [--format text|github] [--ignore KINDS] [--all]
   hubgen new <section> <name> [--lang pl|en] [--source DIR]
+  hubgen import hugo SRC DEST [--section HUGO=HUBGEN]… [--map FILE] [--keep-unknown]
 
 Run "hubgen <command> --help" for a command's options.
 Exit status: 0 success, 1 content or configuration errors, 2 bad usage,
 130 or 143 when stopped by SIGINT (Ctrl+C) or SIGTERM.
 `
+
+// Env is what the hubgen binary gives the command line besides its
+// arguments.
+type Env struct {
+	// Theme holds hubgen's own layouts/, i18n/ and static/ (embedded in
+	// the binary), which `import` writes into the new site.
+	Theme fs.FS
+}
 
 // Run runs the command line args and returns the exit status.
 func Run(args []string, stdout, stderr io.Writer) int {
@@ -52,6 +62,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 // promptly. A build stopped that way publishes nothing; the exit status is
 // 128 plus the signal's number when the cause is an Interrupt.
 func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return Main(ctx, args, stdout, stderr, Env{})
+}
+
+// Main is RunContext with what the binary provides (env).
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer, env Env) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitUsage
@@ -68,6 +83,8 @@ func RunContext(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr, env.Theme)
 	}
 	fmt.Fprintf(stderr, "hubgen: unknown command %q\n\n%s", args[0], usage)
 	return exitUsage

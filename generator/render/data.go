@@ -74,6 +74,7 @@ type SiteInfo struct {
 	BasePath    string
 	Menu        []Link
 	Languages   []*config.Language
+	Homes       map[string]string // every language's home page (with the base path), by language
 }
 
 // Link is a labelled URL (a site path with base path, or absolute).

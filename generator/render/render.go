@@ -147,7 +147,10 @@ func newEnv(in Input) *env {
 }
 
 func (p *env) siteInfo(l *config.Language) *SiteInfo {
-	si := &SiteInfo{Title: l.Title, Description: l.Description, Lang: l.Code, Home: p.base + p.Config.HomePath(l.Code), TopicsURL: p.base + p.Config.SectionPath(l.Code, "topics"), SearchURL: p.base + p.Config.SectionPath(l.Code, "search"), BasePath: p.base, Languages: p.Config.Languages}
+	si := &SiteInfo{Title: l.Title, Description: l.Description, Lang: l.Code, Home: p.base + p.Config.HomePath(l.Code), TopicsURL: p.base + p.Config.SectionPath(l.Code, "topics"), SearchURL: p.base + p.Config.SectionPath(l.Code, "search"), BasePath: p.base, Languages: p.Config.Languages, Homes: map[string]string{}}
+	for _, other := range p.Config.Languages {
+		si.Homes[other.Code] = p.base + p.Config.HomePath(other.Code)
+	}
 	for _, m := range l.Menu {
 		link := Link{Name: m.Name}
 		if m.Section != "" {

@@ -175,3 +175,25 @@ func TestRedirectToNothing(t *testing.T) {
 		t.Error("the failed build published")
 	}
 }
+
+// TestEnglishAtTheRoot: with English the default language (as a Hugo site
+// whose default is English imports), its search page is /search/, beside
+// the search index's directories search/<lang>/, not inside them.
+func TestEnglishAtTheRoot(t *testing.T) {
+	src := copySite(t)
+	cfg, err := os.ReadFile(filepath.Join(src, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(src, "config.toml"), strings.Replace(string(cfg), `defaultLanguage = "pl"`, `defaultLanguage = "en"`, 1))
+	dest := filepath.Join(t.TempDir(), "public")
+	build(t, src, dest)
+	for _, f := range []string{"search/index.html", "search/en/manifest.json", "pl/szukaj/index.html", "search/pl/manifest.json"} {
+		if _, err := os.Stat(filepath.Join(dest, filepath.FromSlash(f))); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(dest, "search/index.html")); !strings.Contains(string(b), "data-search-results") {
+		t.Error("search/index.html is not the search page")
+	}
+}

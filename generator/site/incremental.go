@@ -299,7 +299,7 @@ func removesFiles(prev map[string]string, all []*render.Output, static []string)
 		made[f] = true
 	}
 	for f := range prev {
-		if !made[f] && !strings.HasPrefix(f, searchDir) {
+		if !made[f] && !inSearchIndex(f) {
 			return "the change removes " + f + " from the output"
 		}
 	}
@@ -586,7 +586,7 @@ func (b *incremental) checkLinks(lc *linkCheck, dir string, made map[string]bool
 		},
 		Has: func(f string) bool {
 			_, ok := prev[f]
-			return made[f] || ok && !strings.HasPrefix(f, searchDir)
+			return made[f] || ok && !inSearchIndex(f)
 		},
 		Page: func(f string) (linkcheck.Page, bool) {
 			if i, ok := rendered[f]; ok {

@@ -103,7 +103,7 @@ func (lc *linkCheck) run(s *content.Site, static []string, search map[string][]b
 		},
 		Has: func(f string) bool {
 			_, ok := files[f]
-			return ok || search == nil && strings.HasPrefix(f, searchDir)
+			return ok || search == nil && inSearchIndex(f)
 		},
 		Page: func(f string) (linkcheck.Page, bool) {
 			if i, ok := files[f]; ok && i >= 0 {
@@ -337,7 +337,7 @@ func (s *Session) checkLinks(table *linkcheck.Table, outputs, later []*render.Ou
 			if !ok {
 				_, ok = s.static[f]
 			}
-			return ok || strings.HasPrefix(f, searchDir)
+			return ok || inSearchIndex(f)
 		}
 		site.Page = func(f string) (linkcheck.Page, bool) {
 			r := page(f)
@@ -363,7 +363,7 @@ func (s *Session) checkLinks(table *linkcheck.Table, outputs, later []*render.Ou
 			if !ok {
 				_, ok = s.static[f]
 			}
-			return ok || strings.HasPrefix(f, searchDir)
+			return ok || inSearchIndex(f)
 		}
 		site.Page = func(f string) (linkcheck.Page, bool) {
 			if o := plan[f]; o != nil {

@@ -11,8 +11,17 @@ import (
 	"hubgen/generator/source"
 )
 
-// searchDir is the output directory the search index is written to.
+// searchDir is the output directory the search index is written to, one
+// directory per language (search/<lang>/).
 const searchDir = "search/"
+
+// inSearchIndex tells whether output file f lies in the search index:
+// in a directory under searchDir. search/index.html is not: it is the
+// search page of a default language whose segment is "search".
+func inSearchIndex(f string) bool {
+	rest, ok := strings.CutPrefix(f, searchDir)
+	return ok && strings.Contains(rest, "/")
+}
 
 // staticFiles lists static/ through the tree's checks, as paths relative to
 // static/; refused files are errors in ds.
@@ -100,7 +109,7 @@ func checkPaths(outputs []*render.Output, static []string, copies map[string]str
 	sort.Strings(files)
 	for _, f := range files {
 		c := claims[f]
-		if strings.HasPrefix(f, searchDir) {
+		if inSearchIndex(f) {
 			ds.Errorf(c.path, c.line, 1, "%s would be written as %s, inside the search index's directory %s: choose another path", c.who, f, searchDir)
 			continue
 		}
