@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -119,6 +120,12 @@ func (r *Report) Markdown() string {
 	var b strings.Builder
 	b.WriteString("# Import report\n\n")
 	fmt.Fprintf(&b, "%d pages written, %d files copied, %d items not converted.\n", r.Pages, r.Files, len(r.NotConverted))
+	if groups := summarize(r.NotConverted); len(groups) > 0 {
+		b.WriteString("\n## In short\n\nWhat was not converted, by kind (every item, with its place, follows).\n\n")
+		for _, g := range groups {
+			b.WriteString("- " + g + "\n")
+		}
+	}
 	for _, part := range []struct {
 		title, intro string
 		items        []Item
@@ -135,6 +142,72 @@ func (r *Report) Markdown() string {
 		}
 	}
 	return b.String()
+}
+
+// kinds of items the summary of a report counts: a pattern of the
+// message and what the group is called; the pattern's group names the
+// item within it.
+var kinds = []struct {
+	re   *regexp.Regexp
+	name string
+}{
+	{regexp.MustCompile(`^front matter key "([^"]+)" dropped`), "front matter keys dropped"},
+	{regexp.MustCompile(`^unknown shortcode \{\{[<%]\s*/?([^\s>%/]+)`), "unknown shortcodes"},
+	{regexp.MustCompile(`^raw HTML <([a-zA-Z0-9]+)`), "HTML tags not published"},
+	{regexp.MustCompile(`^link(?: definition)? to `), "links that led nowhere, now plain text"},
+}
+
+// summarize counts items by kind ("12 front matter keys dropped: cover
+// (5), author (4), …"), kinds in the order of kinds, names by count.
+func summarize(items []Item) []string {
+	counts := make([]map[string]int, len(kinds))
+	totals := make([]int, len(kinds)+1)
+	for _, it := range items {
+		k := len(kinds)
+		for i, kd := range kinds {
+			if m := kd.re.FindStringSubmatch(it.Message); m != nil {
+				if counts[i] == nil {
+					counts[i] = map[string]int{}
+				}
+				if len(m) > 1 {
+					counts[i][m[1]]++
+				}
+				k = i
+				break
+			}
+		}
+		totals[k]++
+	}
+	var out []string
+	for i, kd := range kinds {
+		if totals[i] == 0 {
+			continue
+		}
+		line := fmt.Sprintf("%d %s", totals[i], kd.name)
+		names := make([]string, 0, len(counts[i]))
+		for n := range counts[i] {
+			names = append(names, n)
+		}
+		sort.Slice(names, func(a, b int) bool {
+			if counts[i][names[a]] != counts[i][names[b]] {
+				return counts[i][names[a]] > counts[i][names[b]]
+			}
+			return names[a] < names[b]
+		})
+		for j, n := range names {
+			if j == 0 {
+				line += ": "
+			} else {
+				line += ", "
+			}
+			line += fmt.Sprintf("%s (%d)", n, counts[i][n])
+		}
+		out = append(out, line)
+	}
+	if n := totals[len(kinds)]; n > 0 {
+		out = append(out, fmt.Sprintf("%d other items (pages, files and old URLs left out)", n))
+	}
+	return out
 }
 
 // UsageError is an import refused before it read anything: a destination

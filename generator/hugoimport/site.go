@@ -136,6 +136,12 @@ func (im *importer) generatedFile(f string) string {
 	if rest, ok := strings.CutPrefix(f, "/search/"); ok && strings.Contains(rest, "/") {
 		return "hubgen's search index is there"
 	}
+	if dir, ok := strings.CutSuffix(f, "/index.html"); ok {
+		// A page of hubgen's own there (a home page, a list).
+		if what := im.taken[dir+"/"]; what != "" && !strings.Contains(what, "static file") {
+			return what + " is there"
+		}
+	}
 	return ""
 }
 

@@ -230,6 +230,7 @@ func TestConvertBody(t *testing.T) {
 		{"section list", "[all](/posts/)\n", "[all](/news/)\n", "", false},
 		{"html inline", "<b>x</b> <i>y</i> <code>z</code> <a href=\"/posts/b/\">b</a><br>\nn\n", "**x** *y* `z` [b](b.en.md)\\\nn\n", "", false},
 		{"html img", `<img src="/img/x.png" alt="X">` + "\n", "![X](/img/x.png)\n", "", false},
+		{"html self-closing", "a<br/>b <img src=\"/img/x.png\" alt=\"X\"/>\n", "a\\\nb ![X](/img/x.png)\n", "", false},
 		{"html block", "<div>\ntext\n</div>\n", "\ntext\n\n", "content/posts/a.md:5: raw HTML <div> is not published: the tags were removed, the text kept", false},
 		{"script", "<script>alert(1)</script>\nok\n", "\nok\n", "content/posts/a.md:5: raw HTML <script> is not published: removed with its content", false},
 		{"comments and more", "a\n<!--more-->\n<!-- note -->\n", "a\n<!--more-->\n<!-- note -->\n", "", false},
@@ -323,7 +324,8 @@ func TestReportMarkdown(t *testing.T) {
 	r.notConverted("content/a.md", 2, "z")
 	r.decide("content/a.md", 0, "d")
 	r.NotConverted, r.Decisions = sortItems(r.NotConverted), sortItems(r.Decisions)
-	want := "# Import report\n\n2 pages written, 1 files copied, 3 items not converted.\n\n## Not converted\n\n" +
+	want := "# Import report\n\n2 pages written, 1 files copied, 3 items not converted.\n\n" +
+		"## In short\n\nWhat was not converted, by kind (every item, with its place, follows).\n\n- 3 other items (pages, files and old URLs left out)\n\n## Not converted\n\n" +
 		"Parts of the Hugo site the hubgen site does not publish (path:line in the Hugo site).\n\n" +
 		"- content/a.md:2: z\n- content/a.md:10: y\n- content/b.md:3: x\n\n## Decisions\n\nChoices the import made.\n\n- content/a.md: d\n"
 	if got := r.Markdown(); got != want {
