@@ -318,24 +318,39 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return exitOK
 }
 
+// interspersed splits args into flags of set (each with its value) and
+// positional arguments, which may come in any order: a flag that is not
+// boolean and is written without "=" takes the next argument.
+func interspersed(set *flag.FlagSet, args []string) (flags, pos []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		f := set.Lookup(name)
+		if strings.Contains(name, "=") || f == nil {
+			continue // a value of its own, or a flag parse reports
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	return flags, pos
+}
+
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("new", "new <section> <name> [--lang pl|en] [--source DIR]", stdout, stderr)
 	lang := fs.String("lang", "pl", "language of the new file")
 	source := fs.String("source", ".", "the site's directory")
 	// Allow flags after the positional arguments.
-	var pos, flags []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if strings.HasPrefix(a, "-") {
-			flags = append(flags, a)
-			if !strings.Contains(a, "=") && a != "-h" && a != "--help" && a != "-help" && i+1 < len(args) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-			continue
-		}
-		pos = append(pos, a)
-	}
+	flags, pos := interspersed(fs, args)
 	if st, stop := parse(fs, flags, stdout); stop {
 		return st
 	}

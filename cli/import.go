@@ -43,19 +43,7 @@ func runImport(args []string, stdout, stderr io.Writer, theme fs.FS) int {
 	set.Var(sections, "section", "map a Hugo section to a hubgen section (news, organisations, projects, pages), as in --section wydarzenia=news; repeatable")
 	mapFile := set.String("map", "", "a TOML file whose [sections] table maps Hugo sections to hubgen sections")
 	keep := set.Bool("keep-unknown", false, "keep an unknown shortcode in the text as inline code instead of removing it")
-	var pos, flags []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if strings.HasPrefix(a, "-") && a != "-" {
-			flags = append(flags, a)
-			if (a == "--section" || a == "-section" || a == "--map" || a == "-map") && i+1 < len(args) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-			continue
-		}
-		pos = append(pos, a)
-	}
+	flags, pos := interspersed(set, args)
 	if st, stop := parse(set, flags, stdout); stop {
 		return st
 	}

@@ -12,6 +12,7 @@ import (
 	"hubgen/generator/config"
 	"hubgen/generator/diag"
 	"hubgen/generator/source"
+	"hubgen/internal/gittest"
 )
 
 const testConfig = `
@@ -39,15 +40,7 @@ func testCfg(t *testing.T) *config.Config {
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	gittest.Write(t, dir, files)
 	return dir
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"unicode"
 
-	"hubgen/generator/i18n"
+	"hubgen/generator/markdown"
 )
 
 // edit replaces body[start:end] with text.
@@ -263,40 +263,12 @@ func hugoID(text string, used map[string]bool) string {
 	return id
 }
 
-// hubIDs makes hubgen's heading ids (generator/markdown): i18n.Slugify of
-// the text, "section" when empty, "h-" before a leading digit, the
-// smallest free -1, -2 … after a repeated one.
-type hubIDs struct {
-	used map[string]bool
-	next map[string]int
-}
-
-func (s *hubIDs) generate(text string) string {
-	base := i18n.Slugify(text)
-	if base == "" {
-		base = "section"
-	}
-	if base[0] >= '0' && base[0] <= '9' {
-		base = "h-" + base
-	}
-	id := base
-	if s.used[id] {
-		i := max(s.next[base], 1)
-		for id = base + "-" + strconv.Itoa(i); s.used[id]; id = base + "-" + strconv.Itoa(i) {
-			i++
-		}
-		s.next[base] = i + 1
-	}
-	s.used[id] = true
-	return id
-}
-
 // headingIDs maps each Hugo heading id of a body to hubgen's id of the
 // same heading.
 func headingIDs(hs []heading) map[string]string {
 	out := map[string]string{}
 	used := map[string]bool{}
-	hub := &hubIDs{used: map[string]bool{}, next: map[string]int{}}
+	hub := markdown.NewHeadingIDs()
 	for _, h := range hs {
 		var id string
 		if h.explicit != "" {
@@ -305,7 +277,7 @@ func headingIDs(hs []heading) map[string]string {
 		} else {
 			id = hugoID(h.text, used)
 		}
-		out[id] = hub.generate(h.text)
+		out[id] = hub.Next(h.text)
 	}
 	return out
 }

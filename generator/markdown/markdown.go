@@ -513,9 +513,10 @@ func nodeText(n ast.Node, src []byte) string {
 	return strings.TrimSpace(b.String())
 }
 
-// ids makes heading ids from a Polish-aware slug ("Współpraca z Łodzią" ->
-// "wspolpraca-z-lodzia"), unique within the page.
-type ids struct {
+// HeadingIDs gives headings their ids as pages get them: a Polish-aware
+// slug ("Współpraca z Łodzią" -> "wspolpraca-z-lodzia"), unique within the
+// page. The importer of Hugo sites uses it to rewrite links to headings.
+type HeadingIDs struct {
 	used map[string]bool
 	// next holds, per base, the suffix after the last one given out:
 	// every id base-1 … base-(next-1) is taken, so that n headings with
@@ -523,18 +524,24 @@ type ids struct {
 	next map[string]int
 }
 
-func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
+// NewHeadingIDs returns the ids of a new page.
+func NewHeadingIDs() *HeadingIDs {
+	return &HeadingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
-// Generate implements parser.IDs. The id is the slug, or when that is
-// taken (by an earlier heading, an explicit id or a heading whose text is
-// the numbered form, such as "x-1") the slug with the smallest free suffix
-// -1, -2, ….
-func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := i18n.Slugify(string(value))
+// Next returns the id of the page's next heading, whose text is text.
+func (s *HeadingIDs) Next(text string) string { return s.id(text, true) }
+
+// id is the slug of text, or when that is taken (by an earlier heading,
+// an explicit id or a heading whose text is the numbered form, such as
+// "x-1") the slug with the smallest free suffix -1, -2, …. A heading's
+// slug that starts with a digit gets "h-" before it.
+func (s *HeadingIDs) id(text string, heading bool) string {
+	base := i18n.Slugify(text)
 	if base == "" {
 		base = "section"
 	}
-	if kind == ast.KindHeading && base[0] >= '0' && base[0] <= '9' {
+	if heading && base[0] >= '0' && base[0] <= '9' {
 		base = "h-" + base
 	}
 	id := base
@@ -546,7 +553,17 @@ func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
 		s.next[base] = i + 1
 	}
 	s.used[id] = true
-	return []byte(id)
+	return id
+}
+
+// ids is HeadingIDs as goldmark's parser asks for them.
+type ids struct{ HeadingIDs }
+
+func newIDs() *ids { return &ids{*NewHeadingIDs()} }
+
+// Generate implements parser.IDs.
+func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
+	return []byte(s.id(string(value), kind == ast.KindHeading))
 }
 
 // Put implements parser.IDs.

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"hubgen/generator/i18n"
 	"hubgen/generator/markdown"
 	"hubgen/generator/source"
+	"hubgen/internal/gittest"
 )
 
 const fixtureConfig = `baseURL = "https://example.org/portal/"
@@ -49,15 +49,7 @@ func fixtureInput(t *testing.T) Input {
 	for k, v := range fixturePages {
 		files[k] = v
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	gittest.Write(t, dir, files)
 	cfg, err := config.Parse("config.toml", []byte(fixtureConfig))
 	if err != nil {
 		t.Fatal(err)
