@@ -108,7 +108,10 @@ const searchPageShell = `{{define "breadcrumbs"}}{{end}}<!DOCTYPE html>
 type searchPage struct {
 	Lang, Title, URL string
 	L                uiText
-	Site             struct{ BasePath string }
+	Site             struct {
+		BasePath string
+		Menu     []struct{ Name, URL string } // none: the shell has no menu
+	}
 }
 
 // uiText gives the layout the UI strings of one language.

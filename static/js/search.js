@@ -1,7 +1,10 @@
 // search.js: the search page (/szukaj/, /en/search/). It reads ?q=, runs the
 // query against the static index with search-core.js as the reader types,
 // and renders the results, facet filters and suggestions with DOM nodes and
-// text only: nothing from the index is ever parsed as HTML.
+// text only: nothing from the index is ever parsed as HTML. The address
+// holds the query, the filters and how many results are shown (?q=…&kind=…
+// &topic=…&year=…&page=2), so that reload, back and forward and a shared
+// link restore them; the language switcher carries the query over.
 
 import { Searcher, facetCounts, matcher, snippet, tokenSpans } from "./search-core.js";
 
@@ -38,7 +41,8 @@ function init(root) {
     const form = ds["n" + cat[0].toUpperCase() + cat.slice(1)] || ds.nOther || String(n);
     return form.replace(SAMPLE[cat] || SAMPLE.other, () => n.toLocaleString(lang));
   };
-  const dateFmt = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  // As the pages write dates: "27 listopada 2025", "27 November 2025".
+  const dateFmt = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   const kindName = (k) => ds["kind" + k[0].toUpperCase() + k.slice(1)] || k;
   const form = root.closest("main")?.querySelector("form.search-form") || document.querySelector("form.search-form");
   const input = form.querySelector('input[name="q"]');
@@ -48,6 +52,7 @@ function init(root) {
       return r.json();
     }));
 
+  document.getElementById("search-help")?.removeAttribute("hidden"); // true only with this script
   const status = el("p", { class: "search-status", role: "status" });
   const body = el("div", { class: "search-body" });
   root.replaceChildren(status, body);
@@ -55,11 +60,14 @@ function init(root) {
   const state = { seq: 0, query: "", result: null, topicsOf: null, topicsOpen: false, sel: newSel(), limit: PAGE };
   function newSel() { return { kind: new Set(), topic: new Set(), year: new Set() }; }
 
-  async function run(query) {
+  // run searches for query; restore (from the address) gives the filters
+  // and the number of pages of results to show.
+  async function run(query, restore) {
     const seq = ++state.seq;
     state.query = query;
     state.sel = newSel();
     state.limit = PAGE;
+    carryQuery(query);
     if (!query.trim()) {
       state.result = null;
       status.textContent = text("hint");
@@ -70,6 +78,20 @@ function init(root) {
       const result = await searcher.search(query);
       if (seq !== state.seq) return;
       state.result = result;
+      if (restore) {
+        state.limit = PAGE * restore.page;
+        for (const k of restore.kind) state.sel.kind.add(k);
+        for (const y of restore.year) state.sel.year.add(y);
+        if (restore.topic.length) {
+          state.topicsOf = state.topicsOf || (await searcher.facets());
+          if (seq !== state.seq) return;
+          state.topicsOpen = true;
+          for (const name of restore.topic) {
+            const t = searcher.m.topics.indexOf(name);
+            if (t >= 0) state.sel.topic.add(t);
+          }
+        }
+      }
       await render(seq);
     } catch (err) {
       if (seq !== state.seq) return;
@@ -105,7 +127,7 @@ function init(root) {
     list.addEventListener("keydown", listKeys);
     kids.push(list);
     if (shown.length > page.length) {
-      kids.push(el("button", { type: "button", class: "search-more", onclick: () => { state.limit += PAGE; render(state.seq, "more"); } }, text("more")));
+      kids.push(el("button", { type: "button", class: "search-more", onclick: () => { state.limit += PAGE; writeURL(true); render(state.seq, "more"); } }, text("more")));
     }
     body.replaceChildren(...kids);
     if (focusKey === "more") list.children[state.limit - PAGE]?.querySelector("a")?.focus();
@@ -149,6 +171,7 @@ function init(root) {
       cb.addEventListener("change", () => {
         if (cb.checked) state.sel[name].add(v); else state.sel[name].delete(v);
         state.limit = PAGE;
+        writeURL(true);
         render(state.seq, key);
       });
       return el("label", null, cb, el("span", null, label(v) + " ", el("span", { class: "count" }, "(" + (counts[name].get(v) || 0) + ")")));
@@ -180,7 +203,7 @@ function init(root) {
     const years = [...new Set([...counts.year.keys(), ...state.sel.year])].sort((a, b) => (b || -1) - (a || -1));
     group("year", text("year"), years, (y) => (y ? String(y) : text("undated")));
     if (state.sel.kind.size + state.sel.topic.size + state.sel.year.size) {
-      box.append(el("button", { type: "button", class: "facet-clear", onclick: () => { state.sel = newSel(); render(state.seq); } }, text("clear")));
+      box.append(el("button", { type: "button", class: "facet-clear", onclick: () => { state.sel = newSel(); state.limit = PAGE; writeURL(true); render(state.seq); } }, text("clear")));
     }
     return box;
   }
@@ -197,21 +220,63 @@ function init(root) {
 
   function setQuery(q) {
     input.value = q;
-    syncURL(q);
+    state.query = q;
+    state.sel = newSel();
+    state.limit = PAGE;
+    writeURL(true);
     run(q);
   }
 
-  function syncURL(q) {
+  // writeURL puts the query, the filters and the number of result pages
+  // shown into the address: a new history entry with push (a filter, more
+  // results, a search sent), else in place (typing).
+  function writeURL(push) {
     const url = new URL(location.href);
-    if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
-    history.replaceState(null, "", url);
+    for (const k of ["q", "kind", "topic", "year", "page"]) url.searchParams.delete(k);
+    if (state.query.trim()) {
+      url.searchParams.set("q", state.query);
+      for (const k of state.sel.kind) url.searchParams.append("kind", k);
+      for (const t of state.sel.topic) url.searchParams.append("topic", searcher.m.topics[t]);
+      for (const y of state.sel.year) url.searchParams.append("year", String(y || 0));
+      if (state.limit > PAGE) url.searchParams.set("page", String(Math.ceil(state.limit / PAGE)));
+    }
+    if (url.href === location.href) return;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  // readURL runs what the address holds.
+  function readURL() {
+    const p = new URLSearchParams(location.search);
+    const q = p.get("q") || "";
+    input.value = q;
+    const page = Math.min(Math.max(parseInt(p.get("page") || "1", 10) || 1, 1), 1000);
+    run(q, { kind: p.getAll("kind"), topic: p.getAll("topic"), year: p.getAll("year").map(Number), page });
+  }
+
+  // carryQuery gives the language switcher's links to the other search
+  // pages the query, which means the same in every language (the
+  // filters' topics do not).
+  function carryQuery(q) {
+    for (const a of document.querySelectorAll(".lang-switch a[hreflang]")) {
+      const url = new URL(a.href, location.href);
+      if (q.trim()) url.searchParams.set("q", q); else url.searchParams.delete("q");
+      a.setAttribute("href", url.pathname + url.search + url.hash);
+    }
   }
 
   let timer = 0;
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { syncURL(input.value); run(input.value); }, 120);
+    timer = setTimeout(() => {
+      state.query = input.value;
+      state.sel = newSel();
+      state.limit = PAGE;
+      writeURL(false);
+      run(input.value);
+    }, 120);
   });
+  window.addEventListener("popstate", readURL);
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown") {
       const first = body.querySelector(".search-results a");
@@ -224,9 +289,7 @@ function init(root) {
     setQuery(input.value);
   });
 
-  const q = new URLSearchParams(location.search).get("q") || "";
-  input.value = q;
-  run(q);
+  readURL();
   // For tests and the benchmark: run a query and resolve once rendered.
   root.hubgenSearch = { run, searcher };
 }
