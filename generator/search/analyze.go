@@ -14,7 +14,8 @@ type langData struct {
 	docs     []*Doc
 	stems    []string                     // by stem id
 	postings [][]posting                  // by stem id, by document number
-	surfaces map[string][]int32           // folded surface -> stem ids (empty for stop words)
+	surfaces map[string][]int32           // folded surface -> stem ids (empty for stop words); stems are keys too (addStemKeys)
+	rules    [][2]string                  // suffix rules for forms no page uses (suffixRules)
 	norms    [][format.NumFields]uint8    // per document, per field: length code
 	big      [][][format.NumFields]uint16 // per document: the counts its postings' freqs do not hold
 	avglen   [format.NumFields]float64    // per field: mean length of the documents that have it
@@ -47,6 +48,8 @@ func analyse(docs []*Doc, a *analyzer) *langData {
 	ld.addStopWords(a)
 	ld.avglen = averageLengths(norms)
 	ld.gatherPostings(docs, docOrder(docs, norms), terms, norms, df)
+	ld.rules = ld.suffixRules() // from the forms of the site alone
+	ld.addStemKeys()
 	return ld
 }
 

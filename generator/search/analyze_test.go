@@ -83,6 +83,12 @@ func naiveAnalyse(t *testing.T, docs []*Doc, a *analyzer) naiveAnalysis {
 			}
 		}
 	}
+	// Every stem with postings is a key of its own (addStemKeys).
+	for stem, ps := range na.postings {
+		if _, ok := na.surfaces[stem]; !ok && stem != "" && len(ps) > 0 {
+			na.surfaces[stem] = []string{stem}
+		}
+	}
 	for _, stems := range na.surfaces {
 		slices.Sort(stems)
 	}

@@ -353,7 +353,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = waitFor(t, ctx, "English results", read, has(2))
-	if !strings.HasSuffix(strings.Fields(s.Status)[1], "results") || !strings.Contains(strings.Join(s.Links, " "), "/portal/en/decisions/2023-1187/") {
+	if !strings.HasPrefix(strings.Fields(s.Status)[1], "results") || !strings.Contains(strings.Join(s.Links, " "), "/portal/en/decisions/2023-1187/") {
 		t.Errorf("English search: status %q, results %v", s.Status, s.Links)
 	}
 }

@@ -123,6 +123,7 @@ func buildLang(lang string, docs []*Doc, a *analyzer, opts Options) map[string][
 	topics := topicNames(ld.docs)
 	writeDocs(files, ld, topics, opts)
 	writeFacets(files, ld, topics)
+	writeRules(files, ld)
 	writeManifest(files, manifest{lang: lang, ld: ld, params: params, opts: opts, topics: topics, lexicon: lexicon, postings: postings})
 	return files
 }

@@ -23,11 +23,15 @@
 //     search parameters, the first word of every lexicon shard, how
 //     postings are spread (postingShards, bigDF), documents per document
 //     shard, the document ranges of each kind and year, the topic names.
+//   - rules.json: the suffix rules [from, to] for forms no page uses, in
+//     the order the client tries them (see inflect.go); fetched only for
+//     a query with such a word.
 //   - l/<n>.json, the lexicon: the folded words that occur in the
 //     language's pages, sorted (UTF-16 order) and cut into shards of about
 //     LexiconShardBytes. {"w":{word:[stem,df,…]},"t":{prefix:[stem,df,…]}}:
 //     each word's stems with their document frequencies (none: a stop
-//     word), and for prefixes whose words run past the shard, the stems a
+//     word; every stem is a word of its own where no form is written like
+//     it), and for prefixes whose words run past the shard, the stems a
 //     prefix search expands to, so that a prefix never needs two shards.
 //   - p/…json, the postings, {stem: list}: a stem found in bigDF documents
 //     or more has a file of its own, p/x<hash>.json; the others share

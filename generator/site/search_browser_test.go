@@ -21,6 +21,7 @@ type searchState struct {
 	Landmarks          []string // the accessible name of every search landmark
 	HelpShown          bool
 	Dates              []string // the result dates as shown
+	Missing            int      // results that say "Brak: ludźmi"
 }
 
 const searchProbe = `(() => {
@@ -35,6 +36,7 @@ const searchProbe = `(() => {
 		Landmarks: [...document.querySelectorAll('[role=search], search')].map(name),
 		HelpShown: !!document.querySelector('#search-help')?.checkVisibility(),
 		Dates: [...document.querySelectorAll('.search-results time')].map((t) => t.textContent),
+		Missing: [...document.querySelectorAll('.result-missing')].filter((p) => p.textContent === 'Brak: ludźmi').length,
 	};
 })()`
 
@@ -112,6 +114,17 @@ func TestSearchPageStateInBrowser(t *testing.T) {
 	s = wait("a topic filter from the address", func(s searchState) bool { return len(s.Checked) == 1 })
 	if !strings.HasPrefix(s.Checked[0], "topic:") {
 		t.Errorf("checked %q, want the topic", s.Checked)
+	}
+
+	// Honest matching: a word no page has is named, and a result that
+	// lacks a word says so.
+	do(chromedp.Navigate(base + "/szukaj/?q=handel+ludźmi"))
+	s = wait("results for handel ludźmi", func(s searchState) bool { return s.Results > 0 })
+	if !strings.Contains(s.Status, "Żadna strona nie zawiera słów: „ludźmi”") {
+		t.Errorf("status %q does not name the word no page has", s.Status)
+	}
+	if s.Missing == 0 || s.Missing != s.Results {
+		t.Errorf("%d of %d results say what they lack (Brak: ludźmi)", s.Missing, s.Results)
 	}
 
 	// English dates as the English pages write them.

@@ -8,6 +8,11 @@ export const FORMAT = 1;
 export const MAX_WORDS = 12;
 // MAX_WORD_CHARS: a longer run of characters is no word (Go: MaxWordRunes).
 export const MAX_WORD_CHARS = 64;
+// RULE_MIN_STEM is the shortest part of a query word a suffix rule keeps
+// (UTF-16 units), RULE_TRIES how many candidates the rules give at most
+// (ranker.RuleMinStem, ranker.RuleTries).
+export const RULE_MIN_STEM = 3;
+export const RULE_TRIES = 6;
 
 const ALPHA = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 const DIGIT = new Int8Array(128).fill(-1);
@@ -235,11 +240,14 @@ export class Searcher {
 
   // lookup finds a folded word in the lexicon; a word being typed also
   // expands to the (at most m.expansions) most frequent stems of the words
-  // it begins. An unknown word falls back to the words that begin like it:
+  // it begins. An unknown word tries the stems the site's suffix rules
+  // (rules.json, fetched the first time they are needed) make of it; failing those, it falls back to the words that
+  // begin like it:
   // it loses up to m.fallbackCut characters while m.fallbackMin remain.
   async lookup(w, typing) {
     const m = this.m;
-    const word = { text: w, stop: false, stems: [], shards: [] };
+    // approx: no page has the word; its stems are those of words like it.
+    const word = { text: w, stop: false, approx: false, stems: [], shards: [] };
     const add = (list, factor) => {
       for (const p of list) if (!word.stems.some((x) => x.stem === p.stem)) word.stems.push({ stem: p.stem, df: p.df, factor });
     };
@@ -254,6 +262,19 @@ export class Searcher {
     add(pairs(entry), 1);
     if (typing && w.length >= m.minPrefix) add(this.expand(w, sh, i), m.prefixFactor);
     if (word.stems.length) return word;
+    // A form no page uses: the site's suffix rules give the first
+    // RULE_TRIES other words to look up, whose stems all count.
+    const tried = [w];
+    for (const [from, to] of await this.get("rules.json")) {
+      const cand = w.slice(0, w.length - from.length) + to;
+      if (!w.endsWith(from) || w.length - from.length < RULE_MIN_STEM || tried.includes(cand)) continue;
+      const [entry, sh] = await this.entry(cand);
+      word.shards.push(sh);
+      add(pairs(entry), 1);
+      tried.push(cand);
+      if (tried.length > RULE_TRIES) break;
+    }
+    if (word.stems.length) return word;
     const cps = Array.from(w);
     for (let cut = 1; cut <= m.fallbackCut && cps.length - cut >= m.fallbackMin; cut++) {
       const p = cps.slice(0, cps.length - cut).join("");
@@ -261,7 +282,7 @@ export class Searcher {
       word.shards.push(sh);
       add(pairs(entry), m.prefixFactor);
       add(this.expand(p, sh, i), m.prefixFactor);
-      if (word.stems.length) break;
+      if (word.stems.length) { word.approx = true; break; }
     }
     return word;
   }
@@ -287,9 +308,12 @@ export class Searcher {
 
   // search ranks the documents for a query with BM25F: BM25 (k1, b from
   // the manifest) over term frequencies weighted and length-normalised per
-  // field; a word's score in a document is its best stem's. When some document contains every word
-  // only those are returned (all: true); otherwise all documents with any
-  // word, more words first.
+  // field; a word's score in a document is its best stem's. When some
+  // document contains every word only those are returned (all: true);
+  // otherwise all documents with any word or a word like one, more words
+  // first, then more words like the others. A word no page has (approx)
+  // never counts as contained. Each hit has words, a bit set of the query
+  // words (by their index in words) it contains.
   async search(query) {
     const m = await this.manifest();
     const { words, prefix } = queryWords(query);
@@ -301,10 +325,11 @@ export class Searcher {
     const { k1, docs: N } = m;
     // Per document: the running score, the words matched, and this word's
     // best stem score (typed arrays: a query may touch every document).
-    const score = new Float64Array(N), matched = new Uint8Array(N), best = new Float64Array(N), seen = new Uint16Array(N);
+    const score = new Float64Array(N), matched = new Uint8Array(N), near = new Uint8Array(N), best = new Float64Array(N), seen = new Uint16Array(N);
+    const has = new Uint32Array(N);
     const touched = [];
     let counted = 0;
-    for (const w of looked) {
+    for (const [wi, w] of looked.entries()) {
       if (w.stop) continue;
       counted++;
       const mine = [];
@@ -321,15 +346,16 @@ export class Searcher {
         }
       }
       for (const d of mine) {
-        if (!matched[d]) touched.push(d);
+        if (!matched[d] && !near[d]) touched.push(d);
         score[d] = score[d] + best[d];
-        matched[d]++;
+        if (w.approx) near[d]++;
+        else { matched[d]++; if (wi < 32) has[d] |= 1 << wi; }
       }
     }
-    let hits = touched.map((d) => ({ doc: d, score: score[d], matched: matched[d] }));
+    let hits = touched.map((d) => ({ doc: d, score: score[d], matched: matched[d], near: near[d], words: has[d] }));
     const all = hits.some((h) => h.matched === counted);
     if (all) hits = hits.filter((h) => h.matched === counted);
-    hits.sort((x, y) => y.matched - x.matched || (x.score > y.score ? -1 : x.score < y.score ? 1 : x.doc - y.doc));
+    hits.sort((x, y) => y.matched - x.matched || y.near - x.near || (x.score > y.score ? -1 : x.score < y.score ? 1 : x.doc - y.doc));
     return { words: looked, all, hits, prefix };
   }
 

@@ -6,7 +6,7 @@
 // &topic=…&year=…&page=2), so that reload, back and forward and a shared
 // link restore them; the language switcher carries the query over.
 
-import { Searcher, facetCounts, matcher, snippet, tokenSpans } from "./search-core.js";
+import { Searcher, facetCounts, fold, matcher, snippet, tokenSpans } from "./search-core.js";
 
 const PAGE = 10;
 const SAMPLE = { one: "1", few: "22", many: "25", other: "25" };
@@ -120,10 +120,10 @@ function init(root) {
       body.replaceChildren(...kids);
       return;
     }
-    status.textContent = count(shown.length) + (result.all ? "" : " " + text("partial"));
+    status.textContent = statusText(result, shown.length);
     kids.push(facetsBox(counts));
     const list = el("ol", { class: "search-results", start: "1" });
-    for (const d of docs) list.append(item(d, isMatch));
+    docs.forEach((d, i) => list.append(item(d, isMatch, page[i])));
     list.addEventListener("keydown", listKeys);
     kids.push(list);
     if (shown.length > page.length) {
@@ -135,7 +135,38 @@ function init(root) {
     else if (focusKey) body.querySelector(`input[data-key="${CSS.escape(focusKey)}"]`)?.focus();
   }
 
-  function item(d, isMatch) {
+  // written gives a query word as the reader wrote it (the index's words
+  // are folded: "ludzmi" for "ludźmi").
+  function written(w) {
+    for (const [a, b] of tokenSpans(state.query)) {
+      const t = state.query.slice(a, b);
+      if (fold(t) === w) return t;
+    }
+    return w;
+  }
+
+  // statusText counts the results and, when no page has every word, says
+  // so: which words no page has at all (pages with words like them are
+  // shown), and that the others are not all on one page.
+  function statusText(result, n) {
+    const words = result.words.filter((w) => !w.stop);
+    const absent = words.filter((w) => w.approx || !w.stems.length).map((w) => (lang === "pl" ? "„" + written(w.text) + "”" : "“" + written(w.text) + "”"));
+    let s = count(n) + ".";
+    if (absent.length) s += " " + text("absent").replace("{words}", () => absent.join(", "));
+    else if (!result.all) s += " " + text("partial");
+    return s;
+  }
+
+  // missingWords lists the query words a hit does not contain.
+  function missingWords(result, hit) {
+    const out = [];
+    result.words.forEach((w, i) => {
+      if (!w.stop && !(i < 32 && hit.words & (1 << i))) out.push(written(w.text));
+    });
+    return out;
+  }
+
+  function item(d, isMatch, hit) {
     const pieces = (s) => {
       const out = [];
       let pos = 0;
@@ -155,6 +186,8 @@ function init(root) {
       meta,
       marked(el("p", { class: "snippet" }), snippet([d.summary, d.text], isMatch)));
     if (d.topics.length) li.append(el("p", { class: "result-topics" }, d.topics.join(" · ")));
+    const missing = missingWords(state.result, hit);
+    if (missing.length) li.append(el("p", { class: "result-missing" }, text("missing").replace("{words}", () => missing.join(", "))));
     return li;
   }
 

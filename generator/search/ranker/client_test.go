@@ -95,9 +95,9 @@ func diffRanking(want *Result, got nodeResult, top int) string {
 	var b strings.Builder
 	for i, h := range hits {
 		g := got.Hits[i]
-		if int(g[0]) != h.Doc || g[1] != h.Score || int(g[2]) != h.Matched {
-			fmt.Fprintf(&b, "#%d: doc %d score %v (%x) matched %d, want doc %d score %v (%x) matched %d; ",
-				i+1, int(g[0]), g[1], math.Float64bits(g[1]), int(g[2]), h.Doc, h.Score, math.Float64bits(h.Score), h.Matched)
+		if int(g[0]) != h.Doc || g[1] != h.Score || int(g[2]) != h.Matched || int(g[3]) != h.Near {
+			fmt.Fprintf(&b, "#%d: doc %d score %v (%x) matched %d near %d, want doc %d score %v (%x) matched %d near %d; ",
+				i+1, int(g[0]), g[1], math.Float64bits(g[1]), int(g[2]), int(g[3]), h.Doc, h.Score, math.Float64bits(h.Score), h.Matched, h.Near)
 		}
 	}
 	return b.String()

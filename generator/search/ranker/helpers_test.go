@@ -62,7 +62,7 @@ type nodeRequest struct {
 
 // nodeResult is the harness's answer to a nodeRequest.
 type nodeResult struct {
-	Hits    [][3]float64 `json:"hits"` // doc, score, matched
+	Hits    [][4]float64 `json:"hits"` // doc, score, matched, near
 	Total   int          `json:"total"`
 	All     bool         `json:"all"`
 	Fetched []string     `json:"fetched"`

@@ -44,6 +44,7 @@ type Index struct {
 	lex   map[int]*lexShard
 	post  map[string]map[string]string
 	docs  map[int][]StoredDoc
+	rules [][2]string // rules.json, once read
 	norms [64]int
 	// Fetched lists every file read, in order, relative to the index
 	// directory: what a browser would have downloaded.
@@ -84,6 +85,17 @@ func (ix *Index) read(name string, v any) error {
 		return fmt.Errorf("search index %s/%s: %w", ix.dir, name, err)
 	}
 	return nil
+}
+
+// suffixRules reads rules.json the first time a query needs it.
+func (ix *Index) suffixRules() ([][2]string, error) {
+	if ix.rules == nil {
+		ix.rules = [][2]string{}
+		if err := ix.read(format.RulesFile, &ix.rules); err != nil {
+			return nil, err
+		}
+	}
+	return ix.rules, nil
 }
 
 func (ix *Index) lexShard(i int) (*lexShard, error) {

@@ -3,11 +3,23 @@ package ranker
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"hubgen/generator/search/internal/format"
 )
 
-// does not know (an inflected form that no page uses, say) falls back to
+// RuleMinStem is the shortest part of a query word a suffix rule keeps
+// (UTF-16 units), and RuleTries how many candidates the rules give at most
+// (each may cost a lexicon shard).
+const (
+	RuleMinStem = 3
+	RuleTries   = 6
+)
+
+// lookup finds a folded query word in the lexicon; a word being typed
+// also expands to the stems of the words it begins. A word the lexicon
+// does not know tries the stems the site's suffix rules make of it
+// ("frontexem" -> "frontex"); failing those, it falls back to
 // the words that begin like it: it loses up to FallbackCut characters
 // while at least FallbackMin remain, and the first shorter form that
 // begins any word gives its stems, scored as expansions.
@@ -43,6 +55,31 @@ func (ix *Index) lookup(w string, typing bool) (Word, error) {
 	if len(word.Stems) > 0 {
 		return word, nil
 	}
+	// A form no page uses: the site's suffix rules give the first
+	// RuleTries other words to look up, whose stems all count.
+	rules, err := ix.suffixRules()
+	if err != nil {
+		return word, err
+	}
+	tried := []string{w}
+	for _, r := range rules {
+		base, ok := strings.CutSuffix(w, r[0])
+		cand := base + r[1]
+		if !ok || format.Len16(base) < RuleMinStem || slices.Contains(tried, cand) {
+			continue
+		}
+		entry, _, _, err := ix.entry(cand)
+		if err != nil {
+			return word, err
+		}
+		add(pairs(entry), 1)
+		if tried = append(tried, cand); len(tried) > RuleTries {
+			break
+		}
+	}
+	if len(word.Stems) > 0 {
+		return word, nil
+	}
 	rs := []rune(w)
 	for cut := 1; cut <= ix.M.FallbackCut && len(rs)-cut >= ix.M.FallbackMin; cut++ {
 		p := string(rs[:len(rs)-cut])
@@ -53,6 +90,7 @@ func (ix *Index) lookup(w string, typing bool) (Word, error) {
 		add(pairs(entry), ix.M.PrefixFactor)
 		add(ix.expand(p, sh, i), ix.M.PrefixFactor)
 		if len(word.Stems) > 0 {
+			word.Approx = true
 			break
 		}
 	}

@@ -14,6 +14,10 @@ type Word struct {
 	Text  string     // folded
 	Stop  bool       // a stop word: left out of the query
 	Stems []WordStem // what it matches; none for an unknown word
+	// Approx tells that no page has the word: its stems are those of the
+	// words that begin like it (the fallback of lookup), so a page
+	// matched through them does not contain it.
+	Approx bool
 }
 
 // WordStem is a stem a query word matches, with the factor its scores get
@@ -29,12 +33,15 @@ type Hit struct {
 	Doc     int
 	Score   float64
 	Matched int // how many of the query's words it contains
+	Near    int // how many it matches only through a word like them (Word.Approx)
 }
 
 // Result is the outcome of a query: the words and every matching
 // document, best first. When some document contains every word, only such
 // documents are listed (All is true); otherwise every document that
-// contains any word, those with more words first.
+// contains any word or a word like one, those with more words first, then
+// those with more words like the others. A word no page has (Approx)
+// never counts as contained.
 type Result struct {
 	Words []Word
 	All   bool
@@ -53,8 +60,8 @@ func (ix *Index) Search(query string) (*Result, error) {
 		res.Words = append(res.Words, word)
 	}
 	type acc struct {
-		score   float64
-		matched int
+		score         float64
+		matched, near int
 	}
 	docs := map[int]*acc{}
 	k1 := ix.M.K1
@@ -91,14 +98,18 @@ func (ix *Index) Search(query string) (*Result, error) {
 				docs[d] = a
 			}
 			a.score = a.score + s
-			a.matched++
+			if w.Approx {
+				a.near++
+			} else {
+				a.matched++
+			}
 		}
 	}
 	for d, a := range docs {
 		if a.matched == counted {
 			res.All = true
 		}
-		res.Hits = append(res.Hits, Hit{Doc: d, Score: a.score, Matched: a.matched})
+		res.Hits = append(res.Hits, Hit{Doc: d, Score: a.score, Matched: a.matched, Near: a.near})
 	}
 	if res.All {
 		res.Hits = slices.DeleteFunc(res.Hits, func(h Hit) bool { return h.Matched < counted })
@@ -108,6 +119,9 @@ func (ix *Index) Search(query string) (*Result, error) {
 		if a.Matched != b.Matched {
 			return a.Matched > b.Matched
 		}
+		if a.Near != b.Near {
+			return a.Near > b.Near
+		}
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
@@ -115,9 +129,6 @@ func (ix *Index) Search(query string) (*Result, error) {
 	})
 	return res, nil
 }
-
-// lookup finds a folded query word in the lexicon; a word being typed
-// also expands to the stems of the words it begins. A word the lexicon
 
 // String renders a hit list compactly for test failures.
 func (r *Result) String() string {

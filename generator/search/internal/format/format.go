@@ -19,6 +19,9 @@ const Version = 1
 const (
 	ManifestFile = "manifest.json"
 	FacetsFile   = "facets.json"
+	// RulesFile holds the suffix rules for forms no page uses, read only
+	// when a query has such a word: [[from, to], …].
+	RulesFile = "rules.json"
 )
 
 // LexiconFile is the name of lexicon shard n.

@@ -35,7 +35,7 @@ for (const req of requests) {
   }
   const r = await s.search(req.query);
   const top = req.top > 0 ? r.hits.slice(0, req.top) : r.hits;
-  const res = { hits: top.map((h) => [h.doc, h.score, h.matched]), total: r.hits.length, all: r.all, fetched };
+  const res = { hits: top.map((h) => [h.doc, h.score, h.matched, h.near]), total: r.hits.length, all: r.all, fetched };
   if (req.docs) {
     const docs = await s.docs(top.map((h) => h.doc));
     res.urls = docs.map((d) => d.url);
