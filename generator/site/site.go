@@ -189,7 +189,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// files) is worked out while the configuration and layouts load.
 	keyc := make(chan string, 1)
 	if !opts.Check && !opts.NoCache {
-		go func() { keyc <- cacheKey(tree, opts) }()
+		// A copy of the tree: loadSetup sets the original's MaxSize from
+		// config.toml meanwhile. Past the default limit, a file makes no
+		// key (no cache), never a wrong one.
+		keyTree := *tree
+		go func() { keyc <- cacheKey(&keyTree, opts) }()
 	} else {
 		keyc <- ""
 	}
@@ -312,7 +316,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		pb.release(bodies)
 		pb.addSources(links)
 		docs = pb.docs(cfg)
-		files, err := search.Build(langs, docs, search.Options{Kinds: cfg.Sections()})
+		files, err := search.Build(langs, append(slices.Clip(docs), listDocs(cfg, bundle, s)...), searchOptions(cfg))
 		for _, name := range sortedKeys(files) {
 			w.Write(name, files[name])
 		}
