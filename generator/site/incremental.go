@@ -164,6 +164,13 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 			newDocs[p.Path] = d
 		}
 	}
+	if len(ch.Topics) > 0 {
+		// A topic's pages changed: it may be used now, or no longer, and
+		// every language indexes the topic pages (listDocs).
+		for _, l := range s.Config.LanguageCodes() {
+			dirty[l] = true
+		}
+	}
 	res.Parses = int(conv.Parses())
 	ph.done("convert")
 	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies}
@@ -219,7 +226,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		}
 		ph.done("render")
 		var err error
-		docs, err = b.search(w, made, dirty, newDocs)
+		docs, err = b.search(w, made, dirty, newDocs, listDocs(s.Config, b.bundle, s))
 		if err != nil {
 			return err
 		}
@@ -498,7 +505,7 @@ func (b *incremental) toConvert(s *content.Site, changed []string, ch render.Cha
 // documents with those in docs (by content file) in place of theirs, and
 // writes its files; made gets their names. It returns the documents of
 // those languages, for the next cache.
-func (b *incremental) search(w *output.Writer, made, dirty map[string]bool, docs map[string]search.Doc) (map[string][]buildcache.Doc, error) {
+func (b *incremental) search(w *output.Writer, made, dirty map[string]bool, docs map[string]search.Doc, lists []search.Doc) (map[string][]buildcache.Doc, error) {
 	out := map[string][]buildcache.Doc{}
 	for _, lang := range sortedKeys(dirty) {
 		list, err := buildcache.ReadDocs(b.opts.Cache, b.st, lang)
@@ -521,7 +528,8 @@ func (b *incremental) search(w *output.Writer, made, dirty map[string]bool, docs
 		for i := range list {
 			plain[i] = list[i].Doc
 		}
-		files, err := search.Build([]string{lang}, plain, search.Options{Kinds: b.cfg.Sections()})
+		plain = append(plain, langDocs(lists, lang)...)
+		files, err := search.Build([]string{lang}, plain, searchOptions(b.cfg))
 		if err != nil {
 			return nil, err
 		}

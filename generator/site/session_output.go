@@ -222,7 +222,7 @@ func (s *Session) SearchJob() *SearchJob {
 	if s.docs != nil && reflect.DeepEqual(docs, s.docs) {
 		return nil
 	}
-	return &SearchJob{docs: docs, langs: s.cfg.LanguageCodes(), opts: search.Options{Kinds: s.cfg.Sections()}}
+	return &SearchJob{docs: append(docs, listDocs(s.site.Config, s.bundle, s.site)...), langs: s.cfg.LanguageCodes(), opts: searchOptions(s.cfg)}
 }
 
 // Run builds the index's files.
