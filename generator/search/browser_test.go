@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -158,22 +157,6 @@ const probe = `(() => {
 	};
 })()`
 
-// waitFor polls the page until cond holds, failing after a while.
-func waitFor(t *testing.T, ctx interface{ Done() <-chan struct{} }, what string, read func() pageState, cond func(pageState) bool) pageState {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		s := read()
-		if cond(s) {
-			return s
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: gave up waiting; page: %+v", what, s)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 // TestSearchPageInBrowser drives the search page in headless Chromium on a
 // site built under a base path: ?q= on load, results as the reader types,
 // highlighted words, plural forms, keyboard, facets, suggestions, and
@@ -206,7 +189,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/szukaj/?q=terroryzmu+jadrowego")); err != nil {
 		t.Fatal(err)
 	}
-	s := waitFor(t, ctx, "results for ?q=", read, has(1))
+	s := browsertest.WaitFor(t, "results for ?q=", read, has(1))
 	shoot("load")
 	if s.Query != "terroryzmu jadrowego" || s.Links[0] != "/portal/akty-prawne/2023-1187/" {
 		t.Errorf("?q=terroryzmu+jadrowego: field %q, first result %v; want the act first", s.Query, s.Links)
@@ -227,7 +210,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void]("document.querySelector('#q').value = ''"), chromedp.SendKeys(chromedp.CSS("#q"), "nadużyć fin")); err != nil {
 		t.Fatal(err)
 	}
-	s = waitFor(t, ctx, "typing", read, func(s pageState) bool { return len(s.Links) > 0 && s.Links[0] == "/portal/organizacje/olaf/" })
+	s = browsertest.WaitFor(t, "typing", read, func(s pageState) bool { return len(s.Links) > 0 && s.Links[0] == "/portal/organizacje/olaf/" })
 	if !strings.Contains(s.URL, "q=nadu") {
 		t.Errorf("the address does not follow the query: %s", s.URL)
 	}
@@ -253,7 +236,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/szukaj/?q=terroryzm")); err != nil {
 		t.Fatal(err)
 	}
-	s = waitFor(t, ctx, "results for terroryzm", read, has(2))
+	s = browsertest.WaitFor(t, "results for terroryzm", read, has(2))
 	shoot("facets")
 	evil := -1
 	for i, title := range s.Titles {
@@ -272,7 +255,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[data-key="kind:organisations"]`))); err != nil {
 		t.Fatal(err)
 	}
-	s = waitFor(t, ctx, "kind facet", read, func(s pageState) bool {
+	s = browsertest.WaitFor(t, "kind facet", read, func(s pageState) bool {
 		for _, l := range s.Links {
 			if !strings.Contains(l, "/organizacje/") {
 				return false
@@ -299,7 +282,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := strings.Trim(topic[strings.LastIndex(topic, "(")+1:], ")") + " "
-	s = waitFor(t, ctx, "topic facet", read, func(s pageState) bool { return strings.HasPrefix(s.Status, want) })
+	s = browsertest.WaitFor(t, "topic facet", read, func(s pageState) bool { return strings.HasPrefix(s.Status, want) })
 	for _, l := range s.Links {
 		if !strings.Contains("/portal/akty-prawne/2023-1187/ /portal/organizacje/unoct/ /portal/organizacje/unodc/", l) {
 			t.Errorf("topic filter: %s is not about nuclear terrorism", l)
@@ -310,7 +293,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/szukaj/?q=terorryzm+")); err != nil {
 		t.Fatal(err)
 	}
-	s = waitFor(t, ctx, "suggestions", read, func(s pageState) bool { return len(s.Suggested) > 0 })
+	s = browsertest.WaitFor(t, "suggestions", read, func(s pageState) bool { return len(s.Suggested) > 0 })
 	shoot("suggest")
 	if !strings.HasPrefix(s.Status, "Brak wyników") || s.Suggested[0] != "terroryzm" {
 		t.Errorf("misspelt query: status %q, suggestions %v; want none found and terroryzm suggested", s.Status, s.Suggested)
@@ -321,7 +304,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844), chromedp.Navigate(base+"/szukaj/?q=terroryzm")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "phone results", read, has(2))
+	browsertest.WaitFor(t, "phone results", read, has(2))
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".facet-topic summary")), chromedp.WaitVisible(chromedp.CSS(`.facet-topic input[type=checkbox]`))); err != nil {
 		t.Fatal(err)
 	}
@@ -352,7 +335,7 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/en/search/?q=nuclear")); err != nil {
 		t.Fatal(err)
 	}
-	s = waitFor(t, ctx, "English results", read, has(2))
+	s = browsertest.WaitFor(t, "English results", read, has(2))
 	if !strings.HasPrefix(strings.Fields(s.Status)[1], "results") || !strings.Contains(strings.Join(s.Links, " "), "/portal/en/decisions/2023-1187/") {
 		t.Errorf("English search: status %q, results %v", s.Status, s.Links)
 	}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -58,17 +57,7 @@ func TestSearchPageStateInBrowser(t *testing.T) {
 	}
 	wait := func(what string, cond func(searchState) bool) searchState {
 		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
-		for {
-			s := read()
-			if cond(s) {
-				return s
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: gave up waiting; page: %+v", what, s)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+		return browsertest.WaitFor(t, what, read, cond)
 	}
 	do := func(actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()

@@ -87,3 +87,20 @@ func start(t testing.TB, width, height int) (ctx context.Context, stop func(), e
 	}
 	return ctx, stop, nil
 }
+
+// WaitFor calls read until cond holds of what it returns, and returns that;
+// after 15 seconds it fails t, naming what it waited for and the last read.
+func WaitFor[S any](t testing.TB, what string, read func() S, cond func(S) bool) S {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := read()
+		if cond(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: gave up waiting; page: %+v", what, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
