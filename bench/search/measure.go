@@ -128,8 +128,7 @@ func sweepShards(src string, script int) error {
 	def := search.Options{}
 	variants := []search.Options{
 		def,
-		{DocsPerShard: 1}, {DocsPerShard: 4},
-		{SnippetBytes: 250}, {SnippetBytes: 600},
+		{DocsPerShard: 1}, {DocsPerShard: 3}, {DocsPerShard: 4},
 		{LexiconShardBytes: 2 << 10}, {LexiconShardBytes: 8 << 10}, {LexiconShardBytes: 16 << 10},
 		{PostingsShardBytes: 2 << 10}, {PostingsShardBytes: 4 << 10}, {PostingsShardBytes: 12 << 10}, {PostingsShardBytes: 24 << 10},
 	}
@@ -153,7 +152,7 @@ func sweepShards(src string, script int) error {
 			all = append(all, r.gz)
 		}
 		name := strings.TrimPrefix(fmt.Sprintf("%+v", o), "{")
-		name = strings.TrimSuffix(strings.NewReplacer("LexiconShardBytes:0", "", "PostingsShardBytes:0", "", "DocsPerShard:0", "", "SnippetBytes:0", "").Replace(name), "}")
+		name = strings.TrimSuffix(strings.NewReplacer("LexiconShardBytes:0", "", "PostingsShardBytes:0", "", "DocsPerShard:0", "").Replace(name), "}")
 		if strings.TrimSpace(name) == "" {
 			name = "defaults"
 		}

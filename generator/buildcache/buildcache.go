@@ -34,7 +34,7 @@ import (
 
 // format is the version of the files' layout: a cache of another version
 // is not read.
-const format = 4
+const format = 5
 
 // stateName and docsPrefix name the cache's files.
 const (
@@ -106,7 +106,8 @@ type File struct {
 	Lastmod   time.Time
 	Diags     []diag.Diagnostic
 	Deps      []string
-	DocHash   uint64 // digest of its search document
+	DocHash   uint64 // digest of its search document, its passages left out
+	PassHash  uint64 // digest of its search document's passages
 	// Sig digests what the page's outputs show besides its body: its
 	// front matter, URL, lastmod and translations (see package site).
 	Sig uint64

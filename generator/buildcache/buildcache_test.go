@@ -20,7 +20,7 @@ func sample() (*State, map[string][]Doc) {
 		Files: []File{
 			{Path: "content/news/a.pl.md", Size: 10, ModTime: 5, Head: []byte("---\ntitle: A\n---\n"), Teaser: "Before the break.", SourceHash: 7, Published: true, Lastmod: date,
 				Diags: []diag.Diagnostic{{Path: "content/news/a.pl.md", Line: 3, Col: 2, Severity: diag.Warning, Msg: "HTML", Kind: diag.KindRawHTML}},
-				Deps:  []string{"b", "act 2023/1187"}, DocHash: 9},
+				Deps:  []string{"b", "act 2023/1187"}, DocHash: 9, PassHash: 10},
 			{Path: "content/news/b.pl.md", Size: 11, ModTime: 6, Head: []byte("---\ntitle: B\ndraft: true\n---\n"), SourceHash: 8},
 		},
 		Outputs: []render.Kept{
@@ -32,7 +32,8 @@ func sample() (*State, map[string][]Doc) {
 	}
 	st.Files[0].Sig = 1 << 60
 	docs := map[string][]Doc{
-		"pl": {{Path: "content/news/a.pl.md", Doc: search.Doc{URL: "/a/", Lang: "pl", Kind: "news", Title: "A", Summary: "s", Body: "Treść ąę.", Topics: []string{"CBRN"}, Date: date, ActType: "t", ActNumber: "1"}}},
+		"pl": {{Path: "content/news/a.pl.md", Doc: search.Doc{URL: "/a/", Lang: "pl", Kind: "news", Title: "A", Summary: "s", Body: "Treść ąę.", Topics: []string{"CBRN"}, Date: date, ActType: "t", ActNumber: "1",
+			Passages: []search.Passage{{Anchor: "art_1", Label: "Artykuł 1", Start: 100, End: 140, Text: "Artykuł 1"}, {Start: 150, End: 400, Text: "Treść ąę."}}}}},
 		"en": {},
 	}
 	return st, docs
@@ -137,7 +138,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{State{}, 14}, {File{}, 12}, {Asset{}, 4}, {render.Kept{}, 11}, {Doc{}, 2}, {search.Doc{}, 10}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
+		{State{}, 14}, {File{}, 13}, {Asset{}, 4}, {render.Kept{}, 11}, {Doc{}, 2}, {search.Doc{}, 11}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
 			t.Errorf("%T has %d fields, the codec writes %d: write the new ones (codec.go)", c.v, n, c.want)

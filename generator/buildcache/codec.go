@@ -9,6 +9,7 @@ import (
 
 	"hubgen/generator/diag"
 	"hubgen/generator/render"
+	"hubgen/generator/search"
 )
 
 // The cache's files are written in a compact binary form of their own:
@@ -78,6 +79,13 @@ func (e *encoder) doc(d *Doc) {
 	}
 	e.strs(s.Topics)
 	e.time(s.Date)
+	putList(e, s.Passages, func(p *search.Passage) {
+		e.str(p.Anchor)
+		e.str(p.Label)
+		e.int(int64(p.Start))
+		e.int(int64(p.End))
+		e.str(p.Text)
+	})
 }
 
 func (e *encoder) file(f *File) {
@@ -92,6 +100,7 @@ func (e *encoder) file(f *File) {
 	e.diags(f.Diags)
 	e.strs(f.Deps)
 	e.uint(f.DocHash)
+	e.uint(f.PassHash)
 	e.uint(f.Sig)
 }
 
@@ -237,6 +246,9 @@ func (d *decoder) doc() Doc {
 	}
 	s.Topics = d.strs()
 	s.Date = d.time()
+	s.Passages = getList(d, 5, func() search.Passage {
+		return search.Passage{Anchor: d.str(), Label: d.str(), Start: int(d.int()), End: int(d.int()), Text: d.str()}
+	})
 	return out
 }
 
@@ -255,6 +267,7 @@ func (d *decoder) file() File {
 	f.Diags = d.diags()
 	f.Deps = d.strs()
 	f.DocHash = d.uint()
+	f.PassHash = d.uint()
 	f.Sig = d.uint()
 	return f
 }

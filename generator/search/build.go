@@ -18,6 +18,7 @@ type Doc struct {
 	Title     string
 	Summary   string
 	Body      string    // the body as plain text
+	Passages  []Passage // the body's addressable parts, in the published page (Passages)
 	Topics    []string  // the names of the page's topics in Lang
 	Date      time.Time // zero when the page has none
 	ActType   string    // legal acts: "Decyzja Rady (WPZiB)"
@@ -38,7 +39,6 @@ type Options struct {
 	LexiconShardBytes  int // a lexicon shard is closed once its entries pass this many bytes
 	PostingsShardBytes int // a postings shard is closed once its lists pass this many bytes
 	DocsPerShard       int // documents per document-store shard
-	SnippetBytes       int // body text kept per document for result snippets
 	// Kinds are the documents' kinds (sections) in the order document
 	// numbers follow; default: the portal's kinds in menu order.
 	Kinds []string
@@ -49,7 +49,6 @@ const (
 	DefaultLexiconShardBytes  = 4 << 10
 	DefaultPostingsShardBytes = 6 << 10
 	DefaultDocsPerShard       = 2
-	DefaultSnippetBytes       = 400
 )
 
 func (o Options) withDefaults() Options {
@@ -61,9 +60,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.DocsPerShard <= 0 {
 		o.DocsPerShard = DefaultDocsPerShard
-	}
-	if o.SnippetBytes <= 0 {
-		o.SnippetBytes = DefaultSnippetBytes
 	}
 	if len(o.Kinds) == 0 {
 		for _, k := range config.DefaultKinds() {
@@ -121,7 +117,7 @@ func buildLang(lang string, docs []*Doc, a *analyzer, opts Options) map[string][
 	postings := writePostings(files, ld, opts)
 	lexicon := writeLexicon(files, ld, params, opts)
 	topics := topicNames(ld.docs)
-	writeDocs(files, ld, topics, opts)
+	writeDocs(files, ld, topics, writePassages(files, ld), opts)
 	writeFacets(files, ld, topics)
 	writeRules(files, ld)
 	writeManifest(files, manifest{lang: lang, ld: ld, params: params, opts: opts, topics: topics, lexicon: lexicon, postings: postings})

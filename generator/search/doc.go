@@ -43,7 +43,12 @@
 //     one, then field by field the length codes (a table of 64 lengths the
 //     client holds too).
 //   - d/<n>.json, the document store: documents n·D … n·D+D-1, each
-//     [title, url, date, [topic numbers], summary, start of the body].
+//     [title, url, date, [topic numbers], summary, [offset, length] of
+//     its line in passages.jsonl or 0].
+//   - passages.jsonl, the passage store: a line per document with
+//     passages (see passagestore.go), read with range requests for the
+//     results shown; the passages' text is read from the published pages
+//     themselves, at the bytes the line gives (Passages finds them).
 //   - facets.json: every document's topics as a bit set, for the topic
 //     filter; the page loads it only when the reader opens that filter
 //     (a document's kind and year follow from its number).

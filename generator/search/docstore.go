@@ -1,22 +1,19 @@
 package search
 
-import (
-	"strings"
-	"unicode/utf8"
-
-	"hubgen/generator/search/internal/format"
-)
+import "hubgen/generator/search/internal/format"
 
 // writeDocs writes the document store d/<n>.json: documents n·D to n·D+D-1,
-// each [title, url, date, [topic numbers], summary, text], date as
-// YYYY-MM-DD or "", topic numbers indexes in topics (the manifest's), text
-// the start of the body for snippets.
-func writeDocs(files map[string][]byte, ld *langData, topics []string, opts Options) {
+// each [title, url, date, [topic numbers], summary, passages], date as
+// YYYY-MM-DD or "", topic numbers indexes in topics (the manifest's),
+// passages where the document's line of passages.jsonl is, [offset,
+// length] in bytes, or 0 when it has none (see writePassages).
+func writeDocs(files map[string][]byte, ld *langData, topics []string, lines [][2]int, opts Options) {
 	topicNo := topicNumbers(topics)
 	shards := make([][]byte, (len(ld.docs)+opts.DocsPerShard-1)/opts.DocsPerShard)
 	forChunks(len(shards), 64, func(_, lo, hi int) {
 		for n := lo; n < hi; n++ {
-			shards[n] = appendDocs(nil, ld.docs[n*opts.DocsPerShard:min(len(ld.docs), (n+1)*opts.DocsPerShard)], topicNo, opts)
+			lo, hi := n*opts.DocsPerShard, min(len(ld.docs), (n+1)*opts.DocsPerShard)
+			shards[n] = appendDocs(nil, ld.docs[lo:hi], lines[lo:hi], topicNo)
 		}
 	})
 	for n, b := range shards {
@@ -25,7 +22,7 @@ func writeDocs(files map[string][]byte, ld *langData, topics []string, opts Opti
 }
 
 // appendDocs writes a shard of the document store holding docs.
-func appendDocs(b []byte, docs []*Doc, topicNo map[string]int, opts Options) []byte {
+func appendDocs(b []byte, docs []*Doc, lines [][2]int, topicNo map[string]int) []byte {
 	b = append(b, '[')
 	for i, d := range docs {
 		if i > 0 {
@@ -46,24 +43,12 @@ func appendDocs(b []byte, docs []*Doc, topicNo map[string]int, opts Options) []b
 		b = append(b, ',')
 		b = appendString(b, d.Summary)
 		b = append(b, ',')
-		b = appendString(b, truncateWords(d.Body, opts.SnippetBytes))
+		if l := lines[i]; l[1] > 0 {
+			b = appendInts(b, l[:])
+		} else {
+			b = append(b, '0')
+		}
 		b = append(b, ']')
 	}
 	return append(b, ']', '\n')
-}
-
-// truncateWords cuts s to at most n bytes at a word boundary, adding "…"
-// when it cut anything.
-func truncateWords(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndexByte(s[:n], ' ')
-	if cut < n/2 {
-		cut = n
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-	}
-	return strings.TrimRight(s[:cut], " ,;:–-") + "…"
 }

@@ -266,7 +266,9 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !known {
 		ct = http.DetectContentType(body)
 	}
-	if isHTML(ext) {
+	if isHTML(ext) && r.Header.Get("Range") == "" {
+		// A range request is the search reading a passage at the place
+		// the index gives: the page as built, without the live script.
 		body = inject(body, l.tag)
 	}
 	h := w.Header()

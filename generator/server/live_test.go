@@ -331,3 +331,29 @@ func TestNewLiveBasePath(t *testing.T) {
 		t.Errorf("tag %s, want %s", l.tag, want)
 	}
 }
+
+// TestLiveRangeOfPageAsBuilt: a range request for an HTML page (the search
+// reading a passage at the bytes its index gives) gets those bytes of the
+// page as built, without the injected live script shifting them.
+func TestLiveRangeOfPageAsBuilt(t *testing.T) {
+	_, srv := newLiveServer(t, "/portal", []string{"en"})
+	page := string(testSite()["en/index.html"])
+	at := strings.Index(page, "<h1>Home</h1>")
+	if at < 0 {
+		t.Fatalf("test page %q lacks its heading", page)
+	}
+	req, err := http.NewRequest("GET", srv.URL+"/portal/en/", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Range", "bytes="+strconv.Itoa(at)+"-"+strconv.Itoa(at+len("<h1>Home</h1>")-1))
+	resp, err := noRedirects.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusPartialContent || string(body) != "<h1>Home</h1>" {
+		t.Errorf("range of /portal/en/: %d %q, want 206 \"<h1>Home</h1>\"", resp.StatusCode, body)
+	}
+}

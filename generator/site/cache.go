@@ -189,7 +189,7 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash}
 		if i, ok := index[f.Page]; ok {
 			e.Published, e.Lastmod, e.Diags, e.Deps = true, f.Page.Lastmod, c.convs[i].diags.Items(), c.convs[i].deps
-			e.DocHash = docHash(&c.docs[i])
+			e.DocHash, e.PassHash = docHash(&c.docs[i]), passHash(c.docs[i].Passages)
 			e.Sig = pageSig(f.Page, langs)
 			docs[f.Page.Lang] = append(docs[f.Page.Lang], buildcache.Doc{Path: f.Path, Doc: c.docs[i]})
 		}
@@ -219,8 +219,8 @@ func horizon(s *content.Site, opts Options) time.Time {
 	return h
 }
 
-// docHash digests a search document, to tell whether a language's index
-// must be made again.
+// docHash digests a search document but for its passages, to tell whether
+// a language's index must be made again.
 func docHash(d *search.Doc) uint64 {
 	h := fnv.New64a()
 	var n [8]byte
@@ -237,5 +237,23 @@ func docHash(d *search.Doc) uint64 {
 	}
 	b, _ := d.Date.MarshalBinary()
 	h.Write(b)
+	return h.Sum64()
+}
+
+// passHash digests a search document's passages, which follow from the
+// page as rendered (docHash leaves them out).
+func passHash(ps []search.Passage) uint64 {
+	h := fnv.New64a()
+	var n [8]byte
+	num := func(v int) { h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(v))) }
+	num(len(ps))
+	for _, p := range ps {
+		for _, s := range []string{p.Anchor, p.Label, p.Text} {
+			num(len(s))
+			io.WriteString(h, s)
+		}
+		num(p.Start)
+		num(p.End)
+	}
 	return h.Sum64()
 }

@@ -153,16 +153,10 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	})
 	bodies := make(map[*content.Page]markdown.Result, len(todo))
 	redone := map[string]*converted{}
-	dirty := map[string]bool{}         // languages whose search index changes
-	newDocs := map[string]search.Doc{} // by content file
+	dirty := map[string]bool{} // languages whose search index changes
 	for i, p := range todo {
 		bodies[p] = convs[i].res
 		redone[p.Path] = &convs[i]
-		d := search.PageDoc(s.Config, p, convs[i].res.Text)
-		if e := entries[p.Path]; e == nil || !e.Published || docHash(&d) != e.DocHash {
-			dirty[p.Lang] = true
-			newDocs[p.Path] = d
-		}
 	}
 	if len(ch.Topics) > 0 {
 		// A topic's pages changed: it may be used now, or no longer, and
@@ -214,8 +208,9 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	ph.done("plan")
 	res.Pages, res.Languages, res.Outputs = len(s.Pages), countLanguages(s), len(all)
 	res.Rendered = len(fresh)
-	lc := newLinkCheck(s.Config.BasePath(), fresh, bodies)
+	lc := newLinkCheck(s.Config.BasePath(), fresh, bodies).withPassages()
 	var docs map[string][]buildcache.Doc
+	newDocs := map[string]search.Doc{} // by content file
 	stats, err := output.Publish(b.ctx, target, func(w *output.Writer) error {
 		made := map[string]bool{}
 		for _, o := range fresh {
@@ -226,7 +221,30 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		}
 		ph.done("render")
 		var err error
-		docs, err = b.search(w, made, dirty, newDocs, listDocs(s.Config, b.bundle, s))
+		// The pages' documents, with the passages of their pages as
+		// rendered now: those converted again, and those rendered again
+		// only (their passages may have moved).
+		passages := lc.pagePassages()
+		repassed := map[string][]search.Passage{} // rendered again only, their passages changed
+		cached := map[string]bool{}               // converted again, not rendered again: passages as cached
+		for _, p := range todo {
+			d := search.PageDoc(s.Config, p, redone[p.Path].res.Text)
+			e := entries[p.Path]
+			ps, rendered := passages[p]
+			if e == nil || !e.Published || docHash(&d) != e.DocHash || rendered && passHash(ps) != e.PassHash {
+				dirty[p.Lang] = true
+				d.Passages = ps
+				cached[p.Path] = !rendered
+				newDocs[p.Path] = d
+			}
+		}
+		for p, ps := range passages {
+			if e := entries[p.Path]; redone[p.Path] == nil && e != nil && passHash(ps) != e.PassHash {
+				dirty[p.Lang] = true
+				repassed[p.Path] = ps
+			}
+		}
+		docs, err = b.search(w, made, dirty, newDocs, repassed, cached, listDocs(s.Config, b.bundle, s))
 		if err != nil {
 			return err
 		}
@@ -503,14 +521,28 @@ func (b *incremental) toConvert(s *content.Site, changed []string, ch render.Cha
 
 // search makes again the index of the languages in dirty, from the cache's
 // documents with those in docs (by content file) in place of theirs, and
-// writes its files; made gets their names. It returns the documents of
-// those languages, for the next cache.
-func (b *incremental) search(w *output.Writer, made, dirty map[string]bool, docs map[string]search.Doc, lists []search.Doc) (map[string][]buildcache.Doc, error) {
+// writes its files; made gets their names. The pages rendered again only
+// have new passages in repassed; those converted again but not rendered
+// again (cached[path]) keep the cache's passages. docs gets the documents
+// of both, for the next cache. It returns the documents of the languages
+// indexed again, for the next cache.
+func (b *incremental) search(w *output.Writer, made, dirty map[string]bool, docs map[string]search.Doc, repassed map[string][]search.Passage, cached map[string]bool, lists []search.Doc) (map[string][]buildcache.Doc, error) {
 	out := map[string][]buildcache.Doc{}
 	for _, lang := range sortedKeys(dirty) {
 		list, err := buildcache.ReadDocs(b.opts.Cache, b.st, lang)
 		if err != nil {
 			return nil, &fullError{"the search documents of the cache cannot be read"}
+		}
+		for i := range list {
+			path := list[i].Path
+			if ps, ok := repassed[path]; ok {
+				list[i].Doc.Passages = ps
+				docs[path] = list[i].Doc
+			}
+			if d, ok := docs[path]; ok && cached[path] {
+				d.Passages = list[i].Doc.Passages
+				docs[path] = d
+			}
 		}
 		seen := make(map[string]bool, len(docs))
 		for i := range list {
@@ -673,7 +705,7 @@ func (b *incremental) save(target *output.Target, u cacheUpdate) {
 			e.Diags, e.Deps = c.diags.Items(), c.deps
 		}
 		if d, ok := u.newDocs[f.Path]; ok {
-			e.DocHash = docHash(&d)
+			e.DocHash, e.PassHash = docHash(&d), passHash(d.Passages)
 		}
 	}
 	// Changed documents go into the state; only when they add up to much

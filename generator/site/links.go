@@ -11,6 +11,7 @@ import (
 	"hubgen/generator/linkcheck"
 	"hubgen/generator/markdown"
 	"hubgen/generator/render"
+	"hubgen/generator/search"
 )
 
 // The link check (package linkcheck) of a build and of a session: every
@@ -52,6 +53,9 @@ type linkCheck struct {
 	outputs []outputInfo
 	pages   []linkcheck.Page // by output, filled by scan
 	sources map[*content.Page][]markdown.LinkSource
+	// passages, by output, are the search passages of the pages' own
+	// outputs, filled by scan when the build makes a search index.
+	passages [][]search.Passage
 }
 
 // newLinkCheck prepares the link check of the outputs of a plan, whose
@@ -71,7 +75,43 @@ func newLinkCheck(base string, outputs []*render.Output, bodies map[*content.Pag
 
 // scan reads the rendered HTML of output i. It may run concurrently for
 // different outputs.
-func (lc *linkCheck) scan(i int, html []byte) { lc.pages[i] = lc.table.Scan(html) }
+func (lc *linkCheck) scan(i int, o *render.Output, html []byte) {
+	lc.pages[i] = lc.table.Scan(html)
+	if lc.passages != nil {
+		lc.passages[i] = outputPassages(o, html)
+	}
+}
+
+// withPassages makes scan keep the search passages of the pages.
+func (lc *linkCheck) withPassages() *linkCheck {
+	lc.passages = make([][]search.Passage, len(lc.outputs))
+	return lc
+}
+
+// pagePassages returns the passages scan found, by page.
+func (lc *linkCheck) pagePassages() map[*content.Page][]search.Passage {
+	out := map[*content.Page][]search.Passage{}
+	for i, ps := range lc.passages {
+		if ps != nil {
+			out[lc.outputs[i].page] = ps
+		}
+	}
+	return out
+}
+
+// outputPassages returns the search passages of an output that is a
+// page's own (not its parallel view, an alias or a list), not nil even
+// when it has none; nil for another output.
+func outputPassages(o *render.Output, html []byte) []search.Passage {
+	d := o.Data
+	if o.Raw != nil || d == nil || d.Page == nil || d.Parallel != nil || o.Layout == "redirect" || o.Path != d.Page.URL {
+		return nil
+	}
+	if ps := search.Passages(d.Lang, html, string(d.Content)); ps != nil {
+		return ps
+	}
+	return []search.Passage{}
+}
 
 // run checks the links of every HTML output and adds an error to ds for
 // each broken one. The output's other files are the static files and the

@@ -176,10 +176,11 @@ func (s *Session) change(states map[string]pageState, matter bool) render.Change
 // rendered is an output's bytes and the fingerprint they were rendered at,
 // and for an HTML file (html) its links and ids (links.go).
 type rendered struct {
-	fp   uint64
-	data []byte
-	scan linkcheck.Page
-	html bool
+	fp       uint64
+	data     []byte
+	scan     linkcheck.Page
+	html     bool
+	passages []search.Passage // of a page's own output: its search passages
 }
 
 // Report tells what an update did.

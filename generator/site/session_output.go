@@ -40,6 +40,7 @@ func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool, 
 	}
 	datas := make([][]byte, len(todo))
 	scans := make([]linkcheck.Page, len(todo))
+	passages := make([][]search.Passage, len(todo))
 	errs := make([]error, len(todo))
 	parallel.For(len(todo), func(k int) {
 		if err := ctx.Err(); err != nil {
@@ -50,6 +51,7 @@ func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool, 
 		datas[k], errs[k] = s.tpl.Execute(o)
 		if errs[k] == nil && o.Raw == nil {
 			scans[k] = table.Scan(datas[k])
+			passages[k] = outputPassages(o, datas[k])
 		}
 	})
 	for _, err := range errs {
@@ -59,7 +61,7 @@ func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool, 
 	}
 	made := make(map[string]rendered, len(todo))
 	for k, i := range todo {
-		made[fresh[i].File()] = rendered{fp: fps[i], data: datas[k], scan: scans[k], html: fresh[i].Raw == nil}
+		made[fresh[i].File()] = rendered{fp: fps[i], data: datas[k], scan: scans[k], html: fresh[i].Raw == nil, passages: passages[k]}
 	}
 	if check != nil {
 		if err := check(table, made); err != nil {
@@ -218,6 +220,7 @@ func (s *Session) SearchJob() *SearchJob {
 	docs := make([]search.Doc, len(s.site.Pages))
 	for i, p := range s.site.Pages {
 		docs[i] = search.PageDoc(s.site.Config, p, s.bodies[p].res.Text)
+		docs[i].Passages = s.pages[render.FileOf(p.URL)].passages
 	}
 	if s.docs != nil && reflect.DeepEqual(docs, s.docs) {
 		return nil

@@ -280,6 +280,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	links := newLinkCheck(cfg.BasePath(), outputs, bodies) // the link check (links.go)
+	if !opts.Check {
+		links.withPassages()
+	}
 	if opts.Check {
 		// Render too, without writing, so that template errors and broken
 		// links surface in check.
@@ -315,7 +318,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		pb.release(bodies)
 		pb.addSources(links)
-		docs = pb.docs(cfg)
+		docs = pb.docs(cfg, links.pagePassages())
 		files, err := search.Build(langs, append(slices.Clip(docs), listDocs(cfg, bundle, s)...), searchOptions(cfg))
 		for _, name := range sortedKeys(files) {
 			w.Write(name, files[name])
@@ -529,7 +532,7 @@ func renderAll(ctx context.Context, outputs []*render.Output, tpl *render.Templa
 		buf.Reset()
 		err := tpl.ExecuteTo(buf, o)
 		if err == nil && lc != nil {
-			lc.scan(i, buf.Bytes())
+			lc.scan(i, o, buf.Bytes())
 		}
 		if err != nil || w == nil {
 			buffers.Put(buf)

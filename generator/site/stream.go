@@ -144,11 +144,13 @@ func (b *pageBodies) report(ds *diag.List) error {
 	return nil
 }
 
-// docs returns the pages' search documents, in the order of the pages.
-func (b *pageBodies) docs(cfg *config.Config) []search.Doc {
+// docs returns the pages' search documents, in the order of the pages,
+// with the passages render found in them.
+func (b *pageBodies) docs(cfg *config.Config, passages map[*content.Page][]search.Passage) []search.Doc {
 	docs := make([]search.Doc, len(b.site.Pages))
 	for i, p := range b.site.Pages {
 		docs[i] = search.PageDoc(cfg, p, b.results[i].res.Text)
+		docs[i].Passages = passages[p]
 	}
 	return docs
 }

@@ -4,7 +4,7 @@
 // generator/search) and ranks exactly as the Go reference ranker does:
 // every floating-point step below is mirrored there in the same order.
 
-export const FORMAT = 1;
+export const FORMAT = 2;
 export const MAX_WORDS = 12;
 // MAX_WORD_CHARS: a longer run of characters is no word (Go: MaxWordRunes).
 export const MAX_WORD_CHARS = 64;
@@ -360,16 +360,79 @@ export class Searcher {
   }
 
   // docs returns the stored documents with the given numbers:
-  // {id, title, url, date, topics: [names], summary, text, kind, year}.
+  // {id, title, url, date, topics: [names], summary, at, kind, year}, at
+  // where the document's passages are in passages.jsonl ([offset,
+  // length], or 0).
   async docs(ids) {
     const m = this.m;
     const D = m.docsPerShard;
     const shards = await Promise.all(ids.map((id) => this.get("d/" + Math.floor(id / D) + ".json")));
     const ky = this.kindYear();
     return ids.map((id, i) => {
-      const r = shards[i][id % D] || ["", "", "", [], "", ""];
-      return { id, title: r[0], url: r[1], date: r[2], topics: r[3].map((t) => m.topics[t]), summary: r[4], text: r[5], kind: ky.kind[id], year: ky.year[id] };
+      const r = shards[i][id % D] || ["", "", "", [], "", 0];
+      return { id, title: r[0], url: r[1], date: r[2], topics: r[3].map((t) => m.topics[t]), summary: r[4], at: r[5], kind: ky.kind[id], year: ky.year[id] };
     });
+  }
+
+  // passages reads a document's passages from the passage store with a
+  // range request: [{anchor, label, start, end, bits}], start and end the
+  // passage's bytes in the published page.
+  async passages(d) {
+    if (!Array.isArray(d.at)) return [];
+    const key = "x:" + d.id;
+    let p = this.cache.get(key);
+    if (!p) {
+      const [off, len] = d.at;
+      p = this.range(this.base + "passages.jsonl?v=" + this.m.version, off, off + len).then((line) => {
+        const [anchors, flat] = JSON.parse(line);
+        const out = [];
+        let end = 0;
+        for (let i = 0; i + 3 < flat.length; i += 4) {
+          const [a, gap, n, bits] = flat.slice(i, i + 4);
+          const start = end + gap;
+          end = start + n;
+          out.push({ anchor: anchors[a][0], label: anchors[a][1], start, end, bits });
+        }
+        return out;
+      });
+      this.cache.set(key, p);
+      p.catch(() => this.cache.delete(key));
+    }
+    return p;
+  }
+
+  // passageText reads a passage's HTML from its page with a range request
+  // and returns its text, without anchor links, back links and hidden
+  // parts. The HTML is parsed into an inert document and only its text is
+  // kept.
+  passageText(url, p) {
+    const key = "t:" + url + "#" + p.start + "-" + p.end;
+    let t = this.cache.get(key);
+    if (!t) {
+      t = this.range(url, p.start, p.end).then((html) => {
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        for (const e of doc.querySelectorAll(".anchor, .footnote-backref, [aria-hidden=true], script, style, template")) e.remove();
+        return doc.body.textContent.replace(/\s+/g, " ").trim();
+      });
+      this.cache.set(key, t);
+      t.catch(() => this.cache.delete(key));
+    }
+    return t;
+  }
+
+  // range returns the text of bytes [start, end) of url: a range request,
+  // or, where the server answers with the whole file, that file's bytes
+  // (kept for the next range of it).
+  async range(url, start, end) {
+    let whole = this.wholes?.get(url);
+    if (!whole) {
+      const r = await fetch(url, { headers: { Range: "bytes=" + start + "-" + (end - 1) } });
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      const buf = new Uint8Array(await r.arrayBuffer());
+      if (r.status === 206) return new TextDecoder().decode(buf);
+      (this.wholes ??= new Map()).set(url, (whole = buf));
+    }
+    return new TextDecoder().decode(whole.subarray(start, end));
   }
 
   // kindYear expands the manifest's ranges into each document's kind and year.
@@ -419,6 +482,42 @@ export class Searcher {
     }
     return [...new Set(out)].slice(0, limit);
   }
+}
+
+// passageHas tells whether a passage's filter has the bits of a stem with
+// hash h: two bits of m, at h mod m and at h with its halves swapped mod m
+// (false positives: about 8 %).
+export function passageHas(bits, h) {
+  const m = bits.length * 6;
+  const has = (k) => (DIGIT[bits.charCodeAt((k / 6) | 0)] >> k % 6) & 1;
+  return has(h % m) && has((((h >>> 16) | (h << 16)) >>> 0) % m);
+}
+
+// choosePassages ranks a document's passages for a query result: by how
+// many of the query's words their filters say they contain (most first),
+// then in page order; passages with none are left out. It returns at most
+// max: the candidates whose text is worth reading (a filter may be wrong).
+export function choosePassages(ps, result, max = 4) {
+  const words = result.words.filter((w) => !w.stop && w.stems.length).map((w) => w.stems.map((s) => hash16(s.stem)));
+  const scored = [];
+  ps.forEach((p, i) => {
+    const n = words.filter((hs) => hs.some((h) => passageHas(p.bits, h))).length;
+    if (n) scored.push({ p, i, n });
+  });
+  scored.sort((a, b) => b.n - a.n || a.i - b.i);
+  return scored.slice(0, max).map((x) => x.p);
+}
+
+// rankPassages orders passages read with their texts ([{p, text}], in
+// page order) by how many of the query's words their text holds, most
+// first, then in page order, leaving out those with none.
+export function rankPassages(read, result) {
+  const tests = result.words.filter((w) => !w.stop).map((w) => matcher({ words: [w], prefix: result.prefix }));
+  const scored = read.map((x, i) => {
+    const toks = tokenSpans(x.text).map(([a, b]) => x.text.slice(a, b));
+    return { ...x, i, n: tests.filter((t) => toks.some(t)).length };
+  });
+  return scored.filter((x) => x.n).sort((a, b) => b.n - a.n || a.p.start - b.p.start);
 }
 
 // distance is the Damerau–Levenshtein distance of a and b, or max+1 when

@@ -6,7 +6,7 @@
 // &topic=…&year=…&page=2), so that reload, back and forward and a shared
 // link restore them; the language switcher carries the query over.
 
-import { Searcher, facetCounts, fold, matcher, snippet, tokenSpans } from "./search-core.js";
+import { Searcher, choosePassages, facetCounts, fold, matcher, rankPassages, snippet, tokenSpans } from "./search-core.js";
 
 const PAGE = 10;
 const SAMPLE = { one: "1", few: "22", many: "25", other: "25" };
@@ -24,6 +24,9 @@ function el(tag, attrs, ...kids) {
   for (const k of kids) if (k != null && k !== false) e.append(typeof k === "string" ? document.createTextNode(k) : k);
   return e;
 }
+
+// safeURL lets through the site's paths and web addresses only.
+const safeURL = (u) => (/^(\/|https?:)/.test(u) ? u : "#");
 
 // marked appends pieces [text, isMatch] to e, matches in <mark>.
 function marked(e, pieces) {
@@ -123,13 +126,15 @@ function init(root) {
     status.textContent = statusText(result, shown.length);
     kids.push(facetsBox(counts));
     const list = el("ol", { class: "search-results", start: "1" });
-    docs.forEach((d, i) => list.append(item(d, isMatch, page[i])));
+    const items = docs.map((d, i) => item(d, isMatch, page[i]));
+    list.append(...items);
     list.addEventListener("keydown", listKeys);
     kids.push(list);
     if (shown.length > page.length) {
       kids.push(el("button", { type: "button", class: "search-more", onclick: () => { state.limit += PAGE; writeURL(true); render(state.seq, "more"); } }, text("more")));
     }
     body.replaceChildren(...kids);
+    state.passages = passages(seq, docs, items, isMatch);
     if (focusKey === "more") list.children[state.limit - PAGE]?.querySelector("a")?.focus();
     else if (focusKey === "topics") body.querySelector(".facet-topic summary")?.focus();
     else if (focusKey) body.querySelector(`input[data-key="${CSS.escape(focusKey)}"]`)?.focus();
@@ -182,13 +187,47 @@ function init(root) {
     const meta = el("p", { class: "meta" }, el("span", { class: "kind" }, kindName(d.kind)));
     if (d.date) meta.append(" · ", el("time", { datetime: d.date }, dateFmt.format(new Date(d.date + "T00:00:00Z"))));
     const li = el("li", { class: "search-result item item-" + d.kind },
-      el("h2", { class: "item-title" }, marked(el("a", { href: /^(\/|https?:)/.test(d.url) ? d.url : "#" }), pieces(d.title))),
+      el("h2", { class: "item-title" }, marked(el("a", { href: safeURL(d.url) }), pieces(d.title))),
       meta,
-      marked(el("p", { class: "snippet" }), snippet([d.summary, d.text], isMatch)));
+      marked(el("p", { class: "snippet" }), snippet([d.summary], isMatch)));
     if (d.topics.length) li.append(el("p", { class: "result-topics" }, d.topics.join(" · ")));
     const missing = missingWords(state.result, hit);
     if (missing.length) li.append(el("p", { class: "result-missing" }, text("missing").replace("{words}", () => missing.join(", "))));
     return li;
+  }
+
+  // passages shows, under each result, where in the page the query's words
+  // are: the passages whose filters promise the most words are read from
+  // the page itself (range requests) and ranked by the words their text
+  // does hold. Those with an anchor become links to that place ("Art. 3
+  // ust. 1"), at most three, the words marked; in a page without anchors
+  // the best passage takes the summary's place. Until then, and where none
+  // matches, the summary stays.
+  async function passages(seq, docs, items, isMatch) {
+    await Promise.all(docs.map(async (d, i) => {
+      try {
+        const chosen = choosePassages(await searcher.passages(d), state.result);
+        if (!chosen.length || seq !== state.seq) return;
+        const texts = await Promise.all(chosen.map((p) => searcher.passageText(d.url, p)));
+        if (seq !== state.seq) return;
+        const found = rankPassages(chosen.map((p, k) => ({ p, text: texts[k] })), state.result);
+        const subs = [], seen = new Set();
+        for (const x of found) {
+          if (!x.p.anchor || seen.has(x.p.anchor) || subs.length === 3) continue;
+          seen.add(x.p.anchor);
+          subs.push(x);
+        }
+        const li = items[i];
+        if (subs.length) {
+          li.querySelector(".snippet").after(el("ul", { class: "sub-results" }, ...subs.map((x) =>
+            el("li", null, el("a", { href: safeURL(d.url) + "#" + encodeURIComponent(x.p.anchor) }, x.p.label), " ", marked(el("span", { class: "snippet" }), snippet([x.text], isMatch, 140))))));
+        } else if (found.length) {
+          li.querySelector(".snippet").replaceChildren(...marked(el("span"), snippet([found[0].text], isMatch)).childNodes);
+        }
+      } catch (err) {
+        console.warn(err); // the summary stays
+      }
+    }));
   }
 
   // facetsBox: checkboxes for kind and year, with counts; the topics
@@ -324,5 +363,6 @@ function init(root) {
 
   readURL();
   // For tests and the benchmark: run a query and resolve once rendered.
-  root.hubgenSearch = { run, searcher };
+  // passages() resolves once the last results' passages are shown.
+  root.hubgenSearch = { run, searcher, passages: () => state.passages };
 }

@@ -58,8 +58,11 @@ type lexShard struct {
 
 // StoredDoc is a document as the document store holds it.
 type StoredDoc struct {
-	Title, URL, Date, Summary, Text string
-	Topics                          []int
+	Title, URL, Date, Summary string
+	Topics                    []int
+	// Passages is where the document's line of the passage store is:
+	// offset and length in bytes, zero for none.
+	Passages [2]int
 }
 
 // Open reads the manifest of the index in directory dir of fsys (for
@@ -144,7 +147,11 @@ func (ix *Index) Doc(n int) (StoredDoc, error) {
 					}
 				}
 				d.Summary, _ = r[4].(string)
-				d.Text, _ = r[5].(string)
+				if at, ok := r[5].([]any); ok && len(at) == 2 {
+					off, _ := at[0].(float64)
+					n, _ := at[1].(float64)
+					d.Passages = [2]int{int(off), int(n)}
+				}
 			}
 			list = append(list, d)
 		}

@@ -13,7 +13,7 @@ import (
 
 // Version is written to every manifest; the client and the reference
 // ranker refuse an index of another version.
-const Version = 1
+const Version = 2
 
 // The files of a language's index, relative to its directory search/<lang>/.
 const (
@@ -26,6 +26,9 @@ const (
 
 // LexiconFile is the name of lexicon shard n.
 func LexiconFile(n int) string { return fmt.Sprintf("l/%d.json", n) }
+
+// PassagesFile is the passage store, read with range requests.
+const PassagesFile = "passages.jsonl"
 
 // DocsFile is the name of document-store shard n.
 func DocsFile(n int) string { return fmt.Sprintf("d/%d.json", n) }

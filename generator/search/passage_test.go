@@ -1,0 +1,112 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	"hubgen/generator/search/internal/format"
+)
+
+// TestPassages: a page's passages are its body's blocks with the nearest
+// id and a label a reader knows, at their exact bytes in the page.
+func TestPassages(t *testing.T) {
+	long := strings.Repeat("Zdanie o współpracy policji w Unii Europejskiej. ", 20)
+	for _, tc := range []struct {
+		name, lang, body string
+		want             []Passage // Start and End are checked against the page
+	}{
+		{"act paragraph and points", "pl",
+			`<h2 id="art_3">Artykuł 3<a class="anchor" href="#art_3" aria-label="Link do artykułu 3">¶</a></h2>
+<ol>
+<li id="art_3__par_1"><a class="anchor" href="#art_3__par_1" aria-label="Link">¶</a>Finansowa kwota odniesienia wynosi 4 000 000 EUR.</li>
+<li id="art_3__par_2">Działanie obejmuje:<ol><li id="art_3__par_2__pnt_a">szkolenia &amp; warsztaty;</li></ol></li>
+</ol>`,
+			[]Passage{
+				{Anchor: "art_3", Label: "Artykuł 3", Text: "Artykuł 3"},
+				{Anchor: "art_3__par_1", Label: "Art. 3 ust. 1", Text: "Finansowa kwota odniesienia wynosi 4 000 000 EUR."},
+				{Anchor: "art_3__par_2", Label: "Art. 3 ust. 2", Text: "Działanie obejmuje:"},
+				{Anchor: "art_3__par_2__pnt_a", Label: "Art. 3 ust. 2 lit. a", Text: "szkolenia & warsztaty;"},
+			}},
+		{"English labels, recital, footnote without its back link", "en",
+			`<p id="rct_2">(2) The Union supports the convention.</p>
+<section class="footnotes"><ol><li id="fn:1"><p>Council Decision 2018/1939.<a href="#fnref:1" class="footnote-backref" role="doc-backlink">↩</a></p></li></ol></section>`,
+			[]Passage{
+				{Anchor: "rct_2", Label: "Recital 2", Text: "(2) The Union supports the convention."},
+				{Anchor: "fn:1", Label: "Footnote 1", Text: "Council Decision 2018/1939."},
+			}},
+		{"blocks under a heading share its id; short ones join", "pl",
+			`<p>Wstęp.</p>
+<h2 id="kontekst">Kontekst <em>projektu</em></h2>
+<p>Pierwszy akapit.</p>
+<p>Drugi <a href="/organizacje/europol/">Europolu</a>.</p>
+<ul><li>punkt</li></ul>`,
+			[]Passage{
+				{Anchor: "", Label: "", Text: "Wstęp."},
+				{Anchor: "kontekst", Label: "Kontekst projektu", Text: "Kontekst projektu Pierwszy akapit. Drugi Europolu. punkt"},
+			}},
+		{"a long paragraph is cut after sentences", "pl", "<p>" + long + "</p>", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := []byte("<!DOCTYPE html><html><head><title>t</title></head><body><header><h1 id=\"top\">Tytuł</h1></header><main>" + tc.body + "</main></body></html>")
+			got := Passages(tc.lang, page, tc.body)
+			for _, p := range got {
+				if p.Start < 0 || p.End > len(page) || p.Start >= p.End {
+					t.Fatalf("passage %+v: bytes out of the page", p)
+				}
+				frag := string(page[p.Start:p.End])
+				if p.Anchor != "" && strings.HasPrefix(frag, "<li id=") && !strings.HasPrefix(frag, `<li id="`+p.Anchor+`"`) {
+					t.Errorf("passage %q starts %q, not at its element", p.Anchor, frag[:20])
+				}
+				if !strings.Contains(strings.ReplaceAll(frag, "&amp;", "&"), strings.Fields(p.Text)[0]) {
+					t.Errorf("passage %q: its bytes %q do not hold its text %q", p.Anchor, frag, p.Text)
+				}
+			}
+			if tc.want == nil { // the long paragraph
+				if len(got) < 2 {
+					t.Fatalf("a %d-byte paragraph gave %d passages, want it cut", len(long), len(got))
+				}
+				for _, p := range got {
+					if len(p.Text) > MaxPassageText+60 || !strings.HasSuffix(p.Text, ".") {
+						t.Errorf("piece of %d bytes %q…, want at most about %d, ending a sentence", len(p.Text), p.Text[:30], MaxPassageText)
+					}
+				}
+				return
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d passages %+v, want %d", len(got), got, len(tc.want))
+			}
+			for i, w := range tc.want {
+				g := got[i]
+				if g.Anchor != w.Anchor || g.Label != w.Label || g.Text != w.Text {
+					t.Errorf("passage %d = {%q %q %q}, want {%q %q %q}", i, g.Anchor, g.Label, g.Text, w.Anchor, w.Label, w.Text)
+				}
+			}
+		})
+	}
+	if got := Passages("pl", []byte("<main><p>inny</p></main>"), "<p>tekst</p>"); got != nil {
+		t.Errorf("a page without the body gave passages %+v", got)
+	}
+}
+
+// TestPassageFilters: every stem of a passage is in its filter, so that
+// the client never misses a passage that holds a query's word.
+func TestPassageFilters(t *testing.T) {
+	a, err := newAnalyzer("pl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := newVocabulary(a)
+	texts := []string{"Finansowa kwota odniesienia wynosi 4 000 000 EUR.", "Wydatkami pokrywanymi z kwoty odniesienia zarządza się zgodnie z zasadami budżetu Unii."}
+	for _, text := range texts {
+		line, _ := appendPassages(nil, []Passage{{Text: text, End: 10}}, v, nil)
+		bits := string(line[strings.LastIndex(string(line), ",\"")+2 : len(line)-3])
+		m := len(bits) * 6
+		for _, id := range passageStems(text, v, nil) {
+			for _, k := range PassageBits(format.Hash16(v.stemName(id)), m) {
+				if format.Digit(bits[k/6])&(1<<(k%6)) == 0 {
+					t.Errorf("%q: stem %q not in the filter %q", text, v.stemName(id), bits)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,137 @@
+package search
+
+import (
+	"slices"
+	"strconv"
+
+	"hubgen/generator/search/internal/format"
+)
+
+// The passage store, passages.jsonl: one line per document with passages,
+// in document order, which the client fetches alone with an HTTP range
+// request (the document store says where the line is), and only for the
+// results it shows:
+//
+//	[[[anchor, label], …], [a, gap, length, "bits", …]]
+//
+// The first array is the document's anchors: ids its passages link to
+// (#anchor; "" for the page's top) with their labels. Then four values per
+// passage: its anchor's index in the first array; where it starts in the
+// published page, as the gap from the end of the passage before (from 0
+// for the first); its length in bytes; and a Bloom filter of its stems,
+// base-64 digits of six bits each (format.Alphabet), bit i in digit i/6 at
+// i%6. A stem with hash h (format.Hash16 of the folded stem) sets bits
+// h mod m and rot16(h) mod m, m the filter's bits; the client then fetches
+// the bytes of the best passages from the page itself, with range requests.
+
+// passageBitsPerStem sizes a passage's filter: about 8 % false positives
+// with two bits per stem.
+const passageBitsPerStem = 6
+
+// writePassages writes passages.jsonl and returns, by document number,
+// where each document's line is: [offset, length], {0, 0} for none.
+func writePassages(files map[string][]byte, ld *langData) [][2]int {
+	lines := make([][]byte, len(ld.docs))
+	forChunks(len(ld.docs), 64, func(_, lo, hi int) {
+		var ids []int32
+		for i := lo; i < hi; i++ {
+			if d := ld.docs[i]; len(d.Passages) > 0 {
+				lines[i], ids = appendPassages(nil, d.Passages, ld.vocab, ids)
+			}
+		}
+	})
+	var b []byte
+	at := make([][2]int, len(ld.docs))
+	for i, l := range lines {
+		if len(l) == 0 {
+			continue
+		}
+		at[i] = [2]int{len(b), len(l)}
+		b = append(b, l...)
+		b = append(b, '\n')
+	}
+	if len(b) > 0 {
+		files[format.PassagesFile] = b
+	}
+	return at
+}
+
+// appendPassages appends one document's line (without its newline); ids
+// is scratch space, returned for reuse.
+func appendPassages(b []byte, ps []Passage, v *vocabulary, ids []int32) ([]byte, []int32) {
+	var anchors []int // index in ps of the first passage of each anchor
+	index := map[string]int{}
+	for i, p := range ps {
+		if _, ok := index[p.Anchor]; !ok {
+			index[p.Anchor] = len(anchors)
+			anchors = append(anchors, i)
+		}
+	}
+	b = append(b, "[["...)
+	for k, i := range anchors {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendString(b, ps[i].Anchor)
+		b = append(b, ',')
+		b = appendString(b, ps[i].Label)
+		b = append(b, ']')
+	}
+	b = append(b, "],["...)
+	end := 0
+	for i, p := range ps {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(index[p.Anchor]), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.Start-end), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(p.End-p.Start), 10)
+		b = append(b, ',', '"')
+		ids = passageStems(p.Text, v, ids[:0])
+		b = appendBloom(b, ids, v)
+		b = append(b, '"')
+		end = p.End
+	}
+	return append(b, "]]"...), ids
+}
+
+// passageStems returns the distinct stem ids of text's words (stop words
+// left out), appended to ids.
+func passageStems(text string, v *vocabulary, ids []int32) []int32 {
+	for i := 0; ; {
+		start, end := nextWord(text, i)
+		if start < 0 {
+			break
+		}
+		i = end
+		if s := v.stem(text[start:end]); s >= 0 {
+			ids = append(ids, s)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// appendBloom appends the filter of the stems ids as base-64 digits.
+func appendBloom(b []byte, ids []int32, v *vocabulary) []byte {
+	m := max(6, (len(ids)*passageBitsPerStem+5)/6*6)
+	bits := make([]byte, m/6)
+	for _, id := range ids {
+		for _, k := range PassageBits(format.Hash16(v.stemName(id)), m) {
+			bits[k/6] |= 1 << (k % 6)
+		}
+	}
+	for _, d := range bits {
+		b = append(b, format.Alphabet[d])
+	}
+	return b
+}
+
+// PassageBits are the two bits of a passage filter of m bits that a stem
+// with hash h sets.
+func PassageBits(h uint32, m int) [2]int {
+	return [2]int{int(h % uint32(m)), int((h>>16 | h<<16) % uint32(m))}
+}
