@@ -25,9 +25,22 @@ import (
 // meter serves a built site like a static host that gzips text, and counts
 // the body bytes it sends for the search's files.
 type meter struct {
-	dir   string
-	mu    sync.Mutex
-	bytes int
+	dir    string
+	mu     sync.Mutex
+	bytes  int
+	ranges [2]int // bytes answering range requests: the passage store's, the pages' (passage text)
+}
+
+// countingWriter counts the bytes of a response's body.
+type countingWriter struct {
+	http.ResponseWriter
+	n int
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.ResponseWriter.Write(b)
+	c.n += n
+	return n, err
 }
 
 func (m *meter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -51,6 +64,20 @@ func (m *meter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-cache")
+	if r.Header.Get("Range") != "" {
+		// The search reading passages: the bytes asked for, as sent
+		// (range responses are not compressed).
+		cw := &countingWriter{ResponseWriter: w}
+		http.ServeContent(cw, r, "", time.Time{}, bytes.NewReader(data))
+		m.mu.Lock()
+		if strings.HasPrefix(p, "/search/") {
+			m.ranges[0] += cw.n
+		} else {
+			m.ranges[1] += cw.n
+		}
+		m.mu.Unlock()
+		return
+	}
 	body := data
 	if text := strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "json") || strings.Contains(ctype, "javascript"); text &&
 		strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
@@ -78,11 +105,22 @@ func (m *meter) take() int {
 	return n
 }
 
+// takeRanges returns the bytes of range responses since the last call:
+// of the passage store and of the pages.
+func (m *meter) takeRanges() [2]int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := m.ranges
+	m.ranges = [2]int{}
+	return n
+}
+
 // browserResult is one query in the browser.
 type browserResult struct {
 	lang, query string
 	hits        int
 	bytes       int       // downloaded by the first query of a fresh page, cache off
+	passages    [2]int    // then read for the passages of its first page of results: the store's lines, the pages' text
 	times       []float64 // ms per query once its shards are cached
 }
 
@@ -147,6 +185,7 @@ func browseOurs(chromium, dest string, qs map[string][]string) ([]browserResult,
 				return nil, err
 			}
 			m.take()
+			m.takeRanges()
 			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+page+"?q="+url.QueryEscape(q))); err != nil {
 				return nil, err
 			}
@@ -154,6 +193,10 @@ func browseOurs(chromium, dest string, qs map[string][]string) ([]browserResult,
 				return nil, fmt.Errorf("%q: %w", q, err)
 			}
 			r := browserResult{lang: lang, query: q, bytes: m.take()}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector('[data-search-results]').hubgenSearch.passages().then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
+				return nil, fmt.Errorf("%q: passages: %w", q, err)
+			}
+			r.passages = m.takeRanges()
 			if err := setCache(ctx, false); err != nil {
 				return nil, err
 			}

@@ -86,11 +86,11 @@ func run(repo string, pairs int, seed uint64, keep string, sweep, browser bool) 
 	}
 	fmt.Printf("Built %d pages into %d files in %v (search index included).\n\n", res.Pages, res.Files, time.Since(start).Round(time.Millisecond))
 
-	script, err := scriptBytes(filepath.Join(repo, "static", "js"))
+	script, err := scriptBytes(filepath.Join(dest, "js")) // as published (minified)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Client script (search.js + search-core.js): %s raw, %s gzipped\n\n", kb(script.raw), kb(script.gz))
+	fmt.Printf("Client script as published (search.js + search-core.js, minified): %s raw, %s gzipped\n\n", kb(script.raw), kb(script.gz))
 
 	fmt.Println("Static index per language")
 	fmt.Printf("  %-4s %7s %10s %10s\n", "lang", "files", "on disk", "gzipped")
@@ -215,12 +215,15 @@ func printFirst(rows []firstQuery) {
 }
 
 func printBrowser(rows []browserResult) {
-	fmt.Printf("  %-4s %-30s %6s %12s %12s\n", "lang", "query", "hits", "first (gz)", "cached ms")
+	fmt.Printf("  %-4s %-30s %6s %12s %12s %12s %12s\n", "lang", "query", "hits", "first (gz)", "pass. store", "pass. text", "cached ms")
+	var store, text []int
 	for _, r := range rows {
-		fmt.Printf("  %-4s %-30s %6d %12s %12.1f\n", r.lang, quote(r.query), r.hits, kb(r.bytes), medianF(r.times))
+		fmt.Printf("  %-4s %-30s %6d %12s %12s %12s %12.1f\n", r.lang, quote(r.query), r.hits, kb(r.bytes), kb(r.passages[0]), kb(r.passages[1]), medianF(r.times))
+		store, text = append(store, r.passages[0]), append(text, r.passages[1])
 	}
 	bytes, times := collect(rows)
-	fmt.Printf("  first query: median %s, largest %s; cached query: median %.1f ms over %d runs\n\n", kb(median(bytes)), kb(maxOf(bytes)), medianF(times), len(times))
+	fmt.Printf("  first query: median %s, largest %s; cached query: median %.1f ms over %d runs\n", kb(median(bytes)), kb(maxOf(bytes)), medianF(times), len(times))
+	fmt.Printf("  passages of the first page of results (range requests, not compressed): store lines median %s (largest %s), passage text median %s (largest %s)\n\n", kb(median(store)), kb(maxOf(store)), kb(median(text)), kb(maxOf(text)))
 }
 
 func collect(rows []browserResult) (bytes []int, times []float64) {

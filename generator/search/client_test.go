@@ -103,3 +103,54 @@ func TestClientDropsLongWordsLikeGo(t *testing.T) {
 		}
 	}
 }
+
+// TestClientReadsPassageFiltersLikeGo: for filters of the bundled act's
+// passages and stems in them and not, the client's passageHas answers as
+// the filter was written: every stem written is found, and the others as
+// Go's PassageBits says.
+func TestClientReadsPassageFiltersLikeGo(t *testing.T) {
+	node := searchtest.Need(t, "node", "nodejs")
+	texts := []string{"Finansowa kwota odniesienia wynosi 4 000 000 EUR.", "Wydatkami pokrywanymi z kwoty odniesienia zarządza się zgodnie z zasadami.", "Ąę żółć, Unia Europejska", "x"}
+	probes := []string{"kwot", "odniesienie", "unia", "europol", "terroryzm", "zzz", "żółć", "a"}
+	type probe struct {
+		bits, stem string
+		want       bool
+	}
+	var cases []probe
+	for _, text := range texts {
+		bits, stems, err := search.PassageFilter("pl", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range append(stems, probes...) {
+			cases = append(cases, probe{bits, st, slices.Contains(stems, st) || search.FilterHas(bits, st)})
+		}
+	}
+	in := make([][2]string, len(cases))
+	for i, c := range cases {
+		in[i] = [2]string{c.bits, c.stem}
+	}
+	data, _ := json.Marshal(in)
+	cmd := exec.Command(node, "testdata/passagehas.mjs", filepath.Join(repoRoot, "static/js/search-core.js"))
+	cmd.Stdin = bytes.NewReader(data)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var got []bool
+	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(cases) {
+		t.Fatalf("node said %s (%v)", out, err)
+	}
+	positives := 0
+	for i, c := range cases {
+		if got[i] != c.want {
+			t.Errorf("filter %q, stem %q: client %v, Go %v", c.bits, c.stem, got[i], c.want)
+		}
+		if c.want {
+			positives++
+		}
+	}
+	if positives == len(cases) {
+		t.Error("every probe is in every filter: the filters tell nothing")
+	}
+}

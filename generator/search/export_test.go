@@ -1,6 +1,12 @@
 package search
 
-import "github.com/blevesearch/bleve/v2/analysis"
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"hubgen/generator/search/internal/format"
+)
 
 // What the external tests (package search_test) use of the analyzer, which
 // they hold to bleve's own analyzer over the bundled content.
@@ -16,4 +22,30 @@ func ReferenceTokenize(s string) []string {
 	var out []string
 	referenceWords(s, func(w string) { out = append(out, w) })
 	return out
+}
+
+// PassageFilter returns the filter the passage store writes for a passage
+// of text, and the passage's stems.
+func PassageFilter(lang, text string) (bits string, stems []string, err error) {
+	a, err := newAnalyzer(lang)
+	if err != nil {
+		return "", nil, err
+	}
+	v := newVocabulary(a)
+	line, _ := appendPassages(nil, []Passage{{Text: text, End: 1}}, v, nil)
+	s := string(line)
+	for _, id := range passageStems(text, v, nil) {
+		stems = append(stems, v.stemName(id))
+	}
+	return s[strings.LastIndex(s, ",\"")+2 : len(s)-3], stems, nil
+}
+
+// FilterHas tells whether the filter bits has both bits of stem.
+func FilterHas(bits, stem string) bool {
+	for _, k := range PassageBits(format.Hash16(stem), len(bits)*6) {
+		if format.Digit(bits[k/6])&(1<<(k%6)) == 0 {
+			return false
+		}
+	}
+	return true
 }

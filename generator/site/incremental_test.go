@@ -119,7 +119,7 @@ func TestIncrementalBuild(t *testing.T) {
 		{"the publishDate removed", replace("content/news/galeria/index.pl.md", "publishDate: 2099-01-01\n", ""), false, "bundle", false},
 		{"a url set: the page moves", replace(org, "slug: frontex\n", "slug: frontex\nurl: /en/frontex.html\n"), false, "removes", false},
 		{"a body changed again, after a full build", appendTo(news, "\nJeszcze jedno zdanie.\n"), true, "", false},
-		{"the style sheet changed", appendTo("static/css/site.css", "\n/* x */\n"), false, "static", false},
+		{"the style sheet changed", appendTo("static/css/site.css", "\n.x-test { color: red }\n"), false, "static", false},
 		{"an output file edited by hand", func(t *testing.T) {
 			write(t, filepath.Join(dest, "index.html"), "edited by hand")
 		}, false, "destination", false},

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"hubgen/generator/assets"
 	"hubgen/generator/diag"
 	"hubgen/generator/output"
 	"hubgen/generator/render"
@@ -60,8 +61,10 @@ func sourceOf(f string, copies map[string]string) string {
 }
 
 // copyStatic copies the static files (paths relative to static/, or the
-// output files of copies) through w.
+// output files of copies) through w, the scripts and style sheets of
+// static/ minified (package assets).
 func copyStatic(ctx context.Context, tree *source.Tree, files []string, copies map[string]string, w *output.Writer) error {
+	min := assets.New()
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -69,6 +72,11 @@ func copyStatic(ctx context.Context, tree *source.Tree, files []string, copies m
 		data, err := tree.ReadFile(sourceOf(f, copies))
 		if err != nil {
 			return err
+		}
+		if _, copied := copies[f]; !copied {
+			if data, err = min.Publish(f, data); err != nil {
+				return err
+			}
 		}
 		w.Write(f, data)
 	}

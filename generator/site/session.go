@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"hubgen/generator/assets"
 	"hubgen/generator/config"
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
@@ -51,6 +52,7 @@ type Session struct {
 	bodies         map[*content.Page]*converted
 	static         map[string][]byte // output path (relative to static/) -> bytes, page bundles' files included
 	staticProblems diag.List
+	minifier       *assets.Minifier  // what static files publish as
 	copies         map[string]string // page bundles' files: output path -> source file
 	bundleProblems diag.List
 	pages          map[string]rendered // output file -> what was rendered

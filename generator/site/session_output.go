@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"hubgen/generator/assets"
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
 	"hubgen/generator/linkcheck"
@@ -117,6 +118,13 @@ func (s *Session) readStatic(f string) {
 		if errors.As(err, &se) {
 			s.staticProblems.Errorf(se.Path, 1, 1, "%s", se.Msg)
 		}
+		return
+	}
+	if s.minifier == nil {
+		s.minifier = assets.New()
+	}
+	if data, err = s.minifier.Publish(f, data); err != nil {
+		s.staticProblems.Errorf("static/"+f, 1, 1, "%s", err)
 		return
 	}
 	s.static[f] = data

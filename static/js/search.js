@@ -6,7 +6,7 @@
 // &topic=…&year=…&page=2), so that reload, back and forward and a shared
 // link restore them; the language switcher carries the query over.
 
-import { Searcher, choosePassages, facetCounts, fold, matcher, rankPassages, snippet, tokenSpans } from "./search-core.js";
+import { Searcher, facetCounts, fold, matcher, snippet, tokenSpans } from "./search-core.js";
 
 const PAGE = 10;
 const SAMPLE = { one: "1", few: "22", many: "25", other: "25" };
@@ -198,19 +198,16 @@ function init(root) {
 
   // passages shows, under each result, where in the page the query's words
   // are: the passages whose filters promise the most words are read from
-  // the page itself (range requests) and ranked by the words their text
-  // does hold. Those with an anchor become links to that place ("Art. 3
+  // the page itself (range requests, Searcher.matchingPassages) and ranked
+  // by the words their text does hold. Those with an anchor become links to that place ("Art. 3
   // ust. 1"), at most three, the words marked; in a page without anchors
   // the best passage takes the summary's place. Until then, and where none
   // matches, the summary stays.
   async function passages(seq, docs, items, isMatch) {
     await Promise.all(docs.map(async (d, i) => {
       try {
-        const chosen = choosePassages(await searcher.passages(d), state.result);
-        if (!chosen.length || seq !== state.seq) return;
-        const texts = await Promise.all(chosen.map((p) => searcher.passageText(d.url, p)));
+        const found = await searcher.matchingPassages(d, state.result);
         if (seq !== state.seq) return;
-        const found = rankPassages(chosen.map((p, k) => ({ p, text: texts[k] })), state.result);
         const subs = [], seen = new Set();
         for (const x of found) {
           if (!x.p.anchor || seen.has(x.p.anchor) || subs.length === 3) continue;
