@@ -420,30 +420,22 @@ export class Searcher {
     return t;
   }
 
-  // matchingPassages reads, for a document found by result, the texts of
-  // its best passages: want of them with distinct anchors (three where the
-  // page has anchors, else one). It reads the filters' candidates a few at
-  // a time, best promise first, until no candidate left promises more
-  // words than the want-th best passage read holds (at most four rounds),
-  // and returns those read that hold a word, ranked by rankPassages.
+  // matchingPassages finds, for a document found by result, its best
+  // passage: it reads the filters' candidates one at a time, best promise
+  // first, until the one read holds as many of the query's words as any
+  // candidate left promises (at most four reads). It returns the passages
+  // read that hold a word, ranked by rankPassages (found), and the other
+  // candidates with their promises (others: [{p, n}], not read).
   async matchingPassages(d, result) {
-    const ps = await this.passages(d);
-    const want = ps.some((p) => p.anchor) ? 3 : 1;
-    const cands = choosePassages(ps, result);
+    const cands = choosePassages(await this.passages(d), result);
     const read = [];
-    let found = [];
-    for (let round = 0, next = 0; round < 4 && next < cands.length; round++) {
-      const best = new Map(); // anchor -> words its best passage read holds
-      for (const x of found) if (!best.has(x.p.anchor)) best.set(x.p.anchor, x.n);
-      const kth = best.size >= want ? [...best.values()].sort((a, b) => b - a)[want - 1] : 0;
-      if (kth >= cands[next].n) break;
-      const batch = [];
-      while (next < cands.length && batch.length < Math.max(1, want - best.size)) batch.push(cands[next++].p);
-      const texts = await Promise.all(batch.map((p) => this.passageText(d.url, p)));
-      batch.forEach((p, k) => read.push({ p, text: texts[k] }));
+    let found = [], next = 0;
+    while (next < cands.length && read.length < 4 && !(found.length && found[0].n >= cands[next].n)) {
+      const p = cands[next++].p;
+      read.push({ p, text: await this.passageText(d.url, p) });
       found = rankPassages(read, result);
     }
-    return found;
+    return { found, others: cands.slice(next) };
   }
 
   // range returns the text of bytes [start, end) of url: a range request,

@@ -197,34 +197,41 @@ function init(root) {
   }
 
   // passages shows, under each result, where in the page the query's words
-  // are: the passages whose filters promise the most words are read from
-  // the page itself (range requests, Searcher.matchingPassages) and ranked
-  // by the words their text does hold. Those with an anchor become links to that place ("Art. 3
-  // ust. 1"), at most three, the words marked; in a page without anchors
-  // the best passage takes the summary's place. Until then, and where none
-  // matches, the summary stays.
+  // are. The passage whose filter promises the most words is read from the
+  // page itself (a range request; Searcher.matchingPassages reads another
+  // if it does not hold what it promised) and shown with the words marked:
+  // as a link to its place ("Art. 3 ust. 1") when it has an anchor, else
+  // in the summary's place. Up to two more places whose filters promise as
+  // many words follow as links, unread, so that a page of results reads
+  // about one passage a result. Until then, and where none matches, the
+  // summary stays.
   async function passages(seq, docs, items, isMatch) {
     await Promise.all(docs.map(async (d, i) => {
       try {
-        const found = await searcher.matchingPassages(d, state.result);
-        if (seq !== state.seq) return;
-        const subs = [], seen = new Set();
-        for (const x of found) {
-          if (!x.p.anchor || seen.has(x.p.anchor) || subs.length === 3) continue;
-          seen.add(x.p.anchor);
-          subs.push(x);
-        }
+        const { found, others } = await searcher.matchingPassages(d, state.result);
+        if (seq !== state.seq || !found.length) return;
+        const best = found[0];
         const li = items[i];
-        if (subs.length) {
-          li.querySelector(".snippet").after(el("ul", { class: "sub-results" }, ...subs.map((x) =>
-            el("li", null, el("a", { href: safeURL(d.url) + "#" + encodeURIComponent(x.p.anchor) }, x.p.label), " ", marked(el("span", { class: "snippet" }), snippet([x.text], isMatch, 140))))));
-        } else if (found.length) {
-          li.querySelector(".snippet").replaceChildren(...marked(el("span"), snippet([found[0].text], isMatch)).childNodes);
+        const subs = [];
+        if (best.p.anchor) subs.push(el("li", null, link(d, best.p), " ", marked(el("span", { class: "snippet" }), snippet([best.text], isMatch, 140))));
+        else li.querySelector(".snippet").replaceChildren(...marked(el("span"), snippet([best.text], isMatch)).childNodes);
+        const seen = new Set([best.p.anchor]);
+        for (const { p, n } of others) {
+          if (subs.length === 3) break;
+          if (!p.anchor || seen.has(p.anchor) || n < best.n) continue;
+          seen.add(p.anchor);
+          subs.push(el("li", null, link(d, p)));
         }
+        if (subs.length) li.querySelector(".snippet").after(el("ul", { class: "sub-results" }, ...subs));
       } catch (err) {
         console.warn(err); // the summary stays
       }
     }));
+  }
+
+  // link is a link to a passage's place in its page.
+  function link(d, p) {
+    return el("a", { href: safeURL(d.url) + "#" + encodeURIComponent(p.anchor) }, p.label);
   }
 
   // facetsBox: checkboxes for kind and year, with counts; the topics
