@@ -38,7 +38,7 @@ func DefaultKinds() []Kind {
 			Template: "date: {date}\nsummary: \"\"\ntags: []\n"},
 		{Section: "decisions", Dated: true, Listed: true, Act: true, Schema: "Legislation",
 			Keys: []string{"act"}, Required: []string{"act"},
-			Template: "date: {date}\nsummary: \"\"\ntags: []\nact:\n  type: \"\"\n  number: \"\"\n  adopted: \n  celex: \"\"\n  eli: \"\"\n"},
+			Template: "date: {date}\nsummary: \"\"\ntags: []\nact:\n  type: \"\"\n  number: \"\"\n  adopted: \n  inForce: \n  celex: \"\"\n  eli: \"\"\n"},
 		{Section: "organisations", Listed: true, Schema: "Organization",
 			Keys:     []string{"founders", "website", "areas", "location"},
 			Template: "summary: \"\"\ntags: []\nfounders: []\nareas: []\nwebsite: \"\"\n"},

@@ -352,7 +352,14 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 				CELEX:   f.str("act.celex", false),
 				ELI:     f.str("act.eli", false),
 				OJ:      f.str("act.oj", false),
+
+				ShortTitle:            f.str("act.shortTitle", false),
+				Published:             f.date("act.published", false),
+				InForce:               f.date("act.inForce", false),
+				ValidUntil:            f.date("act.validUntil", false),
+				UnofficialTranslation: f.boolean("act.unofficialTranslation"),
 			}
+			checkAct(p.Act, act, f, m, rel, ds)
 		}
 	case kind.Schema == "Project":
 		p.Project = &Project{

@@ -5,6 +5,7 @@
 package content
 
 import (
+	"strings"
 	"time"
 
 	"hubgen/generator/config"
@@ -70,7 +71,71 @@ type Act struct {
 	Adopted time.Time
 	CELEX   string
 	ELI     string
-	OJ      string
+	OJ      string // the Official Journal reference ("L 157, 20.6.2023, p. 1"), "" when not verified
+	// ShortTitle is the act's short title ("Decyzja Rady (WPZiB)
+	// 2023/1187"), the page's H1; "" means Type and Number.
+	ShortTitle string
+	Published  time.Time // publication in the Official Journal
+	InForce    time.Time // entry into force
+	ValidUntil time.Time // the last day of validity, zero when the act has none (or it is not known)
+	// UnofficialTranslation marks a language version that is the portal's
+	// own translation, not the text published in the Official Journal.
+	UnofficialTranslation bool
+}
+
+// ActStatus is whether an act applies on a given day.
+type ActStatus string
+
+// The statuses of an act: not known (no date of entry into force), not
+// yet in force, in force, no longer in force.
+const (
+	StatusUnknown  ActStatus = ""
+	StatusPending  ActStatus = "pending"
+	StatusInForce  ActStatus = "in_force"
+	StatusNoLonger ActStatus = "expired"
+)
+
+// Title returns the act's short title: ShortTitle, else its type and
+// number ("Council Decision (CFSP) 2023/1187").
+func (a *Act) Title() string {
+	if a.ShortTitle != "" {
+		return a.ShortTitle
+	}
+	return strings.TrimSpace(a.Type + " " + a.Number)
+}
+
+// Status is the act's status on the day of now (compared by calendar
+// day, in now's time zone as written dates have none): in force from
+// InForce, through the whole day of ValidUntil.
+func (a *Act) Status(now time.Time) ActStatus {
+	if a.InForce.IsZero() {
+		return StatusUnknown
+	}
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	today := day(now.UTC())
+	switch {
+	case today < day(a.InForce):
+		return StatusPending
+	case !a.ValidUntil.IsZero() && today > day(a.ValidUntil):
+		return StatusNoLonger
+	}
+	return StatusInForce
+}
+
+// StatusChanges returns the moments after which Status gives another
+// answer: the start of the day of entry into force and the end of the
+// last day of validity (the clock alone changes the page then).
+func (a *Act) StatusChanges() []time.Time {
+	var out []time.Time
+	if !a.InForce.IsZero() {
+		y, m, d := a.InForce.Date()
+		out = append(out, time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+		if !a.ValidUntil.IsZero() {
+			y, m, d := a.ValidUntil.Date()
+			out = append(out, time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC))
+		}
+	}
+	return out
 }
 
 // Project is a project profile's front matter.

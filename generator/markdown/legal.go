@@ -21,7 +21,37 @@ type Act struct {
 	Articles  []Article
 	Final     bool
 	Annexes   []Annex
-	ids       map[string]bool
+	// Notes reports whether the act has footnotes (their heading has the
+	// id NotesID).
+	Notes bool
+	// Cited are the acts its footnotes cite ("Decyzja Rady (WPZiB)
+	// 2018/1939 …"), each once, in order.
+	Cited []CitedAct
+	ids   map[string]bool
+}
+
+// NotesID is the id of the heading of an act's footnotes.
+const NotesID = "notes"
+
+// CitedAct is an EU act a footnote cites.
+type CitedAct struct {
+	Number string // "2018/1939"
+	// Type is the CELEX letter of its kind: 'D' decision, 'R'
+	// regulation, 'L' directive.
+	Type byte
+	// URL is the act's page on the portal (a site path without the base
+	// path), "" when the portal does not publish it.
+	URL string
+}
+
+// CELEX returns the act's CELEX number ("32018D1939"): sector 3, the year,
+// the kind's letter and the number in four digits at least.
+func (c CitedAct) CELEX() string {
+	year, num, _ := strings.Cut(c.Number, "/")
+	for len(num) < 4 {
+		num = "0" + num
+	}
+	return "3" + year + string(c.Type) + num
 }
 
 // Unit is one part of an act in reading order: the institution line, a
@@ -107,6 +137,20 @@ func (n *anchorNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"id": n.id}, nil)
 }
 
+// headNode holds an article's heading and, after it, the anchor link to
+// the article: outside the heading, so that the heading's accessible name
+// stays its text ("Artykuł 1").
+type headNode struct {
+	ast.BaseBlock
+	anchor *anchorNode
+}
+
+var kindHead = ast.NewNodeKind("ActHead")
+
+func (n *headNode) Kind() ast.NodeKind { return kindHead }
+
+func (n *headNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
 // refNode is a reference to a part of the same act ("art. 2 ust. 1"): a
 // link to the part, its children the reference's text.
 type refNode struct {
@@ -177,6 +221,7 @@ func structureAct(doc ast.Node, src []byte, label func(kind, num string) string)
 	var annex *Annex
 	for _, n := range blocks {
 		text := blockText(n, src)
+		var head *headNode // set for an article's heading
 		switch {
 		case isHeading(n, 2) && reArticle.MatchString(text):
 			num := reArticle.FindStringSubmatch(text)[1]
@@ -184,7 +229,8 @@ func structureAct(doc ast.Node, src []byte, label func(kind, num string) string)
 			b.act.Articles = append(b.act.Articles, Article{ID: "art_" + num, Num: num, Label: text})
 			article = &b.act.Articles[len(b.act.Articles)-1]
 			cur = open(article.ID, "act-article", text)
-			b.mark(n, article.ID, "art", num)
+			b.setID(n, article.ID)
+			head = &headNode{anchor: &anchorNode{id: article.ID, label: b.label("art", num)}}
 		case isHeading(n, 2) && reAnnex.MatchString(text):
 			id := "anx"
 			if roman := reAnnex.FindStringSubmatch(text)[1]; roman != "" {
@@ -210,6 +256,7 @@ func structureAct(doc ast.Node, src []byte, label func(kind, num string) string)
 			b.setID(n, id)
 		case n.Kind() == east.KindFootnoteList:
 			cur = open("fn", "", "")
+			b.act.Notes = true
 		case state == "article" && n.Kind() == ast.KindParagraph && reFinal.MatchString(text):
 			state = "final"
 			b.act.Final = true
@@ -246,6 +293,12 @@ func structureAct(doc ast.Node, src []byte, label func(kind, num string) string)
 			cur = open("pbl", "", "")
 		}
 		doc.RemoveChild(doc, n)
+		if head != nil {
+			head.AppendChild(head, n)
+			head.AppendChild(head, head.anchor)
+			cur.AppendChild(cur, head)
+			continue
+		}
 		cur.AppendChild(cur, n)
 	}
 	for _, u := range b.act.Units {
@@ -318,9 +371,7 @@ func (b *actBuilder) mark(n ast.Node, id, kind, num string) {
 		target = n.FirstChild() // the paragraph or text block of the item
 	}
 	a := &anchorNode{id: id, label: b.label(kind, num)}
-	if isHeadingAny(n) {
-		target.AppendChild(target, a)
-	} else if first := target.FirstChild(); first != nil {
+	if first := target.FirstChild(); first != nil {
 		target.InsertBefore(target, first, a)
 	} else {
 		target.AppendChild(target, a)

@@ -3,6 +3,7 @@ package markdown
 import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -21,6 +22,11 @@ type legalActs struct {
 	// parallel renders for the parallel view: every id and fragment link
 	// of the act carries the prefix "<lang>-" of the document's language.
 	parallel bool
+	// text gives UI strings (Config.UIText); footnotes are the options
+	// of the footnote extension, whose renderer writes what acts do not
+	// change of footnotes.
+	text      func(lang, key string) string
+	footnotes []extension.FootnoteOption
 }
 
 // Extend implements goldmark.Extender.
@@ -31,7 +37,9 @@ func (e *legalActs) Extend(m goldmark.Markdown) {
 		util.Prioritized(&e.transformer, 1000),
 	))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
-		util.Prioritized(newActRenderer(e.parallel), 500),
+		// Before the footnote extension's renderer (500), whose list and
+		// back links it writes for acts.
+		util.Prioritized(newActRenderer(e.parallel, e.text, e.footnotes), 499),
 	))
 }
 

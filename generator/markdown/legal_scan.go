@@ -151,9 +151,10 @@ func matchRefPL(val []byte, i int, m *[refGroups]int) bool {
 }
 
 // scanRefEN calls yield with each English reference to a part of the act
-// in val ("Article 2(1)(a)", "paragraph 3"), a match of
+// in val ("Article 2(1)(a)", "paragraph 3", the first of "Articles 2 and
+// 3"), a match of
 //
-//	Article\s+(\d+[a-z]?)(?:\((\d+)\))?(?:\(([a-z])\))?|paragraph\s+(\d+)(?:\(([a-z])\))?
+//	Articles?\s+(\d+[a-z]?)(?:\((\d+)\))?(?:\(([a-z])\))?|paragraphs?\s+(\d+)(?:\(([a-z])\))?
 func scanRefEN(val []byte, yield func(m [refGroups]int)) {
 	var m [refGroups]int
 	s := stems{words: [3]string{"Article", "paragraph"}, n: 2}
@@ -179,9 +180,13 @@ func matchRefEN(val []byte, i, w int, m *[refGroups]int) bool {
 	}
 	m[0] = i
 	if w == 0 {
-		j := skipSpace(val, i+len("Article"))
+		k := i + len("Article")
+		if k < len(val) && val[k] == 's' {
+			k++
+		}
+		j := skipSpace(val, k)
 		d := skipDigits(val, j)
-		if j == i+len("Article") || d == j {
+		if j == k || d == j {
 			return false
 		}
 		if isLowerASCII(val, d) {
@@ -202,9 +207,13 @@ func matchRefEN(val []byte, i, w int, m *[refGroups]int) bool {
 		m[1] = end
 		return true
 	}
-	j := skipSpace(val, i+len("paragraph"))
+	k := i + len("paragraph")
+	if k < len(val) && val[k] == 's' {
+		k++
+	}
+	j := skipSpace(val, k)
 	d := skipDigits(val, j)
-	if j == i+len("paragraph") || d == j {
+	if j == k || d == j {
 		return false
 	}
 	m[8], m[9] = j, d
@@ -218,9 +227,10 @@ func matchRefEN(val []byte, i, w int, m *[refGroups]int) bool {
 }
 
 // scanOtherPL calls yield with each Polish reference to another act in
-// val ("decyzji (WPZiB) 2018/1939"), a match of
+// val ("decyzji (WPZiB) 2018/1939", "Decyzja Rady (WPZiB) 2018/1939"), a
+// match of
 //
-//	(?:[Dd]ecyzj|[Rr]ozporządze|[Dd]yrektyw)\p{L}*\s+(?:\((?:WPZiB|UE|EU|Euratom|WSiSW)\)\s+)?(?:nr\s+)?(\d{4}/\d{1,5})
+//	(?:[Dd]ecyzj|[Rr]ozporządze|[Dd]yrektyw)\p{L}*\s+(?:(?:Rady|Komisji)\s+)?(?:\((?:WPZiB|UE|EU|Euratom|WSiSW)\)\s+)?(?:nr\s+)?(\d{4}/\d{1,5})
 //
 // The stems are searched without their first letter, which may be either
 // case.
@@ -284,6 +294,16 @@ func matchOther(val []byte, i, j int, pl bool, m *[otherGroups]int) bool {
 	k := skipSpace(val, j)
 	if k == j {
 		return false
+	}
+	if pl { // (?:(?:Rady|Komisji)\s+)?
+		for _, w := range []string{"Rady", "Komisji"} {
+			if hasPrefix(val, k, w) {
+				if e := skipSpace(val, k+len(w)); e > k+len(w) {
+					k = e
+				}
+				break
+			}
+		}
 	}
 	if k < len(val) && val[k] == '(' {
 		abbrevs := []string{"CFSP)", "EU)", "Euratom)", "JHA)"}

@@ -13,8 +13,8 @@ import (
 // scanner must find exactly what FindAllSubmatchIndex finds.
 var (
 	reRefPL   = regexp.MustCompile(`art\.\s+(\d+[a-z]?)(?:\s+ust\.\s+(\d+))?(?:\s+lit\.\s+([a-z])\))?|ust\.\s+(\d+)(?:\s+lit\.\s+([a-z])\))?`)
-	reRefEN   = regexp.MustCompile(`Article\s+(\d+[a-z]?)(?:\((\d+)\))?(?:\(([a-z])\))?|paragraph\s+(\d+)(?:\(([a-z])\))?`)
-	reOtherPL = regexp.MustCompile(`(?:[Dd]ecyzj|[Rr]ozporządze|[Dd]yrektyw)\p{L}*\s+(?:\((?:WPZiB|UE|EU|Euratom|WSiSW)\)\s+)?(?:nr\s+)?(\d{4}/\d{1,5})`)
+	reRefEN   = regexp.MustCompile(`Articles?\s+(\d+[a-z]?)(?:\((\d+)\))?(?:\(([a-z])\))?|paragraphs?\s+(\d+)(?:\(([a-z])\))?`)
+	reOtherPL = regexp.MustCompile(`(?:[Dd]ecyzj|[Rr]ozporządze|[Dd]yrektyw)\p{L}*\s+(?:(?:Rady|Komisji)\s+)?(?:\((?:WPZiB|UE|EU|Euratom|WSiSW)\)\s+)?(?:nr\s+)?(\d{4}/\d{1,5})`)
 	reOtherEN = regexp.MustCompile(`(?:Decision|Regulation|Directive)\s+(?:\((?:CFSP|EU|Euratom|JHA)\)\s+)?(?:No\s+)?(\d{4}/\d{1,5})`)
 )
 
@@ -77,12 +77,14 @@ func TestScanners(t *testing.T) {
 		{"refEN", "in Article 2(3)(a) and paragraph 4(b)", [][]string{{"Article 2(3)(a)", "2", "3", "a", "", ""}, {"paragraph 4(b)", "", "", "", "4", "b"}}},
 		{"refEN", "Article 3a(X) and Article 1(b)", [][]string{{"Article 3a", "3a", "", "", "", ""}, {"Article 1(b)", "1", "", "b", "", ""}}},
 		{"refEN", "Article 2(3) (a)", [][]string{{"Article 2(3)", "2", "3", "", "", ""}}},
-		{"refEN", "article 1, Article1, paragraph(1), Articles 1, paragraphs 2", nil},
+		{"refEN", "article 1, Article1, paragraph(1), Articless 1, paragraphs2", nil},
+		{"refEN", "Articles 28(1) and 31(1), paragraphs 2 and 3", [][]string{{"Articles 28(1)", "28", "1", "", "", ""}, {"paragraphs 2", "", "", "", "2", ""}}},
 		{"otherPL", "decyzję (WPZiB) 2018/1939 oraz Rozporządzenia (UE) nr 2016/794", [][]string{{"decyzję (WPZiB) 2018/1939", "2018/1939"}, {"Rozporządzenia (UE) nr 2016/794", "2016/794"}}},
 		{"otherPL", "dyrektywy 2011/123456 i decyzji nr 2020/1", [][]string{{"dyrektywy 2011/12345", "2011/12345"}, {"decyzji nr 2020/1", "2020/1"}}},
 		{"otherPL", "Decyzji (Euratom)\t2019/7", [][]string{{"Decyzji (Euratom)\t2019/7", "2019/7"}}},
 		{"otherPL", "decyzji (UE)2018/1939, decyzji (XX) 2018/1939, decyzji 218/1939, decyzji nr2018/1, decyzja 2018/", nil},
 		{"otherPL", "bez ukośnika: decyzji 2018", nil},
+		{"otherPL", "Decyzja Rady (WPZiB) 2018/1939 i rozporządzenie Komisji (UE) 2016/794, decyzja Radyy 2018/1", [][]string{{"Decyzja Rady (WPZiB) 2018/1939", "2018/1939"}, {"rozporządzenie Komisji (UE) 2016/794", "2016/794"}}},
 		{"otherEN", "Decision (CFSP) 2018/1939 and Regulation (EU) No 2016/794", [][]string{{"Decision (CFSP) 2018/1939", "2018/1939"}, {"Regulation (EU) No 2016/794", "2016/794"}}},
 		{"otherEN", "Directive 2011/93 of the Council", [][]string{{"Directive 2011/93", "2011/93"}}},
 		{"otherEN", "decision 2018/1939, Decisions 2018/1939, Decision (CFSP)2018/1939, Decision No2018/1", nil},

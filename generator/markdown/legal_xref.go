@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -35,6 +36,7 @@ type xrefs struct {
 	src      []byte
 	strict   bool
 	ds       *diag.List
+	notes    bool // walking the footnotes, whose acts Act.Cited lists
 }
 
 // run links references in every unit: internal ones in recitals and
@@ -47,6 +49,7 @@ func (x *xrefs) run() {
 		if strings.HasPrefix(u.Key, "art_") {
 			article = strings.TrimPrefix(u.Key, "art_")
 		}
+		x.notes = u.Key == "fn"
 		x.walk(u.node, internal, article)
 	}
 }
@@ -98,7 +101,11 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 			return
 		}
 		number := string(val[m[2]:m[3]])
-		if to := x.resolver.ResolveAct(x.page.Lang, number); to != nil && to != x.page {
+		to := x.resolver.ResolveAct(x.page.Lang, number)
+		if x.notes {
+			x.cite(number, val[m[0]:], to)
+		}
+		if to != nil && to != x.page {
 			// A site path: Convert puts the base path before it, as
 			// before every site path a page links to.
 			found = append(found, match{start: m[0], end: m[1], dest: to.URL})
@@ -111,7 +118,7 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 	}
 	if internal {
 		ref := func(m [refGroups]int) {
-			if !wordStart(val, m[0]) || overlaps(found, m[0], m[1]) || x.external(val[m[1]:]) {
+			if !wordStart(val, m[0]) || overlaps(found, m[0], m[1]) {
 				return
 			}
 			sub := func(i int) string {
@@ -127,12 +134,10 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 				}
 				art, par, pnt = article, sub(4), sub(5)
 			}
-			id := "art_" + art
-			if par != "" {
-				id += "__par_" + par
-			}
-			if pnt != "" {
-				id += "__pnt_" + pnt
+			id := partOf(art, par, pnt)
+			more, end := x.listed(val, m, art, par, pnt)
+			if x.external(val[end:]) {
+				return
 			}
 			if !x.act.Has(id) {
 				line, col := diag.LineCol(x.src, t.Segment.Start+m[0])
@@ -145,6 +150,11 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 				return
 			}
 			found = append(found, match{start: m[0], end: m[1], part: id})
+			for _, t := range more {
+				if !overlaps(found, t.start, t.end) {
+					found = append(found, t)
+				}
+			}
 		}
 		if pl {
 			scanRefPL(val, ref)
@@ -180,6 +190,32 @@ func (x *xrefs) text(t *ast.Text, internal bool, article string) {
 		parent.InsertBefore(parent, t, rest)
 	}
 	parent.RemoveChild(parent, t)
+}
+
+// cite adds the act number to Act.Cited, unless listed already, with its
+// kind read from the word that names it ("decyzji", "Regulation") and its
+// page on the portal, if any (to).
+func (x *xrefs) cite(number string, word []byte, to *content.Page) {
+	if to == x.page {
+		return
+	}
+	for _, c := range x.act.Cited {
+		if c.Number == number {
+			return
+		}
+	}
+	kind := byte('D')
+	switch {
+	case len(word) > 0 && (word[0] == 'R' || word[0] == 'r'):
+		kind = 'R'
+	case bytes.HasPrefix(word, []byte("Dir")), bytes.HasPrefix(word, []byte("dyr")), bytes.HasPrefix(word, []byte("Dyr")):
+		kind = 'L'
+	}
+	c := CitedAct{Number: number, Type: kind}
+	if to != nil {
+		c.URL = to.URL
+	}
+	x.act.Cited = append(x.act.Cited, c)
 }
 
 // external reports whether the words after a reference name another

@@ -48,6 +48,10 @@ type Config struct {
 	// AnchorLabel names the anchor link of an act's part for screen readers,
 	// e.g. ("pl", "rct", "3") -> "Link do motywu 3".
 	AnchorLabel func(lang, kind, num string) string
+	// UIText gives a UI string of a language by its key
+	// ("act.notes.heading"), for what acts' pages write besides their
+	// text: the footnotes' heading and back links. Nil: the key itself.
+	UIText func(lang, key string) string
 	// ImageSize gives the width and height in pixels of the image at a
 	// source file of the site ("content/news/x/photo.png",
 	// "static/img/logo.svg"), or false when it cannot tell; images whose
@@ -107,6 +111,9 @@ func New(cfg Config) *Converter {
 	if cfg.AnchorLabel == nil {
 		cfg.AnchorLabel = func(_, kind, num string) string { return kind + " " + num }
 	}
+	if cfg.UIText == nil {
+		cfg.UIText = func(_, key string) string { return key }
+	}
 	return &Converter{
 		md:        newGoldmark(cfg, false, true),
 		noLinkify: newGoldmark(cfg, false, false).Parser(),
@@ -129,6 +136,8 @@ func newGoldmark(cfg Config, parallel, linkify bool) goldmark.Markdown {
 	acts := &legalActs{
 		transformer: actTransformer{strict: cfg.Strict, label: cfg.AnchorLabel},
 		parallel:    parallel,
+		text:        cfg.UIText,
+		footnotes:   footnotes,
 	}
 	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.NewFootnote(footnotes...), acts}
 	if linkify {

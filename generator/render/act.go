@@ -2,6 +2,10 @@ package render
 
 import (
 	"html/template"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
 
 	"hubgen/generator/content"
 	"hubgen/generator/markdown"
@@ -13,6 +17,28 @@ type ActView struct {
 	Versions    []Link // the act in every language, this one marked Current
 	ParallelURL string // the parallel view, "" when the act has no translation
 	ELI         *ELIMeta
+	// Title is the act's short title, the page's H1 ("Decyzja Rady
+	// (WPZiB) 2023/1187"); the page's title, the act's full title, goes
+	// under it.
+	Title string
+	// Status is the act's status on the build's day, in words ("w
+	// mocy"), and StatusKey the same as a key for styles ("in_force",
+	// "expired", "pending"); both "" when it cannot be told.
+	Status, StatusKey string
+	// EURLex and PDF are the act's pages on EUR-Lex in the page's
+	// language, "" without a CELEX number.
+	EURLex, PDF string
+	// Cited are the acts its footnotes cite: their pages on the portal,
+	// or else on EUR-Lex.
+	Cited []CitedLink
+	// Unofficial marks the portal's own translation (act.unofficialTranslation).
+	Unofficial bool
+}
+
+// CitedLink is an act cited in an act's footnotes: its number and page.
+type CitedLink struct {
+	Name, URL string
+	External  bool // on EUR-Lex, not on the portal
 }
 
 // TOCEntry is a line of an act's table of contents.
@@ -22,21 +48,96 @@ type TOCEntry struct {
 	Children []TOCEntry
 }
 
+// eurLex returns an act's page on EUR-Lex in lang ("" without a CELEX
+// number), or with pdf its PDF.
+func eurLex(lang, celex string, pdf bool) string {
+	if celex == "" {
+		return ""
+	}
+	kind := "TXT/"
+	if pdf {
+		kind = "TXT/PDF/"
+	}
+	return "https://eur-lex.europa.eu/legal-content/" + strings.ToUpper(lang) + "/" + kind + "?uri=CELEX:" + url.QueryEscape(celex)
+}
+
+// shortSection is the short name of an annex section in the table of
+// contents: "Rezultat 1" of "Rezultat 1: Zwiększenie …", "Output 1.1" of
+// "Output 1.1: The importance …"; other headings as they are.
+var shortSection = regexp.MustCompile(`^(\p{L}+\s+\d+(?:\.\d+)*)\.?\s*:\s`)
+
+// tocDepth is how many levels of an annex's sections its table of
+// contents shows ("Rezultat 1", "Produkt 1.1" under the sections'
+// heading; not "Działanie 1.1.1").
+const tocDepth = 3
+
+// actTOC makes an act's table of contents, its fragments with prefix
+// ("pl-" in the parallel view): recitals, articles, the final part, each
+// annex with two levels of its sections, the footnotes.
+func actTOC(t *Text, act *markdown.Act, prefix string) []TOCEntry {
+	var toc []TOCEntry
+	if len(act.Recitals) > 0 {
+		toc = append(toc, TOCEntry{Name: t.T("act.recitals"), URL: "#" + prefix + act.Recitals[0]})
+	}
+	for _, a := range act.Articles {
+		toc = append(toc, TOCEntry{Name: articleName(a), URL: "#" + prefix + a.ID})
+	}
+	if act.Final {
+		toc = append(toc, TOCEntry{Name: t.T("act.final"), URL: "#" + prefix + "fnp"})
+	}
+	for _, a := range act.Annexes {
+		e := TOCEntry{Name: a.Label, URL: "#" + prefix + a.ID}
+		// The annex's top levels of sections, with short names: the
+		// contents stay short.
+		top := 0
+		for _, s := range a.Sections {
+			if top == 0 || s.Level < top {
+				top = s.Level
+			}
+		}
+		for _, s := range a.Sections {
+			if s.Level > top+tocDepth-1 {
+				continue
+			}
+			name := s.Text
+			if m := shortSection.FindStringSubmatch(name); m != nil {
+				name = m[1]
+			}
+			// The entry goes under the last entry of the level above.
+			list := &e.Children
+			for l := top; l < s.Level && len(*list) > 0; l++ {
+				list = &(*list)[len(*list)-1].Children
+			}
+			*list = append(*list, TOCEntry{Name: name, URL: "#" + prefix + s.ID})
+		}
+		toc = append(toc, e)
+	}
+	if act.Notes {
+		toc = append(toc, TOCEntry{Name: t.T("act.notes.heading"), URL: "#" + prefix + markdown.NotesID})
+	}
+	return toc
+}
+
 // ELIMeta feeds the ELI RDFa meta tags of an act's head.
 type ELIMeta struct {
 	Work       string // the ELI URI of the act
 	Expression string // this language version's URL
 	LocalID    string // CELEX
 	Date       string // adoption date, YYYY-MM-DD
-	Title      string
-	Lang       string
-	LangURI    string // EU language authority URI
+	// Published, InForce and NoLonger are the dates of publication in
+	// the Official Journal, of entry into force and the last day in force
+	// (YYYY-MM-DD), "" when not known.
+	Published, InForce, NoLonger string
+	Title                        string
+	Lang                         string
+	LangURI                      string // EU language authority URI
 }
 
 // ParallelView aligns two language versions of an act.
 type ParallelView struct {
 	Langs []ParallelLang
 	Rows  []ParallelRow
+	TOC   []TOCEntry // the contents of the page's own version, to its column
 }
 
 // ParallelLang is a column of the parallel view.
@@ -65,31 +166,23 @@ var euLanguages = map[string]string{"pl": "POL", "en": "ENG", "de": "DEU", "fr":
 // act adds the table of contents, metadata and parallel view of an act.
 func (p *pageSet) act(pg *content.Page, d *Data, act *markdown.Act, cluster string) {
 	t := p.texts[pg.Lang]
-	v := &ActView{}
-	if len(act.Recitals) > 0 {
-		v.TOC = append(v.TOC, TOCEntry{Name: t.T("act.recitals"), URL: "#" + act.Recitals[0]})
-	}
-	for _, a := range act.Articles {
-		v.TOC = append(v.TOC, TOCEntry{Name: articleName(a), URL: "#" + a.ID})
-	}
-	if act.Final {
-		v.TOC = append(v.TOC, TOCEntry{Name: t.T("act.final"), URL: "#fnp"})
-	}
-	for _, a := range act.Annexes {
-		e := TOCEntry{Name: a.Label, URL: "#" + a.ID}
-		// Only the top level of the annex's sections: the TOC stays short.
-		top := 0
-		for _, s := range a.Sections {
-			if top == 0 || s.Level < top {
-				top = s.Level
+	v := &ActView{TOC: actTOC(t, act, "")}
+	if a := pg.Act; a != nil {
+		v.Title = a.Title()
+		v.EURLex, v.PDF = eurLex(pg.Lang, a.CELEX, false), eurLex(pg.Lang, a.CELEX, true)
+		v.Unofficial = a.UnofficialTranslation
+		if !p.Now.IsZero() {
+			if st := a.Status(p.Now); st != content.StatusUnknown {
+				v.StatusKey, v.Status = string(st), t.T("act.status."+string(st))
 			}
 		}
-		for _, s := range a.Sections {
-			if s.Level == top {
-				e.Children = append(e.Children, TOCEntry{Name: s.Text, URL: "#" + s.ID})
-			}
+	}
+	for _, c := range act.Cited {
+		l := CitedLink{Name: c.Number, URL: eurLex(pg.Lang, c.CELEX(), false), External: true}
+		if c.URL != "" {
+			l.URL, l.External = p.base+c.URL, false
 		}
-		v.TOC = append(v.TOC, e)
+		v.Cited = append(v.Cited, l)
 	}
 	for _, l := range p.Config.Languages {
 		if tr := pg.Translation(l.Code); tr != nil {
@@ -98,9 +191,13 @@ func (p *pageSet) act(pg *content.Page, d *Data, act *markdown.Act, cluster stri
 	}
 	if pg.Act != nil && pg.Act.ELI != "" {
 		v.ELI = &ELIMeta{Work: pg.Act.ELI, Expression: p.Config.AbsURL(pg.URL), LocalID: pg.Act.CELEX, Title: pg.Title, Lang: pg.Lang, LangURI: "http://publications.europa.eu/resource/authority/language/" + euLanguages[pg.Lang]}
-		if !pg.Act.Adopted.IsZero() {
-			v.ELI.Date = pg.Act.Adopted.Format("2006-01-02")
+		day := func(d time.Time) string {
+			if d.IsZero() {
+				return ""
+			}
+			return d.Format("2006-01-02")
 		}
+		v.ELI.Date, v.ELI.Published, v.ELI.InForce, v.ELI.NoLonger = day(pg.Act.Adopted), day(pg.Act.Published), day(pg.Act.InForce), day(pg.Act.ValidUntil)
 	}
 	d.Act = v
 	if len(pg.Translations) > 0 {
@@ -138,7 +235,7 @@ func (p *pageSet) parallel(pg *content.Page, own *markdown.Act, path, cluster st
 			}
 		}
 	}
-	pv := &ParallelView{Langs: make([]ParallelLang, 0, len(versions))}
+	pv := &ParallelView{Langs: make([]ParallelLang, 0, len(versions)), TOC: actTOC(t, own, pg.Lang+"-")}
 	for _, v := range versions {
 		pv.Langs = append(pv.Langs, ParallelLang{Lang: v.Lang, Label: p.Bundle.T(v.Lang, "lang.name"), Title: v.Title, URL: p.base + v.URL})
 	}

@@ -5,33 +5,48 @@ import (
 	"strings"
 )
 
-// TOCItems writes the entries of an act's table of contents:
+// TOCItems writes the entries of an act's table of contents, nested
+// lists for the annexes' sections:
 //
 //	{{range .TOC}}<li><a href="{{.URL}}">{{.Name}}</a>{{with .Children}}
-//	<ol>{{range .}}<li><a href="{{.URL}}">{{.Name}}</a></li>{{end}}</ol>{{end}}</li>
+//	<ol>{{range .}}<li><a href="{{.URL}}">{{.Name}}</a>{{with .Children}}<ol>…</ol>{{end}}</li>{{end}}</ol>{{end}}</li>
 //	{{end}}
-func (v *ActView) TOCItems() template.HTML {
+func (v *ActView) TOCItems() template.HTML { return tocItems(v.TOC) }
+
+// TOCItems writes the table of contents of the parallel view, as
+// ActView.TOCItems does.
+func (v *ParallelView) TOCItems() template.HTML { return tocItems(v.TOC) }
+
+func tocItems(toc []TOCEntry) template.HTML {
 	n := 0
-	for _, e := range v.TOC {
-		n += 64 + len(e.Name) + len(e.URL) + len(e.Children)*64
+	for _, e := range toc {
+		n += 64 + len(e.Name) + len(e.URL) + len(e.Children)*160
 	}
 	b := &strings.Builder{}
 	b.Grow(n)
-	for _, e := range v.TOC {
+	for _, e := range toc {
 		b.WriteString("<li>")
 		writeTOCEntry(b, e)
-		if len(e.Children) > 0 {
-			b.WriteString("\n<ol>")
-			for _, c := range e.Children {
-				b.WriteString("<li>")
-				writeTOCEntry(b, c)
-				b.WriteString("</li>")
-			}
-			b.WriteString("</ol>")
-		}
+		writeTOCChildren(b, e.Children, "\n")
 		b.WriteString("</li>\n")
 	}
 	return template.HTML(b.String())
+}
+
+// writeTOCChildren writes the nested list of an entry's children, after
+// sep, if it has any.
+func writeTOCChildren(b *strings.Builder, children []TOCEntry, sep string) {
+	if len(children) == 0 {
+		return
+	}
+	b.WriteString(sep + "<ol>")
+	for _, c := range children {
+		b.WriteString("<li>")
+		writeTOCEntry(b, c)
+		writeTOCChildren(b, c.Children, "")
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ol>")
 }
 
 // writeTOCEntry writes <a href="{{.URL}}">{{.Name}}</a>.

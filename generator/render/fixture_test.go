@@ -44,9 +44,16 @@ var fixtureNow = time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 // fixtureInput loads fixturePages as the build hands them to Plan.
 func fixtureInput(t *testing.T) Input {
 	t.Helper()
+	return inputOf(t, fixturePages)
+}
+
+// inputOf loads a site of pages (path -> file) with fixtureConfig as the
+// build hands it to Plan, at fixtureNow.
+func inputOf(t *testing.T, pages map[string]string) Input {
+	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{"config.toml": fixtureConfig}
-	for k, v := range fixturePages {
+	for k, v := range pages {
 		files[k] = v
 	}
 	gittest.Write(t, dir, files)
@@ -66,12 +73,12 @@ func fixtureInput(t *testing.T) Input {
 	if err := ds.Err(); err != nil {
 		t.Fatal(err)
 	}
-	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath()})
+	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), UIText: bundle.T})
 	bodies := map[*content.Page]markdown.Result{}
 	for _, p := range s.Pages {
 		bodies[p] = conv.Convert(p, s, &diag.List{})
 	}
-	return Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies}
+	return Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies, Now: fixtureNow}
 }
 
 // byPath indexes outputs by their site path.

@@ -130,8 +130,9 @@ const componentTemplates = `
 </nav>{{end}}{{end}}{{end}}
 {{define "PageDates"}}{{$L := .D.L}}{{with .D.Page}}{{$updated := and (not .Lastmod.IsZero) (ne ($L.ISO .Lastmod) ($L.ISO .Date))}}{{if or (not .Date.IsZero) $updated}}<p class="meta">{{if not .Date.IsZero}}{{$L.T "page.published"}}: <time datetime="{{$L.ISO .Date}}">{{$L.Date .Date}}</time>{{if $updated}} · {{end}}{{end}}{{if $updated}}{{$L.T "page.updated"}}: <time datetime="{{$L.ISO .Lastmod}}">{{$L.Date .Lastmod}}</time>{{end}}</p>{{end}}{{end}}{{end}}
 {{define "TOCItems"}}{{with .D.Act}}{{range .TOC}}<li><a href="{{.URL}}">{{.Name}}</a>{{with .Children}}
-<ol>{{range .}}<li><a href="{{.URL}}">{{.Name}}</a></li>{{end}}</ol>{{end}}</li>
+{{template "TOCChildren" .}}{{end}}</li>
 {{end}}{{end}}{{end}}
+{{define "TOCChildren"}}<ol>{{range .}}<li><a href="{{.URL}}">{{.Name}}</a>{{with .Children}}{{template "TOCChildren" .}}{{end}}</li>{{end}}</ol>{{end}}
 {{define "ParallelRows"}}{{with .D.Parallel}}{{range .Rows}}<div class="parallel-row" data-part="{{.Key}}">
 {{range .Cells}}<div class="parallel-cell prose act-text" lang="{{.Lang}}">{{if .HTML}}{{.HTML}}{{else}}<p class="missing-part">{{$.D.L.T "act.missing_part"}}</p>{{end}}</div>
 {{end}}</div>
@@ -233,7 +234,7 @@ func TestComponents(t *testing.T) {
 		d.Pager = &Pager{Current: 2, Total: 3, Prev: s(), Next: s(), Pages: []Link{link(), {Name: s()}, link()}}
 		day := time.Date(2020+r.IntN(5), time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)
 		d.Page = &content.Page{Date: day, Lastmod: day.AddDate(0, 0, r.IntN(3))}
-		d.Act = &ActView{TOC: []TOCEntry{{Name: s(), URL: s()}, {Name: s(), URL: s(), Children: []TOCEntry{{Name: s(), URL: s()}, {Name: s(), URL: s()}}}}}
+		d.Act = &ActView{TOC: []TOCEntry{{Name: s(), URL: s()}, {Name: s(), URL: s(), Children: []TOCEntry{{Name: s(), URL: s()}, {Name: s(), URL: s(), Children: []TOCEntry{{Name: s(), URL: s()}}}}}}}
 		d.Parallel = &ParallelView{Rows: []ParallelRow{{Key: s(), Cells: []ParallelCell{{Lang: s(), HTML: template.HTML(s())}, {Lang: s()}}}}}
 		d.Items = nil
 		for range 3 {

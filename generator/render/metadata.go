@@ -295,6 +295,16 @@ func (p *env) legislation(d *Data) *ldObject {
 	} else if !pg.Date.IsZero() {
 		ld.date("legislationDate", pg.Date, "2006-01-02")
 	}
+	if !p.Now.IsZero() {
+		// The status the page shows (ActView.Status), as schema.org's
+		// LegalForceStatus.
+		switch act.Status(p.Now) {
+		case content.StatusInForce:
+			ld.str("legislationLegalForce", "https://schema.org/InForce")
+		case content.StatusPending, content.StatusNoLonger:
+			ld.str("legislationLegalForce", "https://schema.org/NotInForce")
+		}
+	}
 	var parts []*ldObject
 	if parsed := p.Bodies[pg].Act; parsed != nil {
 		for _, a := range parsed.Articles {

@@ -67,6 +67,9 @@ type Input struct {
 	// Keys caches collation keys of titles across plans (a live preview
 	// keeps one); nil makes a cache for this plan.
 	Keys *i18n.KeyCache
+	// Now is the build's moment: an act's status ("in force") is the one
+	// on its day. Zero: no status is shown.
+	Now time.Time
 }
 
 // env is what every stage of planning shares and none changes after

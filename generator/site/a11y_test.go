@@ -39,7 +39,7 @@ func TestAxeAccessibility(t *testing.T) {
 	pages := []string{
 		"/", "/en/", "/aktualnosci/", "/en/news/", "/aktualnosci/inauguracja-knowledge-hub/",
 		"/en/news/expert-meeting-opens-empact-2026-2029/", "/akty-prawne/2023-1187/", "/en/decisions/2023-1187/",
-		"/akty-prawne/2023-1187/widok-rownolegly/", "/organizacje/europol/", "/en/projects/2ps/", "/tematy/",
+		"/akty-prawne/2023-1187/widok-rownolegly/", "/en/decisions/2023-1187/parallel/", "/organizacje/europol/", "/en/projects/2ps/", "/tematy/",
 		"/en/topics/", "/tematy/terroryzm-jadrowy-i-zagrozenia-cbrn/", "/o-portalu/", "/en/accessibility-statement/",
 		"/szukaj/", "/en/search/?q=europol", "/404.html", "/en/404.html",
 	}

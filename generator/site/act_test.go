@@ -251,6 +251,9 @@ func TestJSONLD(t *testing.T) {
 		if ld["legislationDate"] != "2023-06-19" || !strings.Contains(fmt.Sprint(ld["legislationIdentifier"]), "CELEX:32023D1187") || ld["legislationJurisdiction"] != "EU" || ld["legislationType"] == nil {
 			t.Errorf("%s: JSON-LD identity %v", lang, ld)
 		}
+		if ld["legislationLegalForce"] != "https://schema.org/InForce" {
+			t.Errorf("%s: legal force %v, want InForce (the act's status on the build's day)", lang, ld["legislationLegalForce"])
+		}
 		if parts, _ := ld["hasPart"].([]any); len(parts) != 5 {
 			t.Errorf("%s: hasPart has %d articles, want 5", lang, len(parts))
 		}
@@ -260,7 +263,7 @@ func TestJSONLD(t *testing.T) {
 				eli++
 			}
 		}
-		if eli < 5 {
+		if eli < 6 {
 			t.Errorf("%s: %d ELI meta tags", lang, eli)
 		}
 	}

@@ -199,8 +199,8 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 }
 
 // horizon is the first time at which the clock alone changes the site: a
-// page left out as dated in the future is published, or a published page
-// reaches its expiryDate (zero if neither).
+// page left out as dated in the future is published, a published page
+// reaches its expiryDate, or an act's status changes (zero if none).
 func horizon(s *content.Site, opts Options) time.Time {
 	var h time.Time
 	earlier := func(t time.Time) {
@@ -215,6 +215,14 @@ func horizon(s *content.Site, opts Options) time.Time {
 	}
 	for _, p := range s.Pages {
 		earlier(p.ExpiryDate)
+		if p.Act != nil {
+			// An act's status changes with the day (render: the act's panel).
+			for _, t := range p.Act.StatusChanges() {
+				if t.After(opts.Now) {
+					earlier(t)
+				}
+			}
+		}
 	}
 	return h
 }

@@ -87,7 +87,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	case b.key == "" || st.Key != b.key:
 		return "the program, its options, config.toml, layouts/, i18n/ or static/ changed", nil
 	case !st.Horizon.IsZero() && !opts.Now.Before(st.Horizon):
-		return "a page dated in the future is due", nil
+		return "a page dated in the future, an expiryDate or a date that changes an act's status is due", nil
 	case len(st.Outputs) == 0:
 		return "the cache holds no plan", nil
 	}
@@ -144,7 +144,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	if reason != "" {
 		return reason, nil
 	}
-	conv := markdown.New(markdown.Config{BasePath: s.Config.BasePath(), AnchorLabel: anchorLabel(b.bundle), ImageSize: imageSizes(b.tree, true)})
+	conv := markdown.New(markdown.Config{BasePath: s.Config.BasePath(), AnchorLabel: anchorLabel(b.bundle), UIText: b.bundle.T, ImageSize: imageSizes(b.tree, true)})
 	convs := make([]converted, len(todo))
 	parallel.For(len(todo), func(i int) {
 		r := &recorder{site: s}
@@ -167,7 +167,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	}
 	res.Parses = int(conv.Parses())
 	ph.done("convert")
-	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies}
+	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies, Now: b.opts.Now}
 	if render.SiteDigest(in) != st.Site {
 		return "what every page shows of the site (menus, languages) changed", nil
 	}

@@ -316,7 +316,7 @@ func (s *Session) UpdateFirst(ctx context.Context, changed []string) (*Report, e
 	}
 	rep.Pages = len(s.site.Pages)
 	results := s.results(rep.Diags)
-	in := render.Input{Config: s.site.Config, Bundle: s.bundle, Site: s.site, Bodies: results, Keys: s.keys}
+	in := render.Input{Config: s.site.Config, Bundle: s.bundle, Site: s.site, Bodies: results, Keys: s.keys, Now: s.opts.Now}
 	states := s.states
 	var outputs, fresh []*render.Output
 	var pds *diag.List
@@ -412,7 +412,7 @@ func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, conten
 			return nil, err
 		}
 		s.cfg, s.bundle, s.tpl = cfg, bundle, tpl
-		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle), ImageSize: imageSizes(s.tree, false)})
+		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle), UIText: bundle.T, ImageSize: imageSizes(s.tree, false)})
 		gitDates = startGitDates(ctx, s.opts)
 		s.loadAllContent()
 		s.loadAllStatic()
