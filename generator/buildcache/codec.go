@@ -93,6 +93,7 @@ func (e *encoder) file(f *File) {
 	e.strs(f.Deps)
 	e.uint(f.DocHash)
 	e.uint(f.Sig)
+	e.strs(f.Links)
 }
 
 func (e *encoder) kept(k *render.Kept) {
@@ -104,6 +105,7 @@ func (e *encoder) kept(k *render.Kept) {
 	e.uint(uint64(k.Group))
 	e.str(k.GroupKey)
 	e.bytes(k.Sitemap)
+	e.uint(k.Cross)
 }
 
 func (e *encoder) state(st *State) {
@@ -256,6 +258,7 @@ func (d *decoder) file() File {
 	f.Deps = d.strs()
 	f.DocHash = d.uint()
 	f.Sig = d.uint()
+	f.Links = d.strs()
 	return f
 }
 
@@ -272,6 +275,7 @@ func (d *decoder) kept() render.Kept {
 	if len(k.Sitemap) == 0 {
 		k.Sitemap = nil
 	}
+	k.Cross = d.uint()
 	return k
 }
 

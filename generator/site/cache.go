@@ -186,7 +186,7 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 		if f.Page == nil {
 			return fmt.Errorf("%s: not a page", f.Path)
 		}
-		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash}
+		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash, Links: f.Page.Links}
 		if i, ok := index[f.Page]; ok {
 			e.Published, e.Lastmod, e.Diags, e.Deps = true, f.Page.Lastmod, c.convs[i].diags.Items(), c.convs[i].deps
 			e.DocHash = docHash(&c.docs[i])
@@ -199,8 +199,8 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 }
 
 // horizon is the first time at which the clock alone changes the site: a
-// page left out as dated in the future is published, or a published page
-// reaches its expiryDate (zero if neither).
+// page left out as dated in the future is published, a published page
+// reaches its expiryDate, or a project starts or ends (zero if none).
 func horizon(s *content.Site, opts Options) time.Time {
 	var h time.Time
 	earlier := func(t time.Time) {
@@ -215,6 +215,14 @@ func horizon(s *content.Site, opts Options) time.Time {
 	}
 	for _, p := range s.Pages {
 		earlier(p.ExpiryDate)
+		// A project's status (render.ProjectView) changes as it starts
+		// and once it is completed.
+		start, completed := render.ProjectTimes(p)
+		for _, t := range []time.Time{start, completed} {
+			if t.After(opts.Now) {
+				earlier(t)
+			}
+		}
 	}
 	return h
 }

@@ -240,7 +240,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle), ImageSize: imageSizes(tree, true)})
+	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle), ImageSize: imageSizes(tree, true), Typography: typesetter(cfg)})
 	// Acts now; the other pages as their outputs render (stream.go).
 	pb := newPageBodies(ctx, tree, s, files, conv, opts.KeepMarkdown)
 	bodies := pb.acts()
@@ -250,7 +250,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		checkTranslations(s, tree, res.Diags)
 	}
 	setGitDates(s.Pages, gitDates(res.Diags)) // git ran while pages loaded and converted
-	in := render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies}
+	in := render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies, Now: opts.Now}
 	outputs, pds := render.Plan(in)
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
