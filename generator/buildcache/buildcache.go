@@ -34,7 +34,7 @@ import (
 
 // format is the version of the files' layout: a cache of another version
 // is not read.
-const format = 5
+const format = 6
 
 // stateName and docsPrefix name the cache's files.
 const (
@@ -111,6 +111,10 @@ type File struct {
 	// Sig digests what the page's outputs show besides its body: its
 	// front matter, URL, lastmod and translations (see package site).
 	Sig uint64
+	// Links are the content files the body links to, as written
+	// (content.BodyLinks): what a page parsed from Head has of its body
+	// for the related-content lists of other pages.
+	Links []string
 }
 
 // Asset is a file of content/ that is not Markdown, its size and time

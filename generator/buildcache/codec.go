@@ -102,6 +102,7 @@ func (e *encoder) file(f *File) {
 	e.uint(f.DocHash)
 	e.uint(f.PassHash)
 	e.uint(f.Sig)
+	e.strs(f.Links)
 }
 
 func (e *encoder) kept(k *render.Kept) {
@@ -113,6 +114,7 @@ func (e *encoder) kept(k *render.Kept) {
 	e.uint(uint64(k.Group))
 	e.str(k.GroupKey)
 	e.bytes(k.Sitemap)
+	e.uint(k.Cross)
 }
 
 func (e *encoder) state(st *State) {
@@ -269,6 +271,7 @@ func (d *decoder) file() File {
 	f.DocHash = d.uint()
 	f.PassHash = d.uint()
 	f.Sig = d.uint()
+	f.Links = d.strs()
 	return f
 }
 
@@ -285,6 +288,7 @@ func (d *decoder) kept() render.Kept {
 	if len(k.Sitemap) == 0 {
 		k.Sitemap = nil
 	}
+	k.Cross = d.uint()
 	return k
 }
 

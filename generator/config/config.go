@@ -40,7 +40,10 @@ type Config struct {
 	IgnoreWarnings []string
 	// Redirects are the [redirects] table: old paths of the site that
 	// redirect to a new one, sorted by From.
-	Redirects  []Redirect
+	Redirects []Redirect
+	// Typography is the [typography] table: which languages' pages get
+	// their typographic conventions (package typography).
+	Typography Typography
 	byCode     map[string]*Language
 	kinds      []Kind
 	topicByKey map[string]*Topic
@@ -86,6 +89,21 @@ type fileConfig struct {
 	Topics          map[string]map[string]string
 	Warnings        fileWarnings
 	Redirects       map[string]string
+	Typography      fileTypography
+}
+
+// Typography says which languages' pages get their typographic
+// conventions: Polish („…”, non-breaking spaces after one-letter words
+// and in numbers with units) and English (“…”, ’). Both are on unless
+// config.toml turns them off.
+type Typography struct {
+	Polish, English bool
+}
+
+// fileTypography is the [typography] table; a key left out is true.
+type fileTypography struct {
+	Polish  *bool `toml:"polish"`
+	English *bool `toml:"english"`
 }
 
 // fileWarnings is the [warnings] table: the kinds of warnings and notes
@@ -150,6 +168,7 @@ func Parse(name string, data []byte) (*Config, error) {
 		}
 	}
 	c.IgnoreWarnings = fc.Warnings.Ignore
+	c.Typography = Typography{Polish: fc.Typography.Polish == nil || *fc.Typography.Polish, English: fc.Typography.English == nil || *fc.Typography.English}
 	for _, from := range slices.Sorted(maps.Keys(fc.Redirects)) {
 		to := fc.Redirects[from]
 		clean, err := CleanPath("redirect", from)

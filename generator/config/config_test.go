@@ -127,3 +127,38 @@ func TestMaxFileSize(t *testing.T) {
 		t.Errorf("default MaxFileSize %d, want 0 (the reader's default)", c.MaxFileSize)
 	}
 }
+
+// TestTypography: [typography] turns each language's conventions off;
+// both are on without it; a value that is not true or false, or an
+// unknown key, is an error at its line.
+func TestTypography(t *testing.T) {
+	tests := []struct {
+		name, text      string
+		polish, english bool
+		err             string
+	}{
+		{"default", good, true, true, ""},
+		{"polish off", good + "[typography]\npolish = false\n", false, true, ""},
+		{"english off", good + "[typography]\nenglish = false\n", true, false, ""},
+		{"both on", good + "[typography]\npolish = true\nenglish = true\n", true, true, ""},
+		{"not a boolean", good + "[typography]\npolish = \"no\"\n", false, false, "config.toml"},
+		{"unknown key", good + "[typography]\ngerman = true\n", false, false, `config.toml:13:1: unknown configuration key "typography.german"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Parse("config.toml", []byte(tc.text))
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("got %v, want an error containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Typography.Polish != tc.polish || c.Typography.English != tc.english {
+				t.Errorf("typography %+v, want polish %v, english %v", c.Typography, tc.polish, tc.english)
+			}
+		})
+	}
+}

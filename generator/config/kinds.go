@@ -27,7 +27,7 @@ type Kind struct {
 
 // CommonKeys returns the front matter keys every kind reads.
 func CommonKeys() []string {
-	return []string{"title", "date", "lastmod", "publishDate", "expiryDate", "summary", "tags", "slug", "url", "translationKey", "draft", "aliases", "source", "weight"}
+	return []string{"title", "date", "lastmod", "publishDate", "expiryDate", "summary", "tags", "slug", "url", "translationKey", "draft", "aliases", "source", "weight", "sortTitle"}
 }
 
 // DefaultKinds returns the portal's content kinds in menu order: news, EU

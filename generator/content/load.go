@@ -341,6 +341,8 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 	p.Tags = f.list("tags")
 	p.Aliases = f.list("aliases")
 	p.Weight = f.integer("weight")
+	p.SortTitle = sortTitle(f, m, p.Title, rel, ds)
+	p.Links = BodyLinks(m.Body)
 	switch {
 	case kind.Act:
 		act := f.table("act", true)

@@ -36,17 +36,25 @@ type Page struct {
 	ExpiryDate  time.Time
 	// FixedURL is the front matter's url: the page's site path as written
 	// there (cleaned), instead of one made from section and slug.
-	FixedURL     string
-	Draft        bool
-	Tags         []string
-	Aliases      []string
-	Weight       int
+	FixedURL string
+	Draft    bool
+	Tags     []string
+	Aliases  []string
+	Weight   int
+	// SortTitle is the name readers know the page by, which A–Z lists
+	// sort it under ("Europol" for "Agencja Unii Europejskiej ds. …"):
+	// front matter sortTitle, else the title.
+	SortTitle    string
 	Act          *Act
 	Project      *Project
 	Organisation *Organisation
 	Params       map[string]any // the whole front matter, unknown keys included
 
-	Body       []byte // Markdown after the front matter
+	Body []byte // Markdown after the front matter
+	// Links are the content files the body links to, as written
+	// (BodyLinks): set when the file is read, and kept in the build
+	// cache for a page parsed from it.
+	Links      []string
 	BodyLine   int    // line of the file where Body starts
 	SourceHash uint64 // CRC-64 of the whole file, to tell a changed file from an unchanged one
 	MatterHash uint64 // CRC-64 of the front matter alone (what lists and switchers show)

@@ -1,8 +1,9 @@
 // Package markdown turns a page's Markdown into HTML with goldmark: GitHub
 // tables, strikethrough, autolinks and footnotes, heading ids from a
 // Polish-aware slug, raw HTML off, links written to content files
-// rewritten to the target page's URL, and EU legal acts (an extension:
-// parts with addresses, cross-references, units for the parallel view).
+// rewritten to the target page's URL, phrases in another language marked
+// with lang (lang.go), and EU legal acts (an extension: parts with
+// addresses, cross-references, units for the parallel view).
 package markdown
 
 import (
@@ -58,6 +59,11 @@ type Config struct {
 	// size is known get width and height, so that a page does not jump
 	// as they load. Nil: no sizes.
 	ImageSize func(source string) (width, height int, ok bool)
+	// Typography, when set, sets the text of a page's HTML in the
+	// conventions of the page's language (package typography): text only,
+	// never code, tags or attributes. The page's plain text (search) is
+	// not changed.
+	Typography func(lang, html string) string
 }
 
 // Converter renders Markdown. It is safe for concurrent use.
@@ -139,7 +145,7 @@ func newGoldmark(cfg Config, parallel, linkify bool) goldmark.Markdown {
 		text:        cfg.UIText,
 		footnotes:   footnotes,
 	}
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.NewFootnote(footnotes...), acts}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.NewFootnote(footnotes...), acts, langSpans{}}
 	if linkify {
 		exts = append(exts, extension.Linkify)
 	}
@@ -215,6 +221,9 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse pa
 		return ast.WalkContinue, nil
 	})
 	res.HTML = c.render(c.md.Renderer(), p, doc, ds)
+	if c.cfg.Typography != nil {
+		res.HTML = c.cfg.Typography(p.Lang, res.HTML)
+	}
 	if res.Act != nil {
 		for i := range res.Act.Units {
 			u := &res.Act.Units[i]

@@ -46,6 +46,11 @@ type Change struct {
 	// redirects, feeds and the sitemap are made again and collisions are
 	// checked. Without it only bodies changed, and they are kept.
 	FrontMatter bool
+	// Linked, when only bodies changed, are the content files (by path)
+	// the changed pages linked to before the change: with those they link
+	// to now, the only pages whose related content (related.go) a change
+	// to bodies can reach. With FrontMatter every page's is checked.
+	Linked map[string]bool
 }
 
 // dirty reports whether the change makes the outputs of g out of date.
@@ -81,7 +86,12 @@ func PlanChange(in Input, prev []*Output, ch Change) (all, fresh []*Output, ds *
 		all, ds = Plan(in)
 		return all, all, ds
 	}
-	ch.Pages = withTranslations(in.Site, ch.Pages)
+	// Pages whose related content another page's change reached.
+	pages := e.crossChanged(prev, &ch)
+	for path := range ch.Pages {
+		pages[path] = true
+	}
+	ch.Pages = withTranslations(in.Site, pages)
 	fresh = e.planPages(&ch)
 	e.link(fresh)
 	e.describe(fresh)

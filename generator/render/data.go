@@ -30,6 +30,10 @@ type Data struct {
 	Description string
 	URL         string // this page's path with the base path, e.g. "/portal/en/news/"
 	MenuURL     string // URL when a menu entry of the language leads to this page, else ""
+	// MenuSection is the URL of the menu entry of the section the page is
+	// in (a news item, page 2 of a list, a topic) when no entry leads to
+	// the page itself: the menu marks it aria-current="true".
+	MenuSection string
 	Canonical   string // absolute
 	Alternates  []Alternate
 	XDefault    string // absolute URL of the x-default alternate, "" for none
@@ -61,6 +65,16 @@ type Data struct {
 	Pager    *Pager
 	Sections []Group // home page blocks
 	Redirect string  // alias pages: where to go
+
+	// Related are the pages related to this one (see related.go): those
+	// it links to or that link to it, then those sharing its topics.
+	// RelatedTopics, on a topic's pages, are the topics its pages share
+	// most often.
+	Related       []Item
+	RelatedTopics []Link
+	// Project is what a project's page shows beyond its front matter:
+	// its status on the day of the build, its coordinator's profile.
+	Project *ProjectView
 }
 
 // SiteInfo is the part of Data that is the same for every page of a language.
@@ -75,6 +89,12 @@ type SiteInfo struct {
 	Menu        []Link
 	Languages   []*config.Language
 	Homes       map[string]string // every language's home page (with the base path), by language
+	// Accessibility is the accessibility statement (the standalone page
+	// named accessibility) in this language, "" when there is none; Feeds
+	// are the Atom feeds of every language, this one's first, each named
+	// by its language.
+	Accessibility string
+	Feeds         []Switch
 }
 
 // Link is a labelled URL (a site path with base path, or absolute).
@@ -119,6 +139,7 @@ type Item struct {
 
 // Group is a titled list of items, with a link to the whole list.
 type Group struct {
+	Key     string // the section of a home page block ("news"), for ids and UI strings
 	Heading string // a heading for the group where it differs from Title
 	Title   string
 	URL     string
@@ -141,6 +162,10 @@ type Text struct {
 
 // T returns the UI string key.
 func (t *Text) T(key string) string { return t.bundle.T(t.lang, key) }
+
+// In returns the UI string key in another language (for a passage in
+// that language, marked with its lang).
+func (t *Text) In(lang, key string) string { return t.bundle.T(lang, key) }
 
 // N returns the plural form of key for n.
 func (t *Text) N(key string, n int) string { return t.bundle.N(t.lang, key, n) }

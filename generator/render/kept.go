@@ -22,11 +22,15 @@ type Kept struct {
 	Group     uint8  // the group's kind
 	GroupKey  string // the group's key
 	Sitemap   []byte // the output's sitemap entry, nil when it has none
+	// Cross digests what the output shows of other pages besides lists
+	// (related content, a project's coordinator: see crossDigest), so
+	// that a change to those pages plans it again.
+	Cross uint64
 }
 
 // Keep returns what a later build needs of o (see Kept).
 func (o *Output) Keep() Kept {
-	k := Kept{Path: o.Path, Layout: o.Layout, Cluster: o.cluster, Origin: o.origin, Raw: o.Raw != nil, Group: uint8(o.group.kind), GroupKey: o.group.key}
+	k := Kept{Path: o.Path, Layout: o.Layout, Cluster: o.cluster, Origin: o.origin, Raw: o.Raw != nil, Group: uint8(o.group.kind), GroupKey: o.group.key, Cross: o.cross}
 	if d := o.Data; d != nil {
 		k.Title, k.Canonical, k.NoIndex = d.Title, d.Canonical, d.NoIndex
 		if !d.NoIndex && d.Canonical != "" && o.Raw == nil {
@@ -47,7 +51,7 @@ func Restore(kept []Kept) []*Output {
 	out := make([]*Output, len(kept))
 	for i := range kept {
 		k := &kept[i]
-		o := &Output{Path: k.Path, Layout: k.Layout, cluster: k.Cluster, origin: k.Origin, group: group{groupKind(k.Group), k.GroupKey}, sitemap: k.Sitemap}
+		o := &Output{Path: k.Path, Layout: k.Layout, cluster: k.Cluster, origin: k.Origin, group: group{groupKind(k.Group), k.GroupKey}, sitemap: k.Sitemap, cross: k.Cross}
 		if k.Raw {
 			o.Raw = []byte{}
 		} else {

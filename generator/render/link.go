@@ -23,7 +23,7 @@ func (p *env) link(outputs []*Output) {
 		d := o.Data
 		for _, l := range p.Config.Languages {
 			m := members[l.Code]
-			if m != nil {
+			if m != nil && m.Data.Canonical != "" {
 				d.Alternates = append(d.Alternates, Alternate{Lang: l.Code, Href: m.Data.Canonical})
 			}
 			if l.Code == d.Lang {
@@ -46,7 +46,7 @@ func (p *env) link(outputs []*Output) {
 		}
 		if m := members[p.Config.DefaultLanguage]; m != nil {
 			d.XDefault = m.Data.Canonical
-		} else {
+		} else if len(d.Alternates) > 0 {
 			d.XDefault = d.Alternates[0].Href
 		}
 	}

@@ -85,6 +85,11 @@ func (p *pageSet) single(pg *content.Page) {
 		crumb = pg.Act.Number // an act's full title is a paragraph, not a breadcrumb
 	}
 	d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: crumb, URL: p.base + pg.URL, Current: true})
+	related := p.relatedPages(pg)
+	if len(related) > 0 {
+		d.Related = p.items(related)
+	}
+	d.Project = p.projectView(pg)
 	key := pg.Path
 	for _, tr := range pg.Translations {
 		if tr.Path < key {
@@ -92,6 +97,7 @@ func (p *pageSet) single(pg *content.Page) {
 		}
 	}
 	o := p.add(pg.URL, "page:"+key, pg.Path, d, p.sectionFallback(pg.Section))
+	o.cross = crossDigest(related, d.Project)
 	if _, ok := p.Bodies[pg]; !ok && !pg.Kind.Act {
 		o.body = pg
 	}
@@ -209,8 +215,10 @@ func (p *pageSet) topics(lang string, all []*content.Page, ch *Change) {
 		}
 		p.sortPages(lang, list, true)
 		p.group = group{groupTopic, topic.Key}
+		related := p.relatedTopicLinks(lang, topic.Key)
 		p.paginate(lang, path, "topic:"+topic.Key, list, p.sectionFallback("topics"), func() *Data {
 			d := p.newData(lang, "topic", name)
+			d.RelatedTopics = related
 			d.Kind = "topic"
 			d.Description = t.N("topic.count", len(list))
 			d.Breadcrumbs = []Link{home, {Name: index.Title, URL: p.base + indexPath}, {Name: name, URL: p.base + path, Current: true}}
@@ -237,7 +245,7 @@ func (p *pageSet) home(lang string, pages []*content.Page) {
 		}
 		s := k.Section
 		list := bySection(pages, s)
-		g := Group{Title: t.T("section." + s), URL: p.base + p.Config.SectionPath(lang, s), Count: len(list)}
+		g := Group{Key: s, Title: t.T("section." + s), URL: p.base + p.Config.SectionPath(lang, s), Count: len(list)}
 		if k.Dated {
 			g.Items = p.items(p.newest(lang, list, homeLatest))
 			g.Heading = t.T("home.latest_" + s)
@@ -267,7 +275,9 @@ func (p *pageSet) notFound() {
 		d := p.newData(l.Code, "404", p.texts[l.Code].T("notfound.title"))
 		d.Kind = "404"
 		d.NoIndex = true
-		o := p.add(p.Config.Prefix(l.Code)+"/404.html", "", "", d, nil)
+		// One cluster: the switcher leads to the other languages' 404
+		// pages (the link stage gives them no alternates: no canonical).
+		o := p.add(p.Config.Prefix(l.Code)+"/404.html", "404", "", d, nil)
 		o.Data.Canonical = ""
 	}
 }

@@ -28,6 +28,7 @@ type Output struct {
 	fallback map[string]string // lang -> where the switcher leads when there is no counterpart
 	origin   string            // the content file (or "") that made this output, for error messages
 	body     *content.Page     // the page whose body the output shows, when it was planned without it
+	cross    uint64            // what it shows of other pages besides lists (see crossDigest)
 }
 
 // Body returns the content page whose body the output shows when the plan
@@ -67,8 +68,8 @@ type Input struct {
 	// Keys caches collation keys of titles across plans (a live preview
 	// keeps one); nil makes a cache for this plan.
 	Keys *i18n.KeyCache
-	// Now is the build's moment: an act's status ("in force") is the one
-	// on its day. Zero: no status is shown.
+	// Now is the build's moment, for what the day of the build decides: an
+	// act's status ("in force") and a project's. Zero: no status is shown.
 	Now time.Time
 }
 
@@ -94,6 +95,11 @@ type env struct {
 	// fallbacks and itemOf hold what sectionFallback and item made.
 	fallbacks map[string]map[string]string
 	itemOf    map[*content.Page]Item
+	// menuAt holds, by language + "/" + section, the URL of the menu entry
+	// of a section; related is made the first time a page asks for it.
+	menuAt  map[string]string
+	related *relatedIndex
+	orgs    map[string]*content.Page // organisation profiles by language + "/" + title or sortTitle
 }
 
 // Plan works out every output page of the site, in stages that each say
@@ -135,7 +141,7 @@ func (p *env) publish(pages []*Output) []*Output {
 
 // newEnv prepares what the stages share.
 func newEnv(in Input) *env {
-	p := &env{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}, keys: in.Keys, publishers: map[string][]byte{}, ranks: map[string]map[*content.Page]int{}, fallbacks: map[string]map[string]string{}, itemOf: map[*content.Page]Item{}}
+	p := &env{Input: in, base: in.Config.BasePath(), infos: map[string]*SiteInfo{}, texts: map[string]*Text{}, ds: &diag.List{}, topicAt: map[string]string{}, keys: in.Keys, publishers: map[string][]byte{}, ranks: map[string]map[*content.Page]int{}, fallbacks: map[string]map[string]string{}, itemOf: map[*content.Page]Item{}, menuAt: map[string]string{}}
 	if p.keys == nil {
 		p.keys = i18n.NewKeyCache()
 	}
@@ -154,10 +160,12 @@ func (p *env) siteInfo(l *config.Language) *SiteInfo {
 	for _, other := range p.Config.Languages {
 		si.Homes[other.Code] = p.base + p.Config.HomePath(other.Code)
 	}
+	p.footerLinks(si)
 	for _, m := range l.Menu {
 		link := Link{Name: m.Name}
 		if m.Section != "" {
 			link.URL = p.base + p.Config.SectionPath(l.Code, m.Section)
+			p.menuAt[l.Code+"/"+m.Section] = link.URL
 		} else if pg := p.findPage(m.Page, l.Code); pg != nil {
 			link.URL = p.base + pg.URL
 		} else {
@@ -191,6 +199,9 @@ func (p *env) newOutput(path, cluster, origin string, d *Data, fallback map[stri
 		if m.URL == d.URL {
 			d.MenuURL = d.URL
 		}
+	}
+	if d.MenuURL == "" {
+		d.MenuSection = p.menuAt[d.Lang+"/"+menuSection(d)]
 	}
 	return &Output{Path: path, Layout: d.Layout, Data: d, cluster: cluster, fallback: fallback, origin: origin}
 }
@@ -248,7 +259,7 @@ func (p *env) sortPages(lang string, pages []*content.Page, byDate bool) {
 	for i, pg := range pages {
 		rank, ok := ranks[pg]
 		if !ok { // not a page of lang: sort this list on its own
-			i18n.SortCached(p.keys, lang, pages, func(p *content.Page) string { return p.Title })
+			i18n.SortCached(p.keys, lang, pages, sortName)
 			if byDate {
 				sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
 			}
@@ -269,8 +280,17 @@ func (p *env) sortPages(lang string, pages []*content.Page, byDate bool) {
 	}
 }
 
+// sortName is what A–Z lists sort a page under: its sortTitle, else its
+// title.
+func sortName(p *content.Page) string {
+	if p.SortTitle != "" {
+		return p.SortTitle
+	}
+	return p.Title
+}
+
 // titleRanks returns the place of each page of lang in the language's
-// order of titles, ties in the order of Site.Pages, made the first time a
+// order of names (sortName), ties in the order of Site.Pages, made the first time a
 // plan asks for it.
 func (p *env) titleRanks(lang string) map[*content.Page]int {
 	if ranks, ok := p.ranks[lang]; ok {
@@ -282,11 +302,10 @@ func (p *env) titleRanks(lang string) map[*content.Page]int {
 			pages = append(pages, pg)
 		}
 	}
-	title := func(p *content.Page) string { return p.Title }
 	if p.Keys != nil {
-		i18n.SortCached(p.keys, lang, pages, title) // a live preview's keys, kept across plans
+		i18n.SortCached(p.keys, lang, pages, sortName) // a live preview's keys, kept across plans
 	} else {
-		i18n.SortFunc(i18n.NewCollator(lang), pages, title) // one buffer for every key
+		i18n.SortFunc(i18n.NewCollator(lang), pages, sortName) // one buffer for every key
 	}
 	ranks := make(map[*content.Page]int, len(pages))
 	for i, pg := range pages {

@@ -186,7 +186,7 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 		if f.Page == nil {
 			return fmt.Errorf("%s: not a page", f.Path)
 		}
-		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash}
+		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash, Links: f.Page.Links}
 		if i, ok := index[f.Page]; ok {
 			e.Published, e.Lastmod, e.Diags, e.Deps = true, f.Page.Lastmod, c.convs[i].diags.Items(), c.convs[i].deps
 			e.DocHash, e.PassHash = docHash(&c.docs[i]), passHash(c.docs[i].Passages)
@@ -200,7 +200,8 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 
 // horizon is the first time at which the clock alone changes the site: a
 // page left out as dated in the future is published, a published page
-// reaches its expiryDate, or an act's status changes (zero if none).
+// reaches its expiryDate, an act's status changes, or a project starts or
+// ends (zero if none).
 func horizon(s *content.Site, opts Options) time.Time {
 	var h time.Time
 	earlier := func(t time.Time) {
@@ -221,6 +222,14 @@ func horizon(s *content.Site, opts Options) time.Time {
 				if t.After(opts.Now) {
 					earlier(t)
 				}
+			}
+		}
+		// A project's status (render.ProjectView) changes as it starts
+		// and once it is completed.
+		start, completed := render.ProjectTimes(p)
+		for _, t := range []time.Time{start, completed} {
+			if t.After(opts.Now) {
+				earlier(t)
 			}
 		}
 	}

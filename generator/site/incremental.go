@@ -139,12 +139,13 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		return "the destination is not as the last build left it", nil
 	}
 	target := c.target
+	b.crossChanged(s, entries, &ch) // related content other pages' change reached
 	ph.done("load")
 	todo, reason := b.toConvert(s, changed, ch, entries)
 	if reason != "" {
 		return reason, nil
 	}
-	conv := markdown.New(markdown.Config{BasePath: s.Config.BasePath(), AnchorLabel: anchorLabel(b.bundle), UIText: b.bundle.T, ImageSize: imageSizes(b.tree, true)})
+	conv := markdown.New(markdown.Config{BasePath: s.Config.BasePath(), AnchorLabel: anchorLabel(b.bundle), UIText: b.bundle.T, ImageSize: imageSizes(b.tree, true), Typography: typesetter(s.Config)})
 	convs := make([]converted, len(todo))
 	parallel.For(len(todo), func(i int) {
 		r := &recorder{site: s}
@@ -167,7 +168,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	}
 	res.Parses = int(conv.Parses())
 	ph.done("convert")
-	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies, Now: b.opts.Now}
+	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies, Now: opts.Now}
 	if render.SiteDigest(in) != st.Site {
 		return "what every page shows of the site (menus, languages) changed", nil
 	}
@@ -372,6 +373,9 @@ func (b *incremental) load(listed bool) ([]*content.File, []string, string) {
 		if c != nil {
 			if info, err := b.tree.Stat(c.Path); err == nil && info.Size() == c.Size && info.ModTime().UnixNano() == c.ModTime && !b.st.Racy(c.ModTime) {
 				files[i] = content.ParseHead(b.cfg, c.Path, c.Head, c.Teaser, c.SourceHash, c.Size, c.ModTime)
+				if files[i].Page != nil {
+					files[i].Page.Links = c.Links // the body is not read
+				}
 				return
 			}
 		}
@@ -696,7 +700,7 @@ func (b *incremental) save(target *output.Target, u cacheUpdate) {
 		if o := old[f.Path]; o != nil {
 			*e = *o
 		}
-		e.Path, e.Size, e.ModTime, e.Head, e.Teaser, e.SourceHash = f.Path, f.Size, f.ModTime, f.Head, f.Teaser, f.Page.SourceHash
+		e.Path, e.Size, e.ModTime, e.Head, e.Teaser, e.SourceHash, e.Links = f.Path, f.Size, f.ModTime, f.Head, f.Teaser, f.Page.SourceHash, f.Page.Links
 		e.Published, e.Lastmod, e.Sig = false, time.Time{}, 0
 		if p := published[f.Path]; p != nil {
 			e.Published, e.Lastmod, e.Sig = true, p.Lastmod, u.sigs[f.Path]

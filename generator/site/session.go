@@ -75,6 +75,9 @@ type Session struct {
 	outputs []*render.Output
 	states  map[string]pageState
 	pending map[string]bool
+	// linked are the pages that pages whose bodies changed since the last
+	// good update linked to before (render.Change.Linked).
+	linked map[string]bool
 	// later are the outputs UpdateFirst left for Finish to render.
 	later []*render.Output
 
@@ -156,6 +159,7 @@ func (s *Session) change(states map[string]pageState, matter bool) render.Change
 	for p := range s.pending {
 		ch.Pages[p] = true
 	}
+	ch.Linked = s.linked
 	if !matter {
 		return ch
 	}
@@ -211,7 +215,7 @@ func NewSession(ctx context.Context, opts Options) (*Session, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &Session{opts: opts, seed: maphash.MakeSeed(), tree: tree, pages: map[string]rendered{}, search: map[string][]byte{}, keys: i18n.NewKeyCache(), pending: map[string]bool{}}
+	s := &Session{opts: opts, seed: maphash.MakeSeed(), tree: tree, pages: map[string]rendered{}, search: map[string][]byte{}, keys: i18n.NewKeyCache(), pending: map[string]bool{}, linked: map[string]bool{}}
 	rep, err := s.Update(ctx, nil)
 	return s, rep, err
 }
@@ -360,6 +364,7 @@ func (s *Session) UpdateFirst(ctx context.Context, changed []string) (*Report, e
 	}
 	sort.Strings(rep.Pending)
 	s.good, s.outputs, s.states, s.pending, s.later = true, outputs, states, map[string]bool{}, later
+	s.linked = map[string]bool{}
 	return rep, nil
 }
 
@@ -412,12 +417,12 @@ func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, conten
 			return nil, err
 		}
 		s.cfg, s.bundle, s.tpl = cfg, bundle, tpl
-		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle), UIText: bundle.T, ImageSize: imageSizes(s.tree, false)})
+		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle), UIText: bundle.T, ImageSize: imageSizes(s.tree, false), Typography: typesetter(cfg)})
 		gitDates = startGitDates(ctx, s.opts)
 		s.loadAllContent()
 		s.loadAllStatic()
 		s.bodies = map[*content.Page]*converted{}
-		s.outputs, s.states, s.pending = nil, nil, map[string]bool{}
+		s.outputs, s.states, s.pending, s.linked = nil, nil, map[string]bool{}, map[string]bool{}
 	} else {
 		s.updateContent(contentPaths, parsed)
 		s.updateStatic(staticPaths)
@@ -470,7 +475,10 @@ func (s *Session) updateBodies(ctx context.Context, paths []string, files map[st
 	changed := map[*content.Page]bool{}
 	for _, f := range files {
 		p := s.files[f.Path].Page
-		p.Body, p.BodyLine, p.SourceHash = f.Page.Body, f.Page.BodyLine, f.Page.SourceHash
+		for path := range linkedPages(s.site, p, p.Links) {
+			s.linked[path] = true // its related list may lose p
+		}
+		p.Body, p.BodyLine, p.SourceHash, p.Links = f.Page.Body, f.Page.BodyLine, f.Page.SourceHash, f.Page.Links
 		changed[p] = true
 	}
 	return s.convert(ctx, s.site, paths, changed)

@@ -158,9 +158,12 @@ func (e *editor) edit() (string, []string) {
 			}
 		}
 		return "nothing", nil
-	case 0, 1: // a sentence added to a body
+	case 0: // a sentence added to a body
 		e.write(pick, e.read(pick)+fmt.Sprintf("\nZdanie dopisane %d.\n", e.n))
 		return "edit body of " + pick, []string{pick}
+	case 1: // a link added to a body: the related lists of both pages change
+		e.write(pick, e.read(pick)+fmt.Sprintf("\nZob. [CEPOL](../organisations/cepol.md) %d.\n", e.n))
+		return "link from body of " + pick, []string{pick}
 	case 2: // the title changed
 		text := e.read(pick)
 		i := strings.Index(text, "\ntitle:")

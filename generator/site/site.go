@@ -240,7 +240,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle), UIText: bundle.T, ImageSize: imageSizes(tree, true)})
+	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle), UIText: bundle.T, ImageSize: imageSizes(tree, true), Typography: typesetter(cfg)})
 	// Acts now; the other pages as their outputs render (stream.go).
 	pb := newPageBodies(ctx, tree, s, files, conv, opts.KeepMarkdown)
 	bodies := pb.acts()

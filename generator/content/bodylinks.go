@@ -1,0 +1,160 @@
+package content
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+)
+
+// BodyLinks returns the content files a page's Markdown body links to, as
+// written ("../organisations/europol.md"), in order of appearance and
+// without repeats: the destinations of inline links (`[text](dest)`) and
+// of link reference definitions (`[label]: dest`) that name a Markdown
+// file by a relative path, as the converter rewrites them (package
+// markdown). It is a scan of the bytes, not a parse: fenced code blocks
+// and code spans are skipped, and what it finds is what a related-content
+// list counts as a link (see render), the same in a full build, an
+// incremental one and the live preview, which have the bodies of
+// different pages at hand. A body without ".md" has none.
+func BodyLinks(body []byte) []string {
+	if !bytes.Contains(body, []byte(".md")) && !bytes.Contains(body, []byte("%")) {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(dest string) {
+		if t, ok := fileTarget(dest); ok && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	fence := ""
+	for len(body) > 0 {
+		line := body
+		if i := bytes.IndexByte(body, '\n'); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			body = nil
+		}
+		trimmed := strings.TrimLeft(string(line), " ")
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) && strings.TrimSpace(strings.TrimLeft(trimmed, fence[:1])) == "" {
+				fence = ""
+			}
+			continue
+		}
+		if len(line)-len(trimmed) < 4 {
+			if f := fenceOf(trimmed); f != "" {
+				fence = f
+				continue
+			}
+			if dest, ok := refDefinition(trimmed); ok {
+				add(dest)
+				continue
+			}
+		}
+		inlineLinks(line, add)
+	}
+	return out
+}
+
+// fenceOf returns the fence a line opens (three or more backticks or
+// tildes), or "".
+func fenceOf(s string) string {
+	for _, c := range []byte{'`', '~'} {
+		n := 0
+		for n < len(s) && s[n] == c {
+			n++
+		}
+		if n >= 3 {
+			return s[:n]
+		}
+	}
+	return ""
+}
+
+// refDefinition reads a link reference definition, "[label]: dest".
+func refDefinition(s string) (string, bool) {
+	if !strings.HasPrefix(s, "[") {
+		return "", false
+	}
+	end := strings.Index(s, "]:")
+	if end < 0 {
+		return "", false
+	}
+	rest := strings.TrimSpace(s[end+2:])
+	if strings.HasPrefix(rest, "<") {
+		if i := strings.IndexByte(rest, '>'); i > 0 {
+			return rest[1:i], true
+		}
+		return "", false
+	}
+	if i := strings.IndexAny(rest, " \t"); i >= 0 {
+		rest = rest[:i]
+	}
+	return rest, rest != ""
+}
+
+// inlineLinks calls add with the destination of every "](dest)" of a line
+// outside code spans, but an image's ("![alt](dest)", which the converter
+// does not rewrite).
+func inlineLinks(line []byte, add func(string)) {
+	open := -1 // the last "["
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '\\':
+			i++
+		case '[':
+			open = i
+		case '`':
+			n := 1
+			for i+n < len(line) && line[i+n] == '`' {
+				n++
+			}
+			closing := bytes.Index(line[i+n:], bytes.Repeat([]byte{'`'}, n))
+			if closing < 0 {
+				i += n - 1
+				continue
+			}
+			i += n + closing + n - 1
+		case ']':
+			if i+1 >= len(line) || line[i+1] != '(' {
+				continue
+			}
+			image := open > 0 && line[open-1] == '!'
+			open = -1
+			if image {
+				continue
+			}
+			rest := line[i+2:]
+			if len(rest) > 0 && rest[0] == '<' {
+				if j := bytes.IndexByte(rest, '>'); j > 0 {
+					add(string(rest[1:j]))
+				}
+				continue
+			}
+			j := bytes.IndexAny(rest, " \t)")
+			if j < 0 {
+				j = len(rest)
+			}
+			add(string(rest[:j]))
+		}
+	}
+}
+
+// fileTarget returns the file part of a destination that names a content
+// file by a relative path, as markdown's rewrite takes it.
+func fileTarget(dest string) (string, bool) {
+	if !strings.Contains(dest, ".md") && !strings.Contains(dest, "%") {
+		return "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
+		return "", false
+	}
+	file, err := url.PathUnescape(u.Path)
+	if err != nil || !strings.HasSuffix(file, ".md") {
+		return "", false
+	}
+	return file, true
+}
