@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -121,6 +122,7 @@ type browserResult struct {
 	hits        int
 	bytes       int       // downloaded by the first query of a fresh page, cache off
 	passages    [2]int    // then read for the passages of its first page of results: the store's lines, the pages' text
+	further     int       // then downloaded by the next query of the list on the same page (its passages left out)
 	times       []float64 // ms per query once its shards are cached
 }
 
@@ -197,6 +199,14 @@ func browseOurs(chromium, dest string, qs map[string][]string) ([]browserResult,
 				return nil, fmt.Errorf("%q: passages: %w", q, err)
 			}
 			r.passages = m.takeRanges()
+			// A further query on the same page: the next one of the list.
+			qs := qs[lang]
+			next := qs[(slices.Index(qs, q)+1)%len(qs)]
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector('[data-search-results]').hubgenSearch.run(%q).then(() => true)`, next), chromedp.EvalAwaitPromise)); err != nil {
+				return nil, fmt.Errorf("%q then %q: %w", q, next, err)
+			}
+			r.further = m.take()
+			m.takeRanges()
 			if err := setCache(ctx, false); err != nil {
 				return nil, err
 			}

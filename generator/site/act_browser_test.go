@@ -13,11 +13,11 @@ import (
 )
 
 // screenshotDir is where the browser tests save screenshots:
-// $HUBGEN_SCREENSHOTS when set (made if missing), else a directory of the
+// $HUBGEN_SHOTS when set (made if missing), else a directory of the
 // test's own.
 func screenshotDir(t *testing.T) string {
 	t.Helper()
-	dir := os.Getenv("HUBGEN_SCREENSHOTS")
+	dir := os.Getenv("HUBGEN_SHOTS")
 	if dir == "" {
 		return t.TempDir()
 	}
@@ -88,7 +88,7 @@ const actProbe = `(async () => {
 // the contents are sticky and mark the part being read; the parallel
 // view's sticky bar of languages leaves the part a link leads to in view.
 // Each page is saved as a full-page screenshot (logged), in
-// $HUBGEN_SCREENSHOTS when set.
+// $HUBGEN_SHOTS when set.
 func TestActPagesInBrowser(t *testing.T) {
 	base := serveBundled(t)
 	dir := screenshotDir(t)
