@@ -44,11 +44,7 @@ func TestPluralCrossReferences(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang+" "+tc.where+" "+tc.text, func(t *testing.T) {
-			tpl := actPL
-			if tc.lang == "en" {
-				tpl = actEN
-			}
-			body := strings.NewReplacer("{CIT}", "", "{RCT}", "", "{ART}", "", "{ANX}", "").Replace(strings.Replace(tpl, "{"+tc.where+"}", tc.text, 1))
+			body := actWith(tc.lang, tc.where, tc.text)
 			res, ds := convertAct(t, tc.lang, "decisions", body, true)
 			if ds.Len() > 0 {
 				t.Fatalf("problems: %v", ds.Items())

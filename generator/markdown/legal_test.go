@@ -105,6 +105,16 @@ func (r actResolver) ResolveAct(lang, number string) *content.Page { return r.ac
 
 var linkRE = regexp.MustCompile(`<a href="([^"]*)">([^<]*)</a>`)
 
+// actWith is the fixture act in lang with text in the place where
+// ("CIT", "RCT", "ART" or "ANX") and nothing in the others.
+func actWith(lang, where, text string) string {
+	tpl := actPL
+	if lang == "en" {
+		tpl = actEN
+	}
+	return strings.NewReplacer("{CIT}", "", "{RCT}", "", "{ART}", "", "{ANX}", "").Replace(strings.Replace(tpl, "{"+where+"}", text, 1))
+}
+
 func convertAct(t *testing.T, lang, section, body string, strict bool) (Result, *diag.List) {
 	t.Helper()
 	other := &content.Page{URL: "/akty-prawne/2018-1939/"}
@@ -161,11 +171,7 @@ func TestCrossReferences(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.lang+" "+tc.where+" "+tc.text, func(t *testing.T) {
-			tpl := actPL
-			if tc.lang == "en" {
-				tpl = actEN
-			}
-			body := strings.NewReplacer("{CIT}", "", "{RCT}", "", "{ART}", "", "{ANX}", "").Replace(strings.Replace(tpl, "{"+tc.where+"}", tc.text, 1))
+			body := actWith(tc.lang, tc.where, tc.text)
 			res, ds := convertAct(t, tc.lang, "decisions", body, true)
 			if ds.HasErrors() {
 				t.Fatalf("errors: %v", ds.Items())

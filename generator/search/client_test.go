@@ -28,19 +28,27 @@ type parity struct {
 // (static/js/search-core.js) under node.
 func runParity(t *testing.T, texts []string) []parity {
 	t.Helper()
-	node := searchtest.Need(t, "node", "nodejs")
-	in, _ := json.Marshal(texts)
-	cmd := exec.Command(node, "testdata/parity.mjs", filepath.Join(repoRoot, "static/js/search-core.js"))
-	cmd.Stdin = bytes.NewReader(in)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v", err)
-	}
 	var got []parity
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
-	}
+	runClient(t, "testdata/parity.mjs", texts, &got)
 	return got
+}
+
+// runClient runs a script of testdata under node with the client
+// (static/js/search-core.js) as its argument, in as JSON on its standard
+// input, and reads its JSON output into out.
+func runClient(t *testing.T, script string, in, out any) {
+	t.Helper()
+	node := searchtest.Need(t, "node", "nodejs")
+	data, _ := json.Marshal(in)
+	cmd := exec.Command(node, script, filepath.Join(repoRoot, "static/js/search-core.js"))
+	cmd.Stdin = bytes.NewReader(data)
+	b, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node %s: %v", script, err)
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		t.Fatalf("node %s said %s: %v", script, b, err)
+	}
 }
 
 // TestClientTokenizesAndFoldsLikeGo: over the whole bundled content and a
@@ -109,7 +117,6 @@ func TestClientDropsLongWordsLikeGo(t *testing.T) {
 // the filter was written: every stem written is found, and the others as
 // Go's PassageBits says.
 func TestClientReadsPassageFiltersLikeGo(t *testing.T) {
-	node := searchtest.Need(t, "node", "nodejs")
 	texts := []string{"Finansowa kwota odniesienia wynosi 4 000 000 EUR.", "Wydatkami pokrywanymi z kwoty odniesienia zarządza się zgodnie z zasadami.", "Ąę żółć, Unia Europejska", "x"}
 	probes := []string{"kwot", "odniesienie", "unia", "europol", "terroryzm", "zzz", "żółć", "a"}
 	type probe struct {
@@ -130,16 +137,10 @@ func TestClientReadsPassageFiltersLikeGo(t *testing.T) {
 	for i, c := range cases {
 		in[i] = [2]string{c.bits, c.stem}
 	}
-	data, _ := json.Marshal(in)
-	cmd := exec.Command(node, "testdata/passagehas.mjs", filepath.Join(repoRoot, "static/js/search-core.js"))
-	cmd.Stdin = bytes.NewReader(data)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node: %v", err)
-	}
 	var got []bool
-	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(cases) {
-		t.Fatalf("node said %s (%v)", out, err)
+	runClient(t, "testdata/passagehas.mjs", in, &got)
+	if len(got) != len(cases) {
+		t.Fatalf("node gave %d answers for %d cases", len(got), len(cases))
 	}
 	positives := 0
 	for i, c := range cases {

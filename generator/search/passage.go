@@ -300,42 +300,42 @@ func attr(attrs []byte, name string) string {
 	return html.UnescapeString(string(v[:j]))
 }
 
+// actParts names the parts of an act's ids, by their place in the id
+// ("art_3__par_1__pnt_a": 0, 1, 2): the Polish and English words before
+// and after the number.
+var actParts = []map[string][4]string{
+	{
+		"fn:": {"Przypis ", "", "Footnote ", ""},
+		"art": {"Art. ", "", "Article ", ""},
+		"rct": {"Motyw ", "", "Recital ", ""},
+		"cit": {"Odniesienie ", "", "Citation ", ""},
+	},
+	{"par": {" ust. ", "", "(", ")"}},
+	{"pnt": {" lit. ", "", "(", ")"}},
+}
+
 // actLabel names an act's part by its id ("art_3__par_1" -> "Art. 3 ust.
 // 1" in Polish, "Article 3(1)" in English), or "" for another id.
 func actLabel(lang, id string) string {
 	parts := strings.Split(id, "__")
-	var pl, en strings.Builder
+	if len(parts) > len(actParts) {
+		return ""
+	}
+	var b strings.Builder
 	for i, p := range parts {
 		kind, num, ok := strings.Cut(p, "_")
-		if !ok && !strings.HasPrefix(p, "fn:") {
+		if rest, fn := strings.CutPrefix(p, "fn:"); fn {
+			kind, num, ok = "fn:", rest, true
+		}
+		words, known := actParts[i][kind]
+		if !ok || !known || num == "" {
 			return ""
 		}
-		switch {
-		case strings.HasPrefix(p, "fn:") && i == 0:
-			num = strings.TrimPrefix(p, "fn:")
-			pl.WriteString("Przypis " + num)
-			en.WriteString("Footnote " + num)
-		case kind == "art" && i == 0:
-			pl.WriteString("Art. " + num)
-			en.WriteString("Article " + num)
-		case kind == "rct" && i == 0:
-			pl.WriteString("Motyw " + num)
-			en.WriteString("Recital " + num)
-		case kind == "cit" && i == 0:
-			pl.WriteString("Odniesienie " + num)
-			en.WriteString("Citation " + num)
-		case kind == "par" && i == 1:
-			pl.WriteString(" ust. " + num)
-			en.WriteString("(" + num + ")")
-		case kind == "pnt" && i == 2:
-			pl.WriteString(" lit. " + num)
-			en.WriteString("(" + num + ")")
-		default:
-			return ""
+		if lang == "pl" {
+			b.WriteString(words[0] + num + words[1])
+		} else {
+			b.WriteString(words[2] + num + words[3])
 		}
 	}
-	if lang == "pl" {
-		return pl.String()
-	}
-	return en.String()
+	return b.String()
 }

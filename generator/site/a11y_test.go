@@ -43,7 +43,14 @@ func TestAxeAccessibility(t *testing.T) {
 		"/en/topics/", "/tematy/terroryzm-jadrowy-i-zagrozenia-cbrn/", "/o-portalu/", "/en/accessibility-statement/",
 		"/szukaj/", "/en/search/?q=europol", "/404.html", "/en/404.html",
 	}
-	for _, width := range []int{390, 1280} {
+	axePages(t, axe, base, pages, 390, 1280)
+}
+
+// axePages runs axe-core's WCAG 2.1 A/AA rules on each page at each
+// width, and reports every violation with the nodes it concerns.
+func axePages(t *testing.T, axe, base string, pages []string, widths ...int) {
+	t.Helper()
+	for _, width := range widths {
 		ctx := browsertest.New(t, width, 900)
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 900)); err != nil {
 			t.Fatal(err)

@@ -97,27 +97,5 @@ func TestPortalAxe(t *testing.T) {
 	axe := axeScript(t)
 	base := serveBundled(t)
 	pages := []string{"/projekty/2ps/", "/en/organisations/europol/", "/organizacje/", "/en/organisations/", "/en/topics/counter-terrorism/", "/aktualnosci/inauguracja-knowledge-hub/"}
-	for _, width := range []int{390, 1440} {
-		ctx := browsertest.New(t, width, 900)
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), 900)); err != nil {
-			t.Fatal(err)
-		}
-		for _, path := range pages {
-			if err := chromedp.Do(ctx, chromedp.Navigate(base+path)); err != nil {
-				t.Fatalf("%s: %v", path, err)
-			}
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](axe+";0")); err != nil {
-				t.Fatalf("loading axe: %v", err)
-			}
-			violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](
-				`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations)`,
-				chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("%s: running axe: %v", path, err)
-			}
-			for _, v := range violations {
-				t.Errorf("%s at %dpx: %s (%s): %s", path, width, v.ID, v.Impact, v.Help)
-			}
-		}
-	}
+	axePages(t, axe, base, pages, 390, 1440)
 }
