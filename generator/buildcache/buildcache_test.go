@@ -33,7 +33,7 @@ func sample() (*State, map[string][]Doc) {
 	st.Files[0].Sig = 1 << 60
 	docs := map[string][]Doc{
 		"pl": {{Path: "content/news/a.pl.md", Doc: search.Doc{URL: "/a/", Lang: "pl", Kind: "news", Title: "A", Summary: "s", Body: "Treść ąę.", Topics: []string{"CBRN"}, Date: date, ActType: "t", ActNumber: "1",
-			Passages: []search.Passage{{Anchor: "art_1", Label: "Artykuł 1", Start: 100, End: 140, Text: "Artykuł 1"}, {Start: 150, End: 400, Text: "Treść ąę."}}}}},
+			Passages: []search.Passage{{Anchor: "art_1", Label: "Artykuł 1", Start: 100, End: 140, Bits: "0a1"}, {Start: 150, End: 400, Bits: "Zz-_"}}}}},
 		"en": {},
 	}
 	return st, docs

@@ -84,7 +84,7 @@ func (e *encoder) doc(d *Doc) {
 		e.str(p.Label)
 		e.int(int64(p.Start))
 		e.int(int64(p.End))
-		e.str(p.Text)
+		e.str(p.Bits)
 	})
 }
 
@@ -249,7 +249,7 @@ func (d *decoder) doc() Doc {
 	s.Topics = d.strs()
 	s.Date = d.time()
 	s.Passages = getList(d, 5, func() search.Passage {
-		return search.Passage{Anchor: d.str(), Label: d.str(), Start: int(d.int()), End: int(d.int()), Text: d.str()}
+		return search.Passage{Anchor: d.str(), Label: d.str(), Start: int(d.int()), End: int(d.int()), Bits: d.str()}
 	})
 	return out
 }

@@ -19,7 +19,6 @@ type langData struct {
 	norms    [][format.NumFields]uint8    // per document, per field: length code
 	big      [][][format.NumFields]uint16 // per document: the counts its postings' freqs do not hold
 	avglen   [format.NumFields]float64    // per field: mean length of the documents that have it
-	vocab    *vocabulary                  // the words met, for the passages' stems
 }
 
 // docTerms is one document's distinct stems with their per-field counts:
@@ -43,7 +42,7 @@ type docTerms struct {
 func analyse(docs []*Doc, a *analyzer) *langData {
 	v := newVocabulary(a)
 	terms, norms, df := countStems(docs, v)
-	ld := &langData{docs: docs, stems: v.stems, surfaces: map[string][]int32{}, vocab: v}
+	ld := &langData{docs: docs, stems: v.stems, surfaces: map[string][]int32{}}
 	own := ld.collectSurfaces(v.list)
 	ld.addUnaccented(a, v.stemID, own)
 	ld.addStopWords(a)
@@ -95,13 +94,6 @@ func (v *vocabulary) stem(w string) int32 {
 		e.stem = v.stemNumber(Fold(t))
 	})
 	return e.stem
-}
-
-// stemName returns the folded stem numbered id.
-func (v *vocabulary) stemName(id int32) string {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.stems[id]
 }
 
 // stemNumber numbers the folded stem s, -1 for "" (a stop word).

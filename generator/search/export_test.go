@@ -1,8 +1,6 @@
 package search
 
 import (
-	"strings"
-
 	"github.com/blevesearch/bleve/v2/analysis"
 
 	"hubgen/generator/search/internal/format"
@@ -25,19 +23,18 @@ func ReferenceTokenize(s string) []string {
 }
 
 // PassageFilter returns the filter the passage store writes for a passage
-// of text, and the passage's stems.
+// of text (in a page of one passage), and the passage's stems.
 func PassageFilter(lang, text string) (bits string, stems []string, err error) {
-	a, err := newAnalyzer(lang)
+	st, err := NewStems(lang)
 	if err != nil {
 		return "", nil, err
 	}
-	v := newVocabulary(a)
-	line, _ := appendPassages(nil, []Passage{{Text: text, End: 1}}, v, nil)
-	s := string(line)
-	for _, id := range passageStems(text, v, nil) {
-		stems = append(stems, v.stemName(id))
+	for _, w := range Tokenize(text) {
+		if t, ok := st.a.term(w); ok && Fold(t) != "" {
+			stems = append(stems, Fold(t))
+		}
 	}
-	return s[strings.LastIndex(s, ",\"")+2 : len(s)-3], stems, nil
+	return bloom(st.hashes(text, nil), passageBits(1)), stems, nil
 }
 
 // FilterHas tells whether the filter bits has both bits of stem.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -15,7 +16,9 @@ type Passage struct {
 	Label  string // what a result names it by: a heading's text, "Art. 3 ust. 1"; "" for the page's top
 	Start  int    // its bytes in the published page are page[Start:End]
 	End    int
-	Text   string // its plain text
+	// Bits is the Bloom filter of its stems, as the passage store writes
+	// it (see passagestore.go).
+	Bits string
 }
 
 // MaxPassageText is how much text (bytes) a passage holds at most before
@@ -23,9 +26,10 @@ type Passage struct {
 // passage alone, so that a passage is about a paragraph of a screen.
 const MaxPassageText = 480
 
-// Passages returns the passages of a published page: page is the whole
-// HTML file, body the HTML of its converted Markdown, which the page
-// holds once, verbatim. It returns nil when page does not hold body.
+// Passages returns the passages of a published page in lang, with their
+// filters made with stems (made for lang): page is the whole HTML file,
+// body the HTML of its converted Markdown, which the page holds once,
+// verbatim. It returns nil when page does not hold body.
 //
 // A passage is the text of a leaf block (p, li, h1–h6, dt, dd, td, th,
 // pre, figcaption) up to the next block boundary, with the nearest id: its
@@ -33,33 +37,66 @@ const MaxPassageText = 480
 // short passages with the same id are joined; a long one is cut after a
 // sentence once it holds MaxPassageText bytes. Anchor links ("¶"),
 // footnote back links and aria-hidden elements are left out of the text.
-func Passages(lang string, page []byte, body string) []Passage {
-	if body == "" {
-		return nil
+func Passages(page []byte, body string, stems *Stems) []Passage {
+	ps, texts := scanPassages(stems.lang, page, body)
+	perStem := passageBits(len(ps))
+	var hashes []uint32
+	for i := range ps {
+		hashes = stems.hashes(texts[i], hashes[:0])
+		ps[i].Bits = bloom(hashes, perStem)
 	}
-	at := bytes.Index(page, []byte(body))
-	if at < 0 {
-		return nil
+	return ps
+}
+
+// scanPassages finds the passages of page (see Passages) and their texts.
+func scanPassages(lang string, page []byte, body string) ([]Passage, []string) {
+	if body == "" {
+		return nil, nil
+	}
+	head := body[:min(len(body), 256)]
+	at := -1
+	for from := 0; ; {
+		i := bytes.Index(page[from:], []byte(head))
+		if i < 0 {
+			return nil, nil
+		}
+		if i += from; len(page)-i >= len(body) && string(page[i:i+len(body)]) == body {
+			at = i
+			break
+		}
+		from = i + 1
 	}
 	s := passageScanner{lang: lang, src: page[:at+len(body)]}
 	s.scan(at)
-	return joinPassages(s.out)
+	return joinPassages(s.out, s.texts)
 }
 
-// leafTags are the blocks whose text makes passages; blockTags the other
-// blocks, which only hold blocks.
-var (
-	leafTags  = map[string]bool{"p": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "dt": true, "dd": true, "td": true, "th": true, "pre": true, "figcaption": true, "caption": true}
-	blockTags = map[string]bool{"ol": true, "ul": true, "section": true, "div": true, "blockquote": true, "table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true, "dl": true, "figure": true, "aside": true, "nav": true, "details": true, "summary": true, "hr": true}
-)
+// leafTag and blockTag tell the blocks whose text makes passages, and the
+// other blocks, which only hold blocks.
+func leafTag(name string) bool {
+	switch name {
+	case "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "pre", "figcaption", "caption":
+		return true
+	}
+	return false
+}
+
+func blockTag(name string) bool {
+	switch name {
+	case "ol", "ul", "section", "div", "blockquote", "table", "thead", "tbody", "tfoot", "tr", "dl", "figure", "aside", "nav", "details", "summary", "hr":
+		return true
+	}
+	return false
+}
 
 // openElem is an element the scanner is inside.
 type openElem struct {
-	name   string
-	id     string
-	leaf   bool
-	skip   bool // its text is left out
-	inline int  // for a leaf: inline elements open inside it
+	name    string
+	id      string
+	leaf    bool
+	heading bool
+	skip    bool // its text is left out
+	inline  int  // for a leaf: inline elements open inside it
 }
 
 // passageScanner walks a body's HTML (goldmark's, well formed) once.
@@ -67,10 +104,15 @@ type passageScanner struct {
 	lang  string
 	src   []byte
 	stack []openElem
+	skips int // open elements whose text is left out
+	leafs int // open leaf blocks
 	out   []Passage
-	// The passage being read: from start, its text so far.
+	texts []string
+	// The passage being read: from start, its text so far, spaces
+	// collapsed (space: a space is due before the next word).
 	start int
-	text  strings.Builder
+	text  []byte
+	space bool
 	// The last heading with an id met, for blocks without one.
 	headID, headLabel string
 }
@@ -100,6 +142,9 @@ func (s *passageScanner) scan(i int) {
 
 // leaf returns the innermost open leaf block, or nil.
 func (s *passageScanner) leaf() *openElem {
+	if s.leafs == 0 {
+		return nil
+	}
 	for k := len(s.stack) - 1; k >= 0; k-- {
 		if s.stack[k].leaf {
 			return &s.stack[k]
@@ -108,39 +153,65 @@ func (s *passageScanner) leaf() *openElem {
 	return nil
 }
 
-// skipping reports whether the text at the scanner is left out.
-func (s *passageScanner) skipping() bool {
-	for k := range s.stack {
-		if s.stack[k].skip {
-			return true
-		}
-	}
-	return false
-}
-
 func (s *passageScanner) addText(from, to int) {
+	if s.skips > 0 {
+		return
+	}
 	l := s.leaf()
-	if l == nil || s.skipping() {
+	if l == nil {
 		return
 	}
 	raw := s.src[from:to]
-	if l.inline == 0 && l.name != "pre" && s.text.Len()+len(raw) > MaxPassageText {
+	if l.inline == 0 && l.name != "pre" && len(s.text)+len(raw) > MaxPassageText {
 		// Cut after the first sentence end that makes the passage long enough.
 		for k := 0; k+1 < len(raw); k++ {
-			if c := raw[k]; (c == '.' || c == '?' || c == '!' || c == ';') && raw[k+1] == ' ' && s.text.Len()+k >= MaxPassageText/2 {
-				s.text.WriteString(html.UnescapeString(string(raw[:k+1])))
+			if c := raw[k]; (c == '.' || c == '?' || c == '!' || c == ';') && raw[k+1] == ' ' && len(s.text)+k >= MaxPassageText/2 {
+				s.write(raw[:k+1])
 				s.flush(from + k + 1)
 				s.start = from + k + 1
 				raw = raw[k+1:]
 				from += k + 1
 				k = -1
-				if s.text.Len()+len(raw) <= MaxPassageText {
+				if len(s.text)+len(raw) <= MaxPassageText {
 					break
 				}
 			}
 		}
 	}
-	s.text.WriteString(html.UnescapeString(string(raw)))
+	s.write(raw)
+}
+
+// write adds raw text (HTML, entities and all) to the passage's text,
+// white space collapsed.
+func (s *passageScanner) write(raw []byte) {
+	if bytes.IndexByte(raw, '&') >= 0 {
+		raw = []byte(html.UnescapeString(string(raw)))
+	}
+	for len(raw) > 0 {
+		// A run of ASCII characters that are not spaces goes at once.
+		n := 0
+		for n < len(raw) && raw[n] < utf8.RuneSelf && raw[n] != ' ' && raw[n] != '\n' && raw[n] != '\t' && raw[n] != '\r' && raw[n] != '\f' && raw[n] != '\v' {
+			n++
+		}
+		isSpace := false
+		if n == 0 {
+			r, size := rune(raw[0]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(raw)
+			}
+			n, isSpace = size, unicode.IsSpace(r)
+		}
+		if isSpace {
+			s.space = len(s.text) > 0
+		} else {
+			if s.space {
+				s.text = append(s.text, ' ')
+				s.space = false
+			}
+			s.text = append(s.text, raw[:n]...)
+		}
+		raw = raw[n:]
+	}
 }
 
 // tag handles the tag src[from:to].
@@ -157,37 +228,67 @@ func (s *passageScanner) tag(from, to int) {
 	for n < len(t) && t[n] != ' ' && t[n] != '\n' && t[n] != '\t' && t[n] != '/' {
 		n++
 	}
-	name := strings.ToLower(string(t[:n]))
+	name := tagName(t[:n])
 	attrs := t[n:]
 	if closing {
-		s.close(name, from, to)
+		s.close(name, to)
 		return
 	}
-	void := name == "br" || name == "img" || name == "hr" || name == "input" || name == "wbr" || bytes.HasSuffix(attrs, []byte("/"))
 	if name == "br" {
-		s.addSpace()
+		s.space = len(s.text) > 0
 	}
-	if void {
-		return
+	if name == "br" || name == "img" || name == "hr" || name == "input" || name == "wbr" || bytes.HasSuffix(attrs, []byte("/")) {
+		return // void
 	}
-	e := openElem{name: name, id: attr(attrs, "id"), leaf: leafTags[name]}
-	cls := " " + attr(attrs, "class") + " "
-	e.skip = attr(attrs, "aria-hidden") == "true" || name == "a" && (strings.Contains(cls, " anchor ") || strings.Contains(cls, " footnote-backref ")) || name == "script" || name == "style" || name == "template"
+	e := openElem{name: name, leaf: leafTag(name), heading: len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6'}
+	if id, ok := attr(attrs, ` id="`); ok {
+		e.id = html.UnescapeString(string(id))
+	}
+	hidden, _ := attr(attrs, ` aria-hidden="`)
+	e.skip = string(hidden) == "true" || name == "script" || name == "style" || name == "template"
+	if name == "a" {
+		if cls, ok := attr(attrs, ` class="`); ok {
+			c := " " + string(cls) + " "
+			e.skip = e.skip || strings.Contains(c, " anchor ") || strings.Contains(c, " footnote-backref ")
+		}
+	}
 	switch {
 	case e.leaf:
 		s.flush(from) // an outer leaf's text so far
 		s.start = from
-	case blockTags[name]:
+		s.leafs++
+	case blockTag(name):
 		s.flush(from)
 	default:
 		if l := s.leaf(); l != nil {
 			l.inline++
 		}
 	}
+	if e.skip {
+		s.skips++
+	}
 	s.stack = append(s.stack, e)
 }
 
-func (s *passageScanner) close(name string, from, to int) {
+// tagName returns a tag's name: one of tagNames' own strings for the
+// usual names (no allocation), else a new string in lower case.
+func tagName(b []byte) string {
+	if n, ok := tagNames[string(b)]; ok {
+		return n
+	}
+	return strings.ToLower(string(b))
+}
+
+// tagNames are the names of the tags goldmark writes (read only).
+var tagNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range strings.Fields("a p li ol ul em strong code span sup sub br img hr section div h1 h2 h3 h4 h5 h6 table thead tbody tfoot tr td th blockquote pre dl dt dd figure figcaption caption del mark abbr cite q i b small details summary nav aside input wbr") {
+		m[n] = n
+	}
+	return m
+}()
+
+func (s *passageScanner) close(name string, to int) {
 	k := len(s.stack) - 1
 	for k >= 0 && s.stack[k].name != name {
 		k--
@@ -195,10 +296,18 @@ func (s *passageScanner) close(name string, from, to int) {
 	if k < 0 {
 		return
 	}
+	for _, e := range s.stack[k:] {
+		if e.skip {
+			s.skips--
+		}
+		if e.leaf {
+			s.leafs--
+		}
+	}
 	e := s.stack[k]
-	if e.leaf || blockTags[name] {
-		if e.leaf && strings.HasPrefix(name, "h") && len(name) == 2 && e.id != "" {
-			s.headID, s.headLabel = e.id, passageLabelText(s.text.String())
+	if e.leaf || blockTag(name) {
+		if e.heading && e.id != "" {
+			s.headID, s.headLabel = e.id, passageLabelText(string(s.text))
 		}
 		s.flush(to)
 		s.stack = s.stack[:k]
@@ -210,26 +319,22 @@ func (s *passageScanner) close(name string, from, to int) {
 		l.inline--
 	}
 	if name == "td" || name == "th" {
-		s.addSpace()
-	}
-}
-
-func (s *passageScanner) addSpace() {
-	if s.leaf() != nil && !s.skipping() {
-		s.text.WriteByte(' ')
+		s.space = len(s.text) > 0
 	}
 }
 
 // flush ends the passage being read at end, if it has any text.
 func (s *passageScanner) flush(end int) {
-	text := strings.Join(strings.Fields(s.text.String()), " ")
-	s.text.Reset()
-	if text == "" {
+	s.space = false
+	if len(s.text) == 0 {
 		return
 	}
-	p := Passage{Start: s.start, End: end, Text: text}
+	text := string(s.text)
+	s.text = s.text[:0]
+	p := Passage{Start: s.start, End: end}
 	p.Anchor, p.Label = s.anchor(text)
 	s.out = append(s.out, p)
+	s.texts = append(s.texts, text)
 }
 
 // anchor returns the id and label of a passage read now with text: the
@@ -240,7 +345,7 @@ func (s *passageScanner) anchor(text string) (string, string) {
 		if e.id == "" {
 			continue
 		}
-		if strings.HasPrefix(e.name, "h") && len(e.name) == 2 {
+		if e.heading {
 			return e.id, passageLabelText(text)
 		}
 		if l := actLabel(s.lang, e.id); l != "" {
@@ -269,35 +374,38 @@ func passageLabelText(t string) string {
 
 // joinPassages joins neighbours with the same anchor while their text
 // stays within MaxPassageText.
-func joinPassages(ps []Passage) []Passage {
+func joinPassages(ps []Passage, texts []string) ([]Passage, []string) {
 	var out []Passage
-	for _, p := range ps {
+	var outTexts []string
+	for i, p := range ps {
 		if n := len(out); n > 0 {
 			q := &out[n-1]
-			if q.Anchor == p.Anchor && len(q.Text)+1+len(p.Text) <= MaxPassageText {
-				q.End, q.Text = p.End, q.Text+" "+p.Text
+			if q.Anchor == p.Anchor && len(outTexts[n-1])+1+len(texts[i]) <= MaxPassageText {
+				q.End = p.End
+				outTexts[n-1] += " " + texts[i]
 				continue
 			}
 		}
 		out = append(out, p)
+		outTexts = append(outTexts, texts[i])
 	}
-	return out
+	return out, outTexts
 }
 
-// attr returns the value of the attribute name in a tag's attributes as
-// goldmark writes them (name="value"), unescaped, or "".
-func attr(attrs []byte, name string) string {
-	key := []byte(" " + name + `="`)
-	i := bytes.Index(attrs, key)
+// attr returns the value of the attribute whose name key gives with its
+// leading space and opening quote (` id="`), as goldmark writes them,
+// still escaped.
+func attr(attrs []byte, key string) ([]byte, bool) {
+	i := bytes.Index(attrs, []byte(key))
 	if i < 0 {
-		return ""
+		return nil, false
 	}
 	v := attrs[i+len(key):]
 	j := bytes.IndexByte(v, '"')
 	if j < 0 {
-		return ""
+		return nil, false
 	}
-	return html.UnescapeString(string(v[:j]))
+	return v[:j], true
 }
 
 // actParts names the parts of an act's ids, by their place in the id

@@ -9,9 +9,10 @@ import (
 // id and a label a reader knows, at their exact bytes in the page.
 func TestPassages(t *testing.T) {
 	long := strings.Repeat("Zdanie o współpracy policji w Unii Europejskiej. ", 20)
+	type want struct{ Anchor, Label, Text string }
 	for _, tc := range []struct {
 		name, lang, body string
-		want             []Passage // Start and End are checked against the page
+		want             []want // Start and End are checked against the page
 	}{
 		{"act paragraph and points", "pl",
 			`<h2 id="art_3">Artykuł 3<a class="anchor" href="#art_3" aria-label="Link do artykułu 3">¶</a></h2>
@@ -19,7 +20,7 @@ func TestPassages(t *testing.T) {
 <li id="art_3__par_1"><a class="anchor" href="#art_3__par_1" aria-label="Link">¶</a>Finansowa kwota odniesienia wynosi 4 000 000 EUR.</li>
 <li id="art_3__par_2">Działanie obejmuje:<ol><li id="art_3__par_2__pnt_a">szkolenia &amp; warsztaty;</li></ol></li>
 </ol>`,
-			[]Passage{
+			[]want{
 				{Anchor: "art_3", Label: "Artykuł 3", Text: "Artykuł 3"},
 				{Anchor: "art_3__par_1", Label: "Art. 3 ust. 1", Text: "Finansowa kwota odniesienia wynosi 4 000 000 EUR."},
 				{Anchor: "art_3__par_2", Label: "Art. 3 ust. 2", Text: "Działanie obejmuje:"},
@@ -28,7 +29,7 @@ func TestPassages(t *testing.T) {
 		{"English labels, recital, footnote without its back link", "en",
 			`<p id="rct_2">(2) The Union supports the convention.</p>
 <section class="footnotes"><ol><li id="fn:1"><p>Council Decision 2018/1939.<a href="#fnref:1" class="footnote-backref" role="doc-backlink">↩</a></p></li></ol></section>`,
-			[]Passage{
+			[]want{
 				{Anchor: "rct_2", Label: "Recital 2", Text: "(2) The Union supports the convention."},
 				{Anchor: "fn:1", Label: "Footnote 1", Text: "Council Decision 2018/1939."},
 			}},
@@ -38,7 +39,7 @@ func TestPassages(t *testing.T) {
 <p>Pierwszy akapit.</p>
 <p>Drugi <a href="/organizacje/europol/">Europolu</a>.</p>
 <ul><li>punkt</li></ul>`,
-			[]Passage{
+			[]want{
 				{Anchor: "", Label: "", Text: "Wstęp."},
 				{Anchor: "kontekst", Label: "Kontekst projektu", Text: "Kontekst projektu Pierwszy akapit. Drugi Europolu. punkt"},
 			}},
@@ -46,8 +47,8 @@ func TestPassages(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := []byte("<!DOCTYPE html><html><head><title>t</title></head><body><header><h1 id=\"top\">Tytuł</h1></header><main>" + tc.body + "</main></body></html>")
-			got := Passages(tc.lang, page, tc.body)
-			for _, p := range got {
+			got, texts := scanPassages(tc.lang, page, tc.body)
+			for i, p := range got {
 				if p.Start < 0 || p.End > len(page) || p.Start >= p.End {
 					t.Fatalf("passage %+v: bytes out of the page", p)
 				}
@@ -55,17 +56,17 @@ func TestPassages(t *testing.T) {
 				if p.Anchor != "" && strings.HasPrefix(frag, "<li id=") && !strings.HasPrefix(frag, `<li id="`+p.Anchor+`"`) {
 					t.Errorf("passage %q starts %q, not at its element", p.Anchor, frag[:20])
 				}
-				if !strings.Contains(strings.ReplaceAll(frag, "&amp;", "&"), strings.Fields(p.Text)[0]) {
-					t.Errorf("passage %q: its bytes %q do not hold its text %q", p.Anchor, frag, p.Text)
+				if !strings.Contains(strings.ReplaceAll(frag, "&amp;", "&"), strings.Fields(texts[i])[0]) {
+					t.Errorf("passage %q: its bytes %q do not hold its text %q", p.Anchor, frag, texts[i])
 				}
 			}
 			if tc.want == nil { // the long paragraph
 				if len(got) < 2 {
 					t.Fatalf("a %d-byte paragraph gave %d passages, want it cut", len(long), len(got))
 				}
-				for _, p := range got {
-					if len(p.Text) > MaxPassageText+60 || !strings.HasSuffix(p.Text, ".") {
-						t.Errorf("piece of %d bytes %q…, want at most about %d, ending a sentence", len(p.Text), p.Text[:30], MaxPassageText)
+				for _, text := range texts {
+					if len(text) > MaxPassageText+60 || !strings.HasSuffix(text, ".") {
+						t.Errorf("piece of %d bytes %q…, want at most about %d, ending a sentence", len(text), text[:30], MaxPassageText)
 					}
 				}
 				return
@@ -75,13 +76,13 @@ func TestPassages(t *testing.T) {
 			}
 			for i, w := range tc.want {
 				g := got[i]
-				if g.Anchor != w.Anchor || g.Label != w.Label || g.Text != w.Text {
-					t.Errorf("passage %d = {%q %q %q}, want {%q %q %q}", i, g.Anchor, g.Label, g.Text, w.Anchor, w.Label, w.Text)
+				if g.Anchor != w.Anchor || g.Label != w.Label || texts[i] != w.Text {
+					t.Errorf("passage %d = {%q %q %q}, want {%q %q %q}", i, g.Anchor, g.Label, texts[i], w.Anchor, w.Label, w.Text)
 				}
 			}
 		})
 	}
-	if got := Passages("pl", []byte("<main><p>inny</p></main>"), "<p>tekst</p>"); got != nil {
+	if got, _ := scanPassages("pl", []byte("<main><p>inny</p></main>"), "<p>tekst</p>"); got != nil {
 		t.Errorf("a page without the body gave passages %+v", got)
 	}
 }

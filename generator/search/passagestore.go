@@ -1,7 +1,6 @@
 package search
 
 import (
-	"slices"
 	"strconv"
 
 	"hubgen/generator/search/internal/format"
@@ -45,23 +44,15 @@ func passageBits(n int) int {
 // writePassages writes passages.jsonl and returns, by document number,
 // where each document's line is: [offset, length], {0, 0} for none.
 func writePassages(files map[string][]byte, ld *langData) [][2]int {
-	lines := make([][]byte, len(ld.docs))
-	forChunks(len(ld.docs), 64, func(_, lo, hi int) {
-		var ids []int32
-		for i := lo; i < hi; i++ {
-			if d := ld.docs[i]; len(d.Passages) > 0 {
-				lines[i], ids = appendPassages(nil, d.Passages, ld.vocab, ids)
-			}
-		}
-	})
 	var b []byte
 	at := make([][2]int, len(ld.docs))
-	for i, l := range lines {
-		if len(l) == 0 {
+	for i, d := range ld.docs {
+		if len(d.Passages) == 0 {
 			continue
 		}
-		at[i] = [2]int{len(b), len(l)}
-		b = append(b, l...)
+		start := len(b)
+		b = appendPassages(b, d.Passages)
+		at[i] = [2]int{start, len(b) - start}
 		b = append(b, '\n')
 	}
 	if len(b) > 0 {
@@ -70,9 +61,8 @@ func writePassages(files map[string][]byte, ld *langData) [][2]int {
 	return at
 }
 
-// appendPassages appends one document's line (without its newline); ids
-// is scratch space, returned for reuse.
-func appendPassages(b []byte, ps []Passage, v *vocabulary, ids []int32) ([]byte, []int32) {
+// appendPassages appends one document's line (without its newline).
+func appendPassages(b []byte, ps []Passage) []byte {
 	var anchors []int // index in ps of the first passage of each anchor
 	index := map[string]int{}
 	for i, p := range ps {
@@ -104,45 +94,27 @@ func appendPassages(b []byte, ps []Passage, v *vocabulary, ids []int32) ([]byte,
 		b = append(b, ',')
 		b = strconv.AppendInt(b, int64(p.End-p.Start), 10)
 		b = append(b, ',', '"')
-		ids = passageStems(p.Text, v, ids[:0])
-		b = appendBloom(b, ids, passageBits(len(ps)), v)
+		b = append(b, p.Bits...)
 		b = append(b, '"')
 		end = p.End
 	}
-	return append(b, "]]"...), ids
+	return append(b, "]]"...)
 }
 
-// passageStems returns the distinct stem ids of text's words (stop words
-// left out), appended to ids.
-func passageStems(text string, v *vocabulary, ids []int32) []int32 {
-	for i := 0; ; {
-		start, end := nextWord(text, i)
-		if start < 0 {
-			break
-		}
-		i = end
-		if s := v.stem(text[start:end]); s >= 0 {
-			ids = append(ids, s)
-		}
-	}
-	slices.Sort(ids)
-	return slices.Compact(ids)
-}
-
-// appendBloom appends the filter of the stems ids, perStem bits each, as
+// bloom returns the filter of the stem hashes, perStem bits each, as
 // base-64 digits.
-func appendBloom(b []byte, ids []int32, perStem int, v *vocabulary) []byte {
-	m := max(6, (len(ids)*perStem+5)/6*6)
+func bloom(hashes []uint32, perStem int) string {
+	m := max(6, (len(hashes)*perStem+5)/6*6)
 	bits := make([]byte, m/6)
-	for _, id := range ids {
-		for _, k := range PassageBits(format.Hash16(v.stemName(id)), m) {
+	for _, h := range hashes {
+		for _, k := range PassageBits(h, m) {
 			bits[k/6] |= 1 << (k % 6)
 		}
 	}
-	for _, d := range bits {
-		b = append(b, format.Alphabet[d])
+	for i, d := range bits {
+		bits[i] = format.Alphabet[d]
 	}
-	return b
+	return string(bits)
 }
 
 // PassageBits are the two bits of a passage filter of m bits that a stem

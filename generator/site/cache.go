@@ -265,7 +265,7 @@ func passHash(ps []search.Passage) uint64 {
 	num := func(v int) { h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(v))) }
 	num(len(ps))
 	for _, p := range ps {
-		for _, s := range []string{p.Anchor, p.Label, p.Text} {
+		for _, s := range []string{p.Anchor, p.Label, p.Bits} {
 			num(len(s))
 			io.WriteString(h, s)
 		}

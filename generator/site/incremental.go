@@ -209,7 +209,11 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	ph.done("plan")
 	res.Pages, res.Languages, res.Outputs = len(s.Pages), countLanguages(s), len(all)
 	res.Rendered = len(fresh)
-	lc := newLinkCheck(s.Config.BasePath(), fresh, bodies).withPassages()
+	stems, err := newPassageStems(s.Config.LanguageCodes())
+	if err != nil {
+		return "", err
+	}
+	lc := newLinkCheck(s.Config.BasePath(), fresh, bodies).withPassages(stems)
 	var docs map[string][]buildcache.Doc
 	newDocs := map[string]search.Doc{} // by content file
 	stats, err := output.Publish(b.ctx, target, func(w *output.Writer) error {

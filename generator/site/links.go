@@ -54,8 +54,10 @@ type linkCheck struct {
 	pages   []linkcheck.Page // by output, filled by scan
 	sources map[*content.Page][]markdown.LinkSource
 	// passages, by output, are the search passages of the pages' own
-	// outputs, filled by scan when the build makes a search index.
+	// outputs, filled by scan when the build makes a search index; stems
+	// makes their filters.
 	passages [][]search.Passage
+	stems    passageStems
 }
 
 // newLinkCheck prepares the link check of the outputs of a plan, whose
@@ -78,13 +80,14 @@ func newLinkCheck(base string, outputs []*render.Output, bodies map[*content.Pag
 func (lc *linkCheck) scan(i int, o *render.Output, html []byte) {
 	lc.pages[i] = lc.table.Scan(html)
 	if lc.passages != nil {
-		lc.passages[i] = outputPassages(o, html)
+		lc.passages[i] = lc.stems.outputPassages(o, html)
 	}
 }
 
 // withPassages makes scan keep the search passages of the pages.
-func (lc *linkCheck) withPassages() *linkCheck {
+func (lc *linkCheck) withPassages(stems passageStems) *linkCheck {
 	lc.passages = make([][]search.Passage, len(lc.outputs))
+	lc.stems = stems
 	return lc
 }
 
@@ -99,16 +102,33 @@ func (lc *linkCheck) pagePassages() map[*content.Page][]search.Passage {
 	return out
 }
 
+// passageStems are the stems of each language's words, for the filters
+// of the passages render finds in the pages (search.Passages).
+type passageStems map[string]*search.Stems
+
+// newPassageStems returns the stems of the languages.
+func newPassageStems(langs []string) (passageStems, error) {
+	ps := passageStems{}
+	for _, l := range langs {
+		st, err := search.NewStems(l)
+		if err != nil {
+			return nil, err
+		}
+		ps[l] = st
+	}
+	return ps, nil
+}
+
 // outputPassages returns the search passages of an output that is a
 // page's own (not its parallel view, an alias or a list), not nil even
 // when it has none; nil for another output.
-func outputPassages(o *render.Output, html []byte) []search.Passage {
+func (ps passageStems) outputPassages(o *render.Output, html []byte) []search.Passage {
 	d := o.Data
-	if o.Raw != nil || d == nil || d.Page == nil || d.Parallel != nil || o.Layout == "redirect" || o.Path != d.Page.URL {
+	if o.Raw != nil || d == nil || d.Page == nil || d.Parallel != nil || o.Layout == "redirect" || o.Path != d.Page.URL || ps[d.Lang] == nil {
 		return nil
 	}
-	if ps := search.Passages(d.Lang, html, string(d.Content)); ps != nil {
-		return ps
+	if p := search.Passages(html, string(d.Content), ps[d.Lang]); p != nil {
+		return p
 	}
 	return []search.Passage{}
 }

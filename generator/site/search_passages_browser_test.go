@@ -53,7 +53,8 @@ const passagesProbe = `(async () => {
 // paragraph shows that paragraph with the word marked, not its summary.
 // A passage the filter wrongly promises is read but not shown.
 // The passages are read with range requests, and still when the server
-// ignores them and sends whole pages.
+// ignores them and sends whole pages; a result's passages are read once it
+// comes into view.
 func TestSearchPassagesInBrowser(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	files := server.Handler(dest)
@@ -152,6 +153,29 @@ func TestSearchPassagesInBrowser(t *testing.T) {
 			t.Errorf("ranges ignored: %v: the client made no range request", ignoreRanges)
 		}
 	}
+
+	// A result's passages are read when it comes into view: a long list
+	// reads those of the first screen, and the others as the reader
+	// scrolls down to them.
+	ignore.Store(false)
+	search("/szukaj/?q=terroryzm")
+	type lazy struct{ Results, Shown int }
+	count := func() lazy {
+		l, err := chromedp.Run(ctx, chromedp.Evaluate[lazy](`({Results: document.querySelectorAll('.search-results > li').length,
+			Shown: [...document.querySelectorAll('.search-results > li')].filter((li) => li.querySelector('.sub-results, .snippet mark')).length})`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	first := count()
+	if first.Results < 8 || first.Shown == 0 || first.Shown >= first.Results {
+		t.Fatalf("terroryzm at first: %d results, %d with passages; want many results, the first screen's with passages, not all", first.Results, first.Shown)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.scrollTo(0, document.body.scrollHeight), true`)); err != nil {
+		t.Fatal(err)
+	}
+	browsertest.WaitFor(t, "passages of the results scrolled to", count, func(l lazy) bool { return l.Shown > first.Shown })
 }
 
 // containsFold reports whether the marked texts in list hold the word s,

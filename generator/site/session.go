@@ -53,6 +53,7 @@ type Session struct {
 	static         map[string][]byte // output path (relative to static/) -> bytes, page bundles' files included
 	staticProblems diag.List
 	minifier       *assets.Minifier  // what static files publish as
+	stems          passageStems      // the languages' stems, for the search passages' filters
 	copies         map[string]string // page bundles' files: output path -> source file
 	bundleProblems diag.List
 	pages          map[string]rendered // output file -> what was rendered
@@ -416,7 +417,12 @@ func (s *Session) updateSite(ctx context.Context, rep *Report, full bool, conten
 			s.cfg, s.outputs = nil, nil
 			return nil, err
 		}
-		s.cfg, s.bundle, s.tpl = cfg, bundle, tpl
+		stems, err := newPassageStems(cfg.LanguageCodes())
+		if err != nil {
+			s.cfg, s.outputs = nil, nil
+			return nil, err
+		}
+		s.cfg, s.bundle, s.tpl, s.stems = cfg, bundle, tpl, stems
 		s.conv = markdown.New(markdown.Config{BasePath: cfg.BasePath(), AnchorLabel: anchorLabel(bundle), UIText: bundle.T, ImageSize: imageSizes(s.tree, false), Typography: typesetter(cfg)})
 		gitDates = startGitDates(ctx, s.opts)
 		s.loadAllContent()

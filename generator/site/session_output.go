@@ -52,7 +52,7 @@ func (s *Session) render(ctx context.Context, fresh []*render.Output, all bool, 
 		datas[k], errs[k] = s.tpl.Execute(o)
 		if errs[k] == nil && o.Raw == nil {
 			scans[k] = table.Scan(datas[k])
-			passages[k] = outputPassages(o, datas[k])
+			passages[k] = s.stems.outputPassages(o, datas[k])
 		}
 	})
 	for _, err := range errs {

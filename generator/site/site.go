@@ -281,7 +281,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	links := newLinkCheck(cfg.BasePath(), outputs, bodies) // the link check (links.go)
 	if !opts.Check {
-		links.withPassages()
+		stems, err := newPassageStems(langs)
+		if err != nil {
+			return res, err
+		}
+		links.withPassages(stems)
 	}
 	if opts.Check {
 		// Render too, without writing, so that template errors and broken

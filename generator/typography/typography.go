@@ -59,6 +59,7 @@ func Apply(r Rules, html string) string {
 	depth := 0  // inside skipped elements
 	prev := ' ' // the last character of text before this one, in the block
 	changed := false
+	var words []string // scratch for text
 	for i := 0; i < len(html); {
 		if html[i] == '<' {
 			end := strings.IndexByte(html[i:], '>')
@@ -93,12 +94,13 @@ func Apply(r Rules, html string) string {
 			b.WriteString(text)
 			continue
 		}
-		out, last := r.text(text, prev)
+		mark := b.Len()
+		var last rune
+		last, words = r.text(&b, text, prev, words)
 		prev = last
-		if out != text {
+		if !changed && b.String()[mark:] != text {
 			changed = true
 		}
-		b.WriteString(out)
 	}
 	if !changed {
 		return html
@@ -112,20 +114,24 @@ func tagName(tag string) (string, bool) {
 	s := tag[1:]
 	closing := strings.HasPrefix(s, "/")
 	s = strings.TrimPrefix(s, "/")
-	n := 0
+	n, upper := 0, false
 	for n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z' || s[n] >= '0' && s[n] <= '9') {
+		upper = upper || s[n] >= 'A' && s[n] <= 'Z'
 		n++
 	}
-	return strings.ToLower(s[:n]), closing
+	if upper {
+		return strings.ToLower(s[:n]), closing
+	}
+	return s[:n], closing
 }
 
 // text sets one run of text (HTML-escaped, as goldmark writes it: a
-// quotation mark is &quot;), prev being the character before it; it
-// returns the new text and its last character.
-func (r Rules) text(s string, prev rune) (string, rune) {
-	words := splitWords(s)
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+// quotation mark is &quot;), prev being the character before it, and
+// writes it to b; it returns its last character, and words (scratch
+// space) for reuse.
+func (r Rules) text(b *strings.Builder, s string, prev rune, words []string) (rune, []string) {
+	words = splitWords(s, words[:0])
+	mark := b.Len()
 	for wi, w := range words {
 		switch {
 		case w == "":
@@ -158,18 +164,17 @@ func (r Rules) text(s string, prev rune) (string, rune) {
 			}
 		}
 	}
-	out := b.String()
+	out := b.String()[mark:]
 	if out == "" {
-		return s, prev
+		return prev, words
 	}
 	last, _ := utf8.DecodeLastRuneInString(out)
-	return out, last
+	return last, words
 }
 
 // splitWords cuts s into words and runs of spaces (" " alone when a
 // single space), keeping every byte.
-func splitWords(s string) []string {
-	var out []string
+func splitWords(s string, out []string) []string {
 	start := 0
 	space := false
 	for i, c := range s {
@@ -193,6 +198,9 @@ func isSpace(w string) bool {
 // looksLikeAddress tells a word that may be a URL, an e-mail address or
 // a path, which stays as it is ("and/or" and "2023/1187" are words).
 func looksLikeAddress(w string) bool {
+	if !strings.ContainsAny(w, ":./@") {
+		return false // no address has none of these
+	}
 	w = strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(w, "(["), "&quot;"), "„“")
 	return strings.Contains(w, "://") || strings.Contains(w, "www.") || strings.Contains(w, "@") || strings.HasPrefix(w, "/") || strings.HasPrefix(w, "./") || strings.HasPrefix(w, "../")
 }
@@ -257,7 +265,7 @@ func isNumber(w string) bool {
 // closing one elsewhere. prev is the character before the word, and is
 // left at the word's last.
 func (r Rules) quotes(w string, prev *rune) string {
-	if !strings.Contains(w, "&quot;") && !strings.Contains(w, "'") && !strings.Contains(w, "&#39;") {
+	if strings.IndexByte(w, '&') < 0 && strings.IndexByte(w, '\'') < 0 || !strings.Contains(w, "&quot;") && !strings.Contains(w, "'") && !strings.Contains(w, "&#39;") {
 		if last, _ := utf8.DecodeLastRuneInString(w); last != utf8.RuneError {
 			*prev = last
 		}

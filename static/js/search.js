@@ -197,36 +197,60 @@ function init(root) {
   }
 
   // passages shows, under each result, where in the page the query's words
-  // are. The passage whose filter promises the most words is read from the
-  // page itself (a range request; Searcher.matchingPassages reads another
-  // if it does not hold what it promised) and shown with the words marked:
-  // as a link to its place ("Art. 3 ust. 1") when it has an anchor, else
-  // in the summary's place. Up to two more places whose filters promise as
-  // many words follow as links, unread, so that a page of results reads
-  // about one passage a result. Until then, and where none matches, the
-  // summary stays.
-  async function passages(seq, docs, items, isMatch) {
-    await Promise.all(docs.map(async (d, i) => {
-      try {
-        const { found, others } = await searcher.matchingPassages(d, state.result);
-        if (seq !== state.seq || !found.length) return;
-        const best = found[0];
-        const li = items[i];
-        const subs = [];
-        if (best.p.anchor) subs.push(el("li", null, link(d, best.p), " ", marked(el("span", { class: "snippet" }), snippet([best.text], isMatch, 140))));
-        else li.querySelector(".snippet").replaceChildren(...marked(el("span"), snippet([best.text], isMatch)).childNodes);
-        const seen = new Set([best.p.anchor]);
-        for (const { p, n } of others) {
-          if (subs.length === 3) break;
-          if (!p.anchor || seen.has(p.anchor) || n < best.n) continue;
-          seen.add(p.anchor);
-          subs.push(el("li", null, link(d, p)));
+  // are, once the result comes near the window (an IntersectionObserver:
+  // a reader who does not scroll reads the passages of the first screen
+  // only). The passage whose filter promises the most words is read from
+  // the page itself (a range request; Searcher.matchingPassages reads
+  // another if it does not hold what it promised) and shown with the words
+  // marked: as a link to its place ("Art. 3 ust. 1") when it has an
+  // anchor, else in the summary's place. Up to two more places whose
+  // filters promise as many words follow as links, unread, so that a
+  // result reads about one passage. Until then, and where none matches,
+  // the summary stays. The promise resolves once the results in view at
+  // first have their passages.
+  function passages(seq, docs, items, isMatch) {
+    state.observer?.disconnect();
+    if (!("IntersectionObserver" in window)) return Promise.all(docs.map((d, i) => passage(seq, d, items[i], isMatch)));
+    return new Promise((resolve) => {
+      let first = true;
+      const io = new IntersectionObserver((entries) => {
+        const loads = [];
+        for (const e of entries) {
+          if (!e.isIntersecting) continue;
+          io.unobserve(e.target);
+          const i = items.indexOf(e.target);
+          loads.push(passage(seq, docs[i], items[i], isMatch));
         }
-        if (subs.length) li.querySelector(".snippet").after(el("ul", { class: "sub-results" }, ...subs));
-      } catch (err) {
-        console.warn(err); // the summary stays
+        if (first) {
+          first = false;
+          Promise.all(loads).then(() => resolve());
+        }
+      }, { rootMargin: "200px 0px" });
+      state.observer = io;
+      for (const li of items) io.observe(li);
+    });
+  }
+
+  // passage shows the passages of one result (see passages).
+  async function passage(seq, d, li, isMatch) {
+    try {
+      const { found, others } = await searcher.matchingPassages(d, state.result);
+      if (seq !== state.seq || !found.length) return;
+      const best = found[0];
+      const subs = [];
+      if (best.p.anchor) subs.push(el("li", null, link(d, best.p), " ", marked(el("span", { class: "snippet" }), snippet([best.text], isMatch, 140))));
+      else li.querySelector(".snippet").replaceChildren(...marked(el("span"), snippet([best.text], isMatch)).childNodes);
+      const seen = new Set([best.p.anchor]);
+      for (const { p, n } of others) {
+        if (subs.length === 3) break;
+        if (!p.anchor || seen.has(p.anchor) || n < best.n) continue;
+        seen.add(p.anchor);
+        subs.push(el("li", null, link(d, p)));
       }
-    }));
+      if (subs.length) li.querySelector(".snippet").after(el("ul", { class: "sub-results" }, ...subs));
+    } catch (err) {
+      console.warn(err); // the summary stays
+    }
   }
 
   // link is a link to a passage's place in its page.
