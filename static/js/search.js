@@ -210,7 +210,8 @@ function init(root) {
   // first have their passages.
   function passages(seq, docs, items, isMatch) {
     state.observer?.disconnect();
-    if (!("IntersectionObserver" in window)) return Promise.all(docs.map((d, i) => passage(seq, d, items[i], isMatch)));
+    state.loads = [];
+    if (!("IntersectionObserver" in window)) return Promise.all((state.loads = docs.map((d, i) => passage(seq, d, items[i], isMatch))));
     return new Promise((resolve) => {
       let first = true;
       const io = new IntersectionObserver((entries) => {
@@ -220,6 +221,7 @@ function init(root) {
           io.unobserve(e.target);
           const i = items.indexOf(e.target);
           loads.push(passage(seq, docs[i], items[i], isMatch));
+          state.loads.push(loads[loads.length - 1]);
         }
         if (first) {
           first = false;
@@ -391,6 +393,7 @@ function init(root) {
 
   readURL();
   // For tests and the benchmark: run a query and resolve once rendered.
-  // passages() resolves once the last results' passages are shown.
-  root.hubgenSearch = { run, searcher, passages: () => state.passages };
+  // passages() resolves once the passages of the results in view at first
+  // are shown, loaded() once all those asked for so far are.
+  root.hubgenSearch = { run, searcher, passages: () => state.passages, loaded: () => Promise.all(state.loads || []) };
 }
