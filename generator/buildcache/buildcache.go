@@ -34,7 +34,7 @@ import (
 
 // format is the version of the files' layout: a cache of another version
 // is not read.
-const format = 6
+const format = 7
 
 // stateName and docsPrefix name the cache's files.
 const (

@@ -32,7 +32,7 @@ func sample() (*State, map[string][]Doc) {
 	}
 	st.Files[0].Sig = 1 << 60
 	docs := map[string][]Doc{
-		"pl": {{Path: "content/news/a.pl.md", Doc: search.Doc{URL: "/a/", Lang: "pl", Kind: "news", Title: "A", Summary: "s", Body: "Treść ąę.", Topics: []string{"CBRN"}, Date: date, ActType: "t", ActNumber: "1",
+		"pl": {{Path: "content/news/a.pl.md", Doc: search.Doc{URL: "/a/", Lang: "pl", Kind: "news", Title: "A", Shown: "A.", Summary: "s", Body: "Treść ąę.", Topics: []string{"CBRN"}, Date: date, ActType: "t", ActNumber: "1",
 			Passages: []search.Passage{{Anchor: "art_1", Label: "Artykuł 1", Start: 100, End: 140, Bits: "0a1"}, {Start: 150, End: 400, Bits: "Zz-_"}}}}},
 		"en": {},
 	}
@@ -138,7 +138,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{State{}, 14}, {File{}, 14}, {Asset{}, 4}, {render.Kept{}, 12}, {Doc{}, 2}, {search.Doc{}, 11}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
+		{State{}, 14}, {File{}, 14}, {Asset{}, 4}, {render.Kept{}, 12}, {Doc{}, 2}, {search.Doc{}, 12}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
 			t.Errorf("%T has %d fields, the codec writes %d: write the new ones (codec.go)", c.v, n, c.want)

@@ -74,7 +74,7 @@ func (e *encoder) diags(list []diag.Diagnostic) {
 func (e *encoder) doc(d *Doc) {
 	e.str(d.Path)
 	s := &d.Doc
-	for _, v := range []string{s.URL, s.Lang, s.Kind, s.Title, s.Summary, s.Body, s.ActType, s.ActNumber} {
+	for _, v := range []string{s.URL, s.Lang, s.Kind, s.Title, s.Shown, s.Summary, s.Body, s.ActType, s.ActNumber} {
 		e.str(v)
 	}
 	e.strs(s.Topics)
@@ -243,7 +243,7 @@ func (d *decoder) doc() Doc {
 	var out Doc
 	out.Path = d.str()
 	s := &out.Doc
-	for _, p := range []*string{&s.URL, &s.Lang, &s.Kind, &s.Title, &s.Summary, &s.Body, &s.ActType, &s.ActNumber} {
+	for _, p := range []*string{&s.URL, &s.Lang, &s.Kind, &s.Title, &s.Shown, &s.Summary, &s.Body, &s.ActType, &s.ActNumber} {
 		*p = d.str()
 	}
 	s.Topics = d.strs()

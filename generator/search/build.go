@@ -16,6 +16,7 @@ type Doc struct {
 	Lang      string
 	Kind      string // the page's section (Options.Kinds orders them)
 	Title     string
+	Shown     string // the title a result shows when not Title: an act's short title
 	Summary   string
 	Body      string    // the body as plain text
 	Passages  []Passage // the body's addressable parts, in the published page (Passages)
@@ -47,7 +48,7 @@ type Options struct {
 // Defaults of Options.
 const (
 	DefaultLexiconShardBytes  = 4 << 10
-	DefaultPostingsShardBytes = 6 << 10
+	DefaultPostingsShardBytes = 8 << 10
 	DefaultDocsPerShard       = 2
 )
 

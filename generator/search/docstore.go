@@ -29,7 +29,11 @@ func appendDocs(b []byte, docs []*Doc, lines [][2]int, topicNo map[string]int) [
 			b = append(b, ',', '\n')
 		}
 		b = append(b, '[')
-		b = appendString(b, d.Title)
+		if d.Shown != "" {
+			b = appendString(b, d.Shown)
+		} else {
+			b = appendString(b, d.Title)
+		}
 		b = append(b, ',')
 		b = appendString(b, d.URL)
 		b = append(b, ',')

@@ -17,6 +17,9 @@ func PageDoc(cfg *config.Config, p *content.Page, body string) Doc {
 	}
 	if p.Act != nil {
 		d.ActType, d.ActNumber = p.Act.Type, p.Act.Number
+		if t := p.Act.Title(); t != "" && t != p.Title {
+			d.Shown = t
+		}
 	}
 	return d
 }

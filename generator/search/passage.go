@@ -24,7 +24,7 @@ type Passage struct {
 // MaxPassageText is how much text (bytes) a passage holds at most before
 // a long block is cut after a sentence: the client fetches a result's
 // passage alone, so that a passage is about a paragraph of a screen.
-const MaxPassageText = 480
+const MaxPassageText = 400
 
 // Passages returns the passages of a published page in lang, with their
 // filters made with stems (made for lang): page is the whole HTML file,
@@ -356,15 +356,20 @@ func (s *passageScanner) anchor(text string) (string, string) {
 	return s.headID, s.headLabel
 }
 
-// passageLabelText is a heading's text as a label: at most about 80 bytes.
+// maxLabel is the longest label (bytes) before it is cut at a word: a
+// sub-result's link names a place, the text under it says the rest.
+const maxLabel = 48
+
+// passageLabelText is a heading's text as a label: at most about maxLabel
+// bytes.
 func passageLabelText(t string) string {
 	t = strings.Join(strings.Fields(t), " ")
-	if len(t) <= 80 {
+	if len(t) <= maxLabel {
 		return t
 	}
-	cut := strings.LastIndexByte(t[:80], ' ')
-	if cut < 40 {
-		cut = 80
+	cut := strings.LastIndexByte(t[:maxLabel], ' ')
+	if cut < maxLabel/2 {
+		cut = maxLabel
 		for !utf8.RuneStart(t[cut]) {
 			cut--
 		}

@@ -245,7 +245,7 @@ func docHash(d *search.Doc) uint64 {
 		h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(len(s))))
 		io.WriteString(h, s)
 	}
-	for _, s := range []string{d.URL, d.Lang, d.Kind, d.Title, d.Summary, d.Body, d.ActType, d.ActNumber} {
+	for _, s := range []string{d.URL, d.Lang, d.Kind, d.Title, d.Shown, d.Summary, d.Body, d.ActType, d.ActNumber} {
 		str(s)
 	}
 	h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(len(d.Topics))))

@@ -100,19 +100,22 @@ func TestSearchPassagesInBrowser(t *testing.T) {
 			path, title, href, label string
 			marked                   []string
 		}{
-			{"/szukaj/?q=kwota+odniesienia", "2023/1187", "#art_3__par_1", "Art. 3 ust. 1", []string{"kwota", "odniesienia"}},
-			{"/en/search/?q=reference+amount", "2023/1187", "#art_3__par_1", "Article 3(1)", []string{"reference", "amount"}},
+			{"/szukaj/?q=kwota+odniesienia", "Decyzja Rady (WPZiB) 2023/1187", "#art_3__par_1", "Art. 3 ust. 1", []string{"kwota", "odniesienia"}},
+			{"/en/search/?q=reference+amount", "Council Decision (CFSP) 2023/1187", "#art_3__par_1", "Article 3(1)", []string{"reference", "amount"}},
 		}
 		for _, tc := range tests {
 			res := search(tc.path)
 			act := -1
 			for i := 0; i < len(res) && i < 3 && act < 0; i++ {
-				if strings.Contains(res[i].Title, tc.title) {
+				if strings.Contains(res[i].Title, "2023/1187") {
 					act = i
 				}
 			}
 			if act < 0 {
 				t.Fatalf("%s (ranges ignored: %v): results %+v, want the act %s among the first three", tc.path, ignoreRanges, res, tc.title)
+			}
+			if res[act].Title != tc.title {
+				t.Errorf("%s: the act's result is titled %q, want its short title %q", tc.path, res[act].Title, tc.title)
 			}
 			subs := res[act].Subs
 			if len(subs) == 0 || len(subs) > 3 {
