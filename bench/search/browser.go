@@ -207,8 +207,8 @@ func browseOurs(chromium, dest string, qs map[string][]string) ([]browserResult,
 			more := m.takeRanges()
 			r.scrolled = [2]int{r.passages[0] + more[0], r.passages[1] + more[1]}
 			// A further query on the same page: the next one of the list.
-			qs := qs[lang]
-			next := qs[(slices.Index(qs, q)+1)%len(qs)]
+			list := qs[lang]
+			next := list[(slices.Index(list, q)+1)%len(list)]
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`document.querySelector('[data-search-results]').hubgenSearch.run(%q).then(() => true)`, next), chromedp.EvalAwaitPromise)); err != nil {
 				return nil, fmt.Errorf("%q then %q: %w", q, next, err)
 			}

@@ -152,7 +152,7 @@ func sweepShards(src string, script int) error {
 			all = append(all, r.gz)
 		}
 		name := strings.TrimPrefix(fmt.Sprintf("%+v", o), "{")
-		name = strings.TrimSuffix(strings.NewReplacer("LexiconShardBytes:0", "", "PostingsShardBytes:0", "", "DocsPerShard:0", "").Replace(name), "}")
+		name = strings.TrimSuffix(strings.NewReplacer("LexiconShardBytes:0", "", "PostingsShardBytes:0", "", "DocsPerShard:0", "", "Stems:map[]", "").Replace(name), "}")
 		if strings.TrimSpace(name) == "" {
 			name = "defaults"
 		}

@@ -39,8 +39,9 @@ type docTerms struct {
 //
 // Stems are numbered in the order the goroutines happen to meet them: no
 // file depends on their numbers, only on the stems themselves.
-func analyse(docs []*Doc, a *analyzer) *langData {
-	v := newVocabulary(a)
+func analyse(docs []*Doc, st *Stems) *langData {
+	a := st.a
+	v := newVocabulary(st)
 	terms, norms, df := countStems(docs, v)
 	ld := &langData{docs: docs, stems: v.stems, surfaces: map[string][]int32{}}
 	own := ld.collectSurfaces(v.list)
@@ -58,7 +59,7 @@ func analyse(docs []*Doc, a *analyzer) *langData {
 // it has not met before, and the first to ask analyses the word, once for
 // the whole build.
 type vocabulary struct {
-	a      *analyzer
+	st     *Stems     // each word's analysis
 	mu     sync.Mutex // guards what follows
 	words  map[string]*vocabWord
 	list   []*vocabWord     // in the order they were met
@@ -74,8 +75,8 @@ type vocabWord struct {
 	stem    int32  // stem id, -1 for a stop word
 }
 
-func newVocabulary(a *analyzer) *vocabulary {
-	return &vocabulary{a: a, words: map[string]*vocabWord{}, stemID: map[string]int32{}}
+func newVocabulary(st *Stems) *vocabulary {
+	return &vocabulary{st: st, words: map[string]*vocabWord{}, stemID: map[string]int32{}}
 }
 
 // stem is the stem id of w (-1 for a stop word), analysing w if no one has.
@@ -90,8 +91,7 @@ func (v *vocabulary) stem(w string) int32 {
 	v.mu.Unlock()
 	e.once.Do(func() {
 		e.surface = Fold(w)
-		t, _ := v.a.term(w)
-		e.stem = v.stemNumber(Fold(t))
+		e.stem = v.stemNumber(v.st.of(w).stem)
 	})
 	return e.stem
 }

@@ -136,17 +136,18 @@ func TestAnalyseMatchesNaive(t *testing.T) {
 	tests = append(tests, test{"pl, many documents", "pl", many})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := newAnalyzer(tc.lang)
+			st, err := NewStems(tc.lang)
 			if err != nil {
 				t.Fatal(err)
 			}
+			a := st.a
 			docs := make([]*Doc, len(tc.docs))
 			for i := range tc.docs {
 				docs[i] = &tc.docs[i]
 			}
 			docs = sortDocs(docs, Options{}.withDefaults())
 			want := naiveAnalyse(t, docs, a)
-			ld := analyse(docs, a)
+			ld := analyse(docs, st)
 
 			var order []string
 			for id, d := range ld.docs {

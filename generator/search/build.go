@@ -43,6 +43,10 @@ type Options struct {
 	// Kinds are the documents' kinds (sections) in the order document
 	// numbers follow; default: the portal's kinds in menu order.
 	Kinds []string
+	// Stems, by language, are the words the build has analysed already
+	// (render, for the passages' filters), so that no word is analysed
+	// twice; a language without one gets its own.
+	Stems map[string]*Stems
 }
 
 // Defaults of Options.
@@ -95,11 +99,14 @@ func Build(langs []string, docs []Doc, opts Options) (map[string][]byte, error) 
 		if lang == "" || strings.ContainsAny(lang, "/\\.") {
 			return nil, fmt.Errorf("search index: bad language code %q", lang)
 		}
-		a, err := newAnalyzer(lang)
-		if err != nil {
-			return nil, err
+		st := opts.Stems[lang]
+		if st == nil || st.lang != lang {
+			var err error
+			if st, err = NewStems(lang); err != nil {
+				return nil, err
+			}
 		}
-		li := buildLang(lang, byLang[lang], a, opts)
+		li := buildLang(lang, byLang[lang], st, opts)
 		for name, data := range li {
 			files["search/"+lang+"/"+name] = data
 		}
@@ -111,8 +118,8 @@ func Build(langs []string, docs []Doc, opts Options) (map[string][]byte, error) 
 // keyed by their names in the language's directory: the postings, the
 // lexicon, the document store, the facets, and last the manifest, whose
 // version is a hash of all the others.
-func buildLang(lang string, docs []*Doc, a *analyzer, opts Options) map[string][]byte {
-	ld := analyse(sortDocs(docs, opts), a)
+func buildLang(lang string, docs []*Doc, st *Stems, opts Options) map[string][]byte {
+	ld := analyse(sortDocs(docs, opts), st)
 	params := DefaultParams()
 	files := map[string][]byte{}
 	postings := writePostings(files, ld, opts)

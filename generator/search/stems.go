@@ -8,10 +8,11 @@ import (
 	"hubgen/generator/search/internal/format"
 )
 
-// Stems gives the stems of a language's words as the index has them (the
-// word analysed, then folded), each distinct word analysed once, for the
-// passages' filters, which render makes while it writes the pages. It is
-// safe for concurrent use.
+// Stems is the analysis of a language's words as the index has them (the
+// word analysed, then folded), each distinct word analysed once a build:
+// render asks for the stems of the pages' passages (their filters) as it
+// writes them, and the index (Options.Stems) then finds every word of the
+// pages analysed. It is safe for concurrent use.
 type Stems struct {
 	lang   string
 	a      *analyzer
@@ -22,10 +23,16 @@ type Stems struct {
 // stemShard is a part of the cache, by the word's hash.
 type stemShard struct {
 	mu sync.Mutex
-	m  map[string]uint64 // word -> 1<<32 | hash of its folded stem; 0 for a stop word
+	m  map[string]stemOf
 }
 
-// NewStems returns the stems of lang's words (AnalyzerName).
+// stemOf is a word's folded stem ("" for a stop word) and its hash.
+type stemOf struct {
+	stem string
+	hash uint32
+}
+
+// NewStems returns the analysis of lang's words (AnalyzerName).
 func NewStems(lang string) (*Stems, error) {
 	a, err := newAnalyzer(lang)
 	if err != nil {
@@ -33,29 +40,30 @@ func NewStems(lang string) (*Stems, error) {
 	}
 	s := &Stems{lang: lang, a: a, seed: maphash.MakeSeed()}
 	for i := range s.shards {
-		s.shards[i].m = map[string]uint64{}
+		s.shards[i].m = map[string]stemOf{}
 	}
 	return s, nil
 }
 
-// stemHash returns format.Hash16 of the folded stem of word, false for a
-// stop word.
-func (s *Stems) stemHash(word string) (uint32, bool) {
+// of returns word's folded stem and its format.Hash16, analysing word the
+// first time; the stem is "" for a stop word.
+func (s *Stems) of(word string) stemOf {
 	sh := &s.shards[maphash.String(s.seed, word)%uint64(len(s.shards))]
 	sh.mu.Lock()
 	v, ok := sh.m[word]
 	sh.mu.Unlock()
 	if !ok {
 		if t, kept := s.a.term(word); kept {
-			if stem := Fold(t); stem != "" {
-				v = 1<<32 | uint64(format.Hash16(stem))
-			}
+			v.stem = Fold(t)
+		}
+		if v.stem != "" {
+			v.hash = format.Hash16(v.stem)
 		}
 		sh.mu.Lock()
 		sh.m[word] = v
 		sh.mu.Unlock()
 	}
-	return uint32(v), v != 0
+	return v
 }
 
 // hashes appends to out the distinct stem hashes of text's words, stop
@@ -67,8 +75,8 @@ func (s *Stems) hashes(text string, out []uint32) []uint32 {
 			break
 		}
 		i = end
-		if h, ok := s.stemHash(text[start:end]); ok {
-			out = append(out, h)
+		if v := s.of(text[start:end]); v.stem != "" {
+			out = append(out, v.hash)
 		}
 	}
 	slices.Sort(out)

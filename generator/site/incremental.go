@@ -62,6 +62,7 @@ type incremental struct {
 	tpl    *render.Templates
 	st     *buildcache.State
 	key    string
+	stems  passageStems // the words render analyses, which the index reuses
 }
 
 // settledCheck is the outcome of output.CheckSettled: ok when target is
@@ -213,7 +214,8 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	lc := newLinkCheck(s.Config.BasePath(), fresh, bodies).withPassages(stems)
+	b.stems = stems
+	lc := newLinkCheck(s.Config.BasePath(), fresh, bodies).withPassages(b.stems)
 	var docs map[string][]buildcache.Doc
 	newDocs := map[string]search.Doc{} // by content file
 	stats, err := output.Publish(b.ctx, target, func(w *output.Writer) error {

@@ -53,7 +53,7 @@ func (b *incremental) search(w *output.Writer, made, dirty map[string]bool, docs
 			plain[i] = list[i].Doc
 		}
 		plain = append(plain, langDocs(lists, lang)...)
-		files, err := search.Build([]string{lang}, plain, searchOptions(b.cfg))
+		files, err := search.Build([]string{lang}, plain, searchOptions(b.cfg, b.stems))
 		if err != nil {
 			return nil, err
 		}

@@ -58,11 +58,14 @@ const passagesProbe = `(async () => {
 func TestSearchPassagesInBrowser(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "public")
 	files := server.Handler(dest)
-	var ranges atomic.Int64
+	var ranges, lines atomic.Int64 // range requests: all, and those for a result's line of passages
 	var ignore atomic.Bool
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Range") != "" {
 			ranges.Add(1)
+			if strings.HasSuffix(r.URL.Path, "/passages.jsonl") {
+				lines.Add(1)
+			}
 			if ignore.Load() {
 				r.Header.Del("Range")
 			}
@@ -161,7 +164,9 @@ func TestSearchPassagesInBrowser(t *testing.T) {
 	// reads those of the first screen, and the others as the reader
 	// scrolls down to them.
 	ignore.Store(false)
+	before := lines.Load()
 	search("/szukaj/?q=terroryzm")
+	read := lines.Load() - before
 	type lazy struct{ Results, Shown int }
 	count := func() lazy {
 		l, err := chromedp.Run(ctx, chromedp.Evaluate[lazy](`({Results: document.querySelectorAll('.search-results > li').length,
@@ -172,13 +177,16 @@ func TestSearchPassagesInBrowser(t *testing.T) {
 		return l
 	}
 	first := count()
-	if first.Results < 8 || first.Shown == 0 || first.Shown >= first.Results {
-		t.Fatalf("terroryzm at first: %d results, %d with passages; want many results, the first screen's with passages, not all", first.Results, first.Shown)
+	if first.Results < 8 || first.Shown == 0 || first.Shown >= first.Results || read == 0 || read >= int64(first.Results) {
+		t.Fatalf("terroryzm at first: %d results, %d with passages, %d lines of passages read; want many results, the first screen's passages read, not all", first.Results, first.Shown, read)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.scrollTo(0, document.body.scrollHeight), true`)); err != nil {
 		t.Fatal(err)
 	}
 	browsertest.WaitFor(t, "passages of the results scrolled to", count, func(l lazy) bool { return l.Shown > first.Shown })
+	if lines.Load()-before <= read {
+		t.Errorf("scrolled down: %d lines of passages read in all, no more than the first screen's %d", lines.Load()-before, read)
+	}
 }
 
 // containsFold reports whether the marked texts in list hold the word s,

@@ -15,9 +15,10 @@ import (
 var listKinds = [...]string{"topics", "sections"}
 
 // searchOptions are the index options of every build of a site: its
-// sections' kinds, then listKinds.
-func searchOptions(cfg *config.Config) search.Options {
-	return search.Options{Kinds: append(cfg.Sections(), listKinds[:]...)}
+// sections' kinds, then listKinds; and the words render analysed already
+// (stems, which may be nil).
+func searchOptions(cfg *config.Config, stems passageStems) search.Options {
+	return search.Options{Kinds: append(cfg.Sections(), listKinds[:]...), Stems: stems}
 }
 
 // listDocs returns the search documents of the list pages of s in every

@@ -233,7 +233,7 @@ func (s *Session) SearchJob() *SearchJob {
 	if s.docs != nil && reflect.DeepEqual(docs, s.docs) {
 		return nil
 	}
-	return &SearchJob{docs: append(docs, listDocs(s.site.Config, s.bundle, s.site)...), langs: s.cfg.LanguageCodes(), opts: searchOptions(s.cfg)}
+	return &SearchJob{docs: append(docs, listDocs(s.site.Config, s.bundle, s.site)...), langs: s.cfg.LanguageCodes(), opts: searchOptions(s.cfg, s.stems)}
 }
 
 // Run builds the index's files.

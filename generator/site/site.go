@@ -280,9 +280,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	links := newLinkCheck(cfg.BasePath(), outputs, bodies) // the link check (links.go)
+	// stems are the words render analyses, which the index reuses.
+	var stems passageStems
 	if !opts.Check {
-		stems, err := newPassageStems(langs)
-		if err != nil {
+		if stems, err = newPassageStems(langs); err != nil {
 			return res, err
 		}
 		links.withPassages(stems)
@@ -323,7 +324,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		pb.release(bodies)
 		pb.addSources(links)
 		docs = pb.docs(cfg, links.pagePassages())
-		files, err := search.Build(langs, append(slices.Clip(docs), listDocs(cfg, bundle, s)...), searchOptions(cfg))
+		files, err := search.Build(langs, append(slices.Clip(docs), listDocs(cfg, bundle, s)...), searchOptions(cfg, stems))
 		for _, name := range sortedKeys(files) {
 			w.Write(name, files[name])
 		}

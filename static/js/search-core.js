@@ -527,11 +527,20 @@ export function choosePassages(ps, result) {
   return scored;
 }
 
+// wordTests holds rankPassages' matchers by query result.
+const wordTests = new WeakMap();
+
 // rankPassages orders passages read with their texts ([{p, text}], in
 // page order) by how many of the query's words their text holds, most
 // first, then in page order, leaving out those with none.
 export function rankPassages(read, result) {
-  const tests = result.words.filter((w) => !w.stop).map((w) => matcher({ words: [w], prefix: result.prefix }));
+  let tests = wordTests.get(result);
+  if (!tests) {
+    // One matcher a query word, made once a result: each reads every
+    // word of the lexicon shards the query loaded.
+    tests = result.words.filter((w) => !w.stop).map((w) => matcher({ words: [w], prefix: result.prefix }));
+    wordTests.set(result, tests);
+  }
   const scored = read.map((x, i) => {
     const toks = tokenSpans(x.text).map(([a, b]) => x.text.slice(a, b));
     return { ...x, i, n: tests.filter((t) => toks.some(t)).length };
