@@ -350,8 +350,9 @@ func averageLengths(norms [][format.NumFields]uint8) (avglen [format.NumFields]f
 // docOrder numbers the documents (given sorted by kind, then year, newest
 // first, then date and URL): within a kind and year, shorter bodies first.
 // Kinds and years stay ranges of document numbers, and documents of like
-// length sit together, so that the length codes in postings come in runs
-// that compress well. order[n] is the index in docs of document n.
+// length sit together, so that the impact codes in postings (which a
+// document's length sets as much as its counts) come in runs that
+// compress well. order[n] is the index in docs of document n.
 func docOrder(docs []*Doc, norms [][format.NumFields]uint8) []int {
 	order := make([]int, len(docs))
 	for i := range order {

@@ -40,6 +40,9 @@ type Options struct {
 	LexiconShardBytes  int // a lexicon shard is closed once its entries pass this many bytes
 	PostingsShardBytes int // a postings shard is closed once its lists pass this many bytes
 	DocsPerShard       int // documents per document-store shard
+	// ImpactHead is how many postings of a stem's list keep their own
+	// impact code; the rest share one (see appendPostings).
+	ImpactHead int
 	// Kinds are the documents' kinds (sections) in the order document
 	// numbers follow; default: the portal's kinds in menu order.
 	Kinds []string
@@ -54,6 +57,7 @@ const (
 	DefaultLexiconShardBytes  = 4 << 10
 	DefaultPostingsShardBytes = 8 << 10
 	DefaultDocsPerShard       = 2
+	DefaultImpactHead         = 200
 )
 
 func (o Options) withDefaults() Options {
@@ -65,6 +69,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.DocsPerShard <= 0 {
 		o.DocsPerShard = DefaultDocsPerShard
+	}
+	if o.ImpactHead <= 0 {
+		o.ImpactHead = DefaultImpactHead
 	}
 	if len(o.Kinds) == 0 {
 		for _, k := range config.DefaultKinds() {
@@ -122,7 +129,7 @@ func buildLang(lang string, docs []*Doc, st *Stems, opts Options) map[string][]b
 	ld := analyse(sortDocs(docs, opts), st)
 	params := DefaultParams()
 	files := map[string][]byte{}
-	postings := writePostings(files, ld, opts)
+	postings := writePostings(files, ld, params, opts)
 	lexicon := writeLexicon(files, ld, params, opts)
 	topics := topicNames(ld.docs)
 	writeDocs(files, ld, topics, writePassages(files, ld), opts)

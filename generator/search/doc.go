@@ -38,10 +38,13 @@
 //     p/<hash mod postingShards>.json (hash: FNV-1a of the UTF-16 units), so
 //     the client finds any stem's file from the stem and its document
 //     frequency alone. A list is a string of base-64 digits written column
-//     by column: the count, the gaps between document numbers, a
-//     character of field bits per posting, each field's frequency minus
-//     one, then field by field the length codes (a table of 64 lengths the
-//     client holds too).
+//     by column: the count, the gaps between document numbers, then a
+//     character per posting, its impact code: the BM25F pseudo-frequency
+//     of the stem in the document (fields weighted, lengths normalised),
+//     worked out at build time, as one of a table of 64 values the client
+//     holds too (format.Impacts). A list longer than Options.ImpactHead
+//     keeps the codes of its best postings only; the others are 0, for
+//     one code written before the column (appendPostings).
 //   - d/<n>.json, the document store: documents n·D … n·D+D-1, each
 //     [title, url, date, [topic numbers], summary, [offset, length] of
 //     its line in passages.jsonl or 0].
@@ -54,8 +57,7 @@
 //     (a document's kind and year follow from its number).
 //
 // Documents are numbered by kind, year (newest first) and body length, so
-// that kinds and years are ranges in the manifest and the length codes in
-// postings come in runs that compress well.
+// that kinds and years are ranges in the manifest.
 //
 // # Reading
 //
@@ -64,6 +66,6 @@
 // ranker that reads and ranks exactly as the client does, so that tests
 // can hold the client to it. Both split queries with QueryWords. What the
 // writer and the ranker share besides the files (the format version, file
-// names, fields, compact numbers, length codes, UTF-16 order) is in
+// names, fields, compact numbers, length and impact codes, UTF-16 order) is in
 // internal/format.
 package search

@@ -9,8 +9,9 @@ import (
 	"hubgen/generator/search/internal/format"
 )
 
-// Params are the ranking parameters a manifest carries; the client and the
-// reference ranker both read them from there.
+// Params are the ranking parameters. K1 and those of prefixes and
+// fallbacks are the manifest's, which the client and the reference ranker
+// read; B, Fields and Weights make the postings' impact codes at build time.
 type Params struct {
 	K1, B        float64
 	Fields       []string
@@ -73,16 +74,8 @@ func writeManifest(files map[string][]byte, m manifest) {
 	b = appendString(b, version)
 	b = appendKey(b, "docs", false)
 	b = strconv.AppendInt(b, int64(len(ld.docs)), 10)
-	b = appendKey(b, "avglen", false)
-	b = appendArray(b, ld.avglen[:], appendFloat)
 	b = appendKey(b, "k1", false)
 	b = appendFloat(b, params.K1)
-	b = appendKey(b, "b", false)
-	b = appendFloat(b, params.B)
-	b = appendKey(b, "fields", false)
-	b = appendStrings(b, params.Fields)
-	b = appendKey(b, "weights", false)
-	b = appendInts(b, params.Weights)
 	b = appendKey(b, "minPrefix", false)
 	b = strconv.AppendInt(b, int64(params.MinPrefix), 10)
 	b = appendKey(b, "expansions", false)

@@ -24,8 +24,9 @@ type postingsLayout struct {
 // postings files p/…json, each {stem: list, …} with the stems in UTF-16
 // order. Stems found in fewer than bigDF documents share about one file
 // per PostingsShardBytes of their lists; bigDF is the number of postings
-// that make about PostingsShardBytes (eight bytes a posting).
-func writePostings(files map[string][]byte, ld *langData, opts Options) postingsLayout {
+// that make about PostingsShardBytes (three bytes a posting).
+func writePostings(files map[string][]byte, ld *langData, params Params, opts Options) postingsLayout {
+	sc := newScoring(ld, params)
 	order := make([]int32, len(ld.stems))
 	for i := range order {
 		order[i] = int32(i)
@@ -40,7 +41,7 @@ func writePostings(files map[string][]byte, ld *langData, opts Options) postings
 		var ends [chunk]int
 		n := 0
 		for s := lo; s < hi; s++ {
-			n += 8 + 6*len(ld.postings[s]) // room for most lists at once
+			n += 8 + 3*len(ld.postings[s]) // room for most lists at once
 		}
 		if cap(scratch[w]) < n {
 			scratch[w] = make([]byte, 0, n)
@@ -52,7 +53,7 @@ func writePostings(files map[string][]byte, ld *langData, opts Options) postings
 			for _, p := range ld.postings[s] {
 				tfs = append(tfs, p.tf.unpack(ld.big[p.doc]))
 			}
-			b = appendPostings(b, ld.postings[s], tfs, ld.norms)
+			b = appendPostings(b, ld.postings[s], tfs, sc, opts.ImpactHead)
 			ends[s-lo] = len(b)
 		}
 		scratch[w] = b
@@ -64,7 +65,7 @@ func writePostings(files map[string][]byte, ld *langData, opts Options) postings
 			start = ends[s-lo]
 		}
 	})
-	bigDF := max(1, opts.PostingsShardBytes/8)
+	bigDF := max(1, opts.PostingsShardBytes/3)
 	small := 0
 	for s, e := range encoded {
 		if len(ld.postings[s]) < bigDF {
@@ -113,13 +114,22 @@ func writePostings(files map[string][]byte, ld *langData, opts Options) postings
 // appendPostings writes a stem's postings, whose counts are tfs, column
 // by column, which compresses better than posting by posting: the number
 // of postings; each posting's gap from the previous document number (the
-// first: the number itself); each posting's character of bits for the
-// fields the stem occurs in; for each posting and each such field the
-// frequency minus one; then, field by field, the length code (one
-// character, from norms, by document) of that field in each posting that
-// has it. Documents of like length being numbered together, the body's
-// length codes come in long runs.
-func appendPostings(b []byte, list []posting, tfs [][format.NumFields]uint16, norms [][format.NumFields]uint8) []byte {
+// first: the number itself); then each posting's impact code
+// (format.Impacts), the character of its BM25F pseudo-frequency
+// Σ weight·tf / ((1-b) + b·length/average length) over the fields the stem
+// occurs in, lengths those the document's length codes (norms) stand for.
+// The query-side factors (the stem's document frequency, k1, a prefix's
+// factor) are the client's. Storing the field counts and lengths instead
+// made a common word's list two and a half times the bytes (gzip).
+//
+// A list longer than head keeps the codes of its head only, the postings
+// of the highest codes (see headCut), and writes code 0 for the others,
+// its tail, which all stand for one code, written once before the column:
+// the median of theirs. A word found in most of the portal's pages is
+// then a column of gaps of 1 and of zeros, a tenth of its bytes, while
+// the pages it matters most in rank exactly; the tail ranks below them by
+// that word, still found, counted and filtered.
+func appendPostings(b []byte, list []posting, tfs [][format.NumFields]uint16, sc *scoring, head int) []byte {
 	b = format.AppendVint(b, len(list))
 	prev := int32(0)
 	for i, p := range list {
@@ -130,28 +140,89 @@ func appendPostings(b []byte, list []posting, tfs [][format.NumFields]uint16, no
 		prev = p.doc
 		b = format.AppendVint(b, int(gap))
 	}
-	for _, tf := range tfs {
-		mask := 0
-		for f, n := range tf {
-			if n > 0 {
-				mask |= 1 << f
-			}
-		}
-		b = append(b, format.Alphabet[mask])
+	codes := make([]uint8, len(list))
+	var count [64]int
+	for i, p := range list {
+		codes[i] = uint8(sc.code(p.doc, &tfs[i]))
+		count[codes[i]]++
 	}
-	for _, tf := range tfs {
-		for _, n := range tf {
-			if n > 0 {
-				b = format.AppendVint(b, int(n)-1)
-			}
-		}
+	cut, tail := headCut(&count, len(list), head)
+	if cut > 1 {
+		b = append(b, format.Alphabet[tail])
 	}
-	for f := 0; f < format.NumFields; f++ {
-		for i, p := range list {
-			if tfs[i][f] > 0 {
-				b = append(b, format.Alphabet[norms[p.doc][f]])
-			}
+	for _, c := range codes {
+		if int(c) < cut {
+			c = 0
 		}
+		b = append(b, format.Alphabet[c])
 	}
 	return b
+}
+
+// headCut chooses, from the number of postings of each code (codes 1…63),
+// the lowest code a list of n keeps as its own (1 when the whole list
+// keeps its codes) and the code of the postings below it (their median,
+// rounded down). The head is the postings of the head highest codes and
+// of those tied with the last of them, unless the tie would more than
+// double it; it is never empty.
+func headCut(count *[64]int, n, head int) (cut, tail int) {
+	if n <= head {
+		return 1, 0
+	}
+	above := 0 // postings of codes above c
+	for c := 63; c >= 1; c-- {
+		if above+count[c] < head {
+			above += count[c]
+			continue
+		}
+		cut = c
+		if above+count[c] > 2*head && above > 0 {
+			cut = c + 1
+		}
+		break
+	}
+	if cut <= 1 {
+		return 1, 0
+	}
+	below, half := 0, 0
+	for c := 1; c < cut; c++ {
+		below += count[c]
+	}
+	if below == 0 {
+		return 1, 0
+	}
+	for c := 1; c < cut; c++ {
+		half += count[c]
+		if 2*half >= below {
+			return cut, c
+		}
+	}
+	return cut, cut - 1
+}
+
+// scoring is what a posting's impact code is worked out from.
+type scoring struct {
+	params  Params
+	avglen  [format.NumFields]float64
+	norms   [][format.NumFields]uint8
+	lengths [64]int // format.NormLengths
+	impacts [64]int // format.Impacts
+}
+
+func newScoring(ld *langData, params Params) *scoring {
+	return &scoring{params: params, avglen: ld.avglen, norms: ld.norms, lengths: format.NormLengths(), impacts: format.Impacts()}
+}
+
+// code is the impact code of a posting in document doc with counts tf.
+func (sc *scoring) code(doc int32, tf *[format.NumFields]uint16) int {
+	b := sc.params.B
+	t := 0.0
+	for f, n := range tf {
+		if n == 0 || f >= len(sc.params.Weights) {
+			continue
+		}
+		norm := (1 - b) + b*float64(sc.lengths[sc.norms[doc][f]])/sc.avglen[f]
+		t += float64(sc.params.Weights[f]*int(n)) / norm
+	}
+	return max(1, format.ImpactCode(&sc.impacts, t)) // 0 marks a list's tail
 }

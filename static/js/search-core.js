@@ -4,7 +4,7 @@
 // generator/search) and ranks exactly as the Go reference ranker does:
 // every floating-point step below is mirrored there in the same order.
 
-export const FORMAT = 2;
+export const FORMAT = 3;
 export const MAX_WORDS = 12;
 // MAX_WORD_CHARS: a longer run of characters is no word (Go: MaxWordRunes).
 export const MAX_WORD_CHARS = 64;
@@ -124,10 +124,11 @@ export function ln(x) {
   return k * LN2 + 2 * sum;
 }
 
-// NORMS: the document length each one-character length code stands for.
-export const NORMS = (() => {
-  const t = [0];
-  for (let q = 1; q < 64; q++) t.push(t[q - 1] + Math.max(1, t[q - 1] >> 2));
+// IMPACTS: the pseudo-frequency each impact code stands for, in 256ths
+// (format.Impacts in Go: 8, then each 12.5 % above the last).
+export const IMPACTS = (() => {
+  const t = [8];
+  for (let q = 1; q < 64; q++) t.push(t[q - 1] + Math.max(1, t[q - 1] >> 3));
   return t;
 })();
 
@@ -142,35 +143,26 @@ function readVint(s, i) {
 }
 
 // decodePostings reads a stem's postings (written column by column, see
-// encodePostings in Go) into parallel arrays: document numbers and BM25F
-// pseudo-frequencies Σ weight·tf / ((1-b) + b·len/avglen) over the fields
-// the stem occurs in, in field order.
-export function decodePostings(s, m) {
+// appendPostings in Go: the count, the gaps between document numbers, the
+// tail's code where the list has a tail, each posting's impact code, 0 for
+// the tail's) into parallel arrays: document numbers and BM25F
+// pseudo-frequencies Σ weight·tf / ((1-b) + b·len/avglen), worked out at
+// build time.
+export function decodePostings(s) {
   if (!s) return { doc: [], tf: [] };
-  const { weights, avglen, b } = m;
-  const F = Math.min(weights.length, avglen.length, 5);
   let n, i, v;
   [n, i] = readVint(s, 0);
-  const doc = new Array(n), tf = new Array(n), tfs = new Array(n), lens = new Array(n);
+  const doc = new Array(n), tf = new Array(n);
   let d = 0;
   for (let k = 0; k < n; k++) { [v, i] = readVint(s, i); d = k ? d + v : v; doc[k] = d; }
-  const masks = s.slice(i, i + n);
-  i += n;
+  let tail = -1; // the code of the tail's postings, where the list has one
+  if (s.length - i === n + 1) tail = DIGIT[s.charCodeAt(i++)];
+  else if (s.length - i !== n) throw new Error("bad postings");
   for (let k = 0; k < n; k++) {
-    const mask = DIGIT[masks.charCodeAt(k)], t = [0, 0, 0, 0, 0];
-    for (let f = 0; f < F; f++) if (mask & (1 << f)) { [v, i] = readVint(s, i); t[f] = v + 1; }
-    tfs[k] = t;
-    lens[k] = [0, 0, 0, 0, 0];
-  }
-  for (let f = 0; f < F; f++) for (let k = 0; k < n; k++) if (tfs[k][f]) lens[k][f] = NORMS[DIGIT[s.charCodeAt(i++)] & 63];
-  for (let k = 0; k < n; k++) {
-    let t = 0;
-    for (let f = 0; f < F; f++) {
-      if (!tfs[k][f]) continue;
-      const norm = (1 - b) + (b * lens[k][f]) / avglen[f];
-      t = t + (weights[f] * tfs[k][f]) / norm;
-    }
-    tf[k] = t;
+    let q = DIGIT[s.charCodeAt(i + k)];
+    if (q === 0) q = tail;
+    if (q === undefined || q < 0) throw new Error("bad postings");
+    tf[k] = IMPACTS[q] / 256;
   }
   return { doc, tf };
 }
@@ -232,7 +224,7 @@ export class Searcher {
     if (!p) {
       const m = this.m, h = hash16(stem);
       const file = df >= m.bigDF ? "p/x" + h.toString(16).padStart(8, "0") : "p/" + (h % Math.max(m.postingShards, 1));
-      p = this.get(file + ".json").then((sh) => decodePostings(own(sh, stem) || "", m));
+      p = this.get(file + ".json").then((sh) => decodePostings(own(sh, stem) || ""));
       this.cache.set(key, p);
     }
     return p;

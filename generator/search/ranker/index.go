@@ -11,26 +11,22 @@ import (
 
 // Manifest is a language index's manifest.json.
 type Manifest struct {
-	Format        int       `json:"format"`
-	Lang          string    `json:"lang"`
-	Version       string    `json:"version"`
-	Docs          int       `json:"docs"`
-	AvgLen        []float64 `json:"avglen"`
-	K1            float64   `json:"k1"`
-	B             float64   `json:"b"`
-	Fields        []string  `json:"fields"`
-	Weights       []int     `json:"weights"`
-	MinPrefix     int       `json:"minPrefix"`
-	Expansions    int       `json:"expansions"`
-	PrefixFactor  float64   `json:"prefixFactor"`
-	FallbackCut   int       `json:"fallbackCut"`
-	FallbackMin   int       `json:"fallbackMin"`
-	DocsPerShard  int       `json:"docsPerShard"`
-	Kinds         [][]any   `json:"kinds"` // [kind, count, [[year, count], …]] in document order
-	Topics        []string  `json:"topics"`
-	Lexicon       []string  `json:"lexicon"`
-	PostingShards int       `json:"postingShards"`
-	BigDF         int       `json:"bigDF"`
+	Format        int      `json:"format"`
+	Lang          string   `json:"lang"`
+	Version       string   `json:"version"`
+	Docs          int      `json:"docs"`
+	K1            float64  `json:"k1"`
+	MinPrefix     int      `json:"minPrefix"`
+	Expansions    int      `json:"expansions"`
+	PrefixFactor  float64  `json:"prefixFactor"`
+	FallbackCut   int      `json:"fallbackCut"`
+	FallbackMin   int      `json:"fallbackMin"`
+	DocsPerShard  int      `json:"docsPerShard"`
+	Kinds         [][]any  `json:"kinds"` // [kind, count, [[year, count], …]] in document order
+	Topics        []string `json:"topics"`
+	Lexicon       []string `json:"lexicon"`
+	PostingShards int      `json:"postingShards"`
+	BigDF         int      `json:"bigDF"`
 }
 
 // Index is the reference ranker: it reads a language's static index files
@@ -38,14 +34,14 @@ type Manifest struct {
 // needs) and ranks exactly as the client does, so that tests can hold the
 // client to it. It is not safe for concurrent use.
 type Index struct {
-	fsys  fs.FS
-	dir   string
-	M     Manifest // the index's manifest.json
-	lex   map[int]*lexShard
-	post  map[string]map[string]string
-	docs  map[int][]StoredDoc
-	rules [][2]string // rules.json, once read
-	norms [64]int
+	fsys    fs.FS
+	dir     string
+	M       Manifest // the index's manifest.json
+	lex     map[int]*lexShard
+	post    map[string]map[string]string
+	docs    map[int][]StoredDoc
+	rules   [][2]string // rules.json, once read
+	impacts [64]int     // format.Impacts
 	// Fetched lists every file read, in order, relative to the index
 	// directory: what a browser would have downloaded.
 	Fetched []string
@@ -68,7 +64,7 @@ type StoredDoc struct {
 // Open reads the manifest of the index in directory dir of fsys (for
 // example "search/pl").
 func Open(fsys fs.FS, dir string) (*Index, error) {
-	ix := &Index{fsys: fsys, dir: dir, lex: map[int]*lexShard{}, post: map[string]map[string]string{}, docs: map[int][]StoredDoc{}, norms: format.NormLengths()}
+	ix := &Index{fsys: fsys, dir: dir, lex: map[int]*lexShard{}, post: map[string]map[string]string{}, docs: map[int][]StoredDoc{}, impacts: format.Impacts()}
 	if err := ix.read(format.ManifestFile, &ix.M); err != nil {
 		return nil, err
 	}

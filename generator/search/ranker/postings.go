@@ -15,9 +15,9 @@ type scored struct {
 }
 
 // decode reads a postings list as the writer lays it out (see package
-// search: the count, the gaps between document numbers, the field masks,
-// the frequencies minus one, then field by field the length codes) and
-// computes each posting's pseudo-frequency.
+// search: the count, the gaps between document numbers, the tail's code
+// where the list has a tail, then each posting's impact code, 0 for the
+// tail's) and looks up each posting's pseudo-frequency.
 func (ix *Index) decode(s string) ([]scored, error) {
 	bad := fmt.Errorf("malformed postings")
 	n, i := format.ReadVint(s, 0)
@@ -38,49 +38,24 @@ func (ix *Index) decode(s string) ([]scored, error) {
 		}
 		out[k].doc = doc
 	}
-	fields := min(len(ix.M.Weights), len(ix.M.AvgLen), format.NumFields)
-	if i+n > len(s) {
+	tail := -1 // the code of the tail's postings, where the list has one
+	switch len(s) - i {
+	case n:
+	case n + 1:
+		tail = format.Digit(s[i])
+		i++
+	default:
 		return nil, bad
 	}
-	masks := s[i : i+n]
-	i += n
-	var tfs [][format.NumFields]int
-	for k := 0; k < n; k++ {
-		var tf [format.NumFields]int
-		m := format.Digit(masks[k])
-		for f := 0; f < fields; f++ {
-			if m&(1<<f) != 0 {
-				var v int
-				if v, i = format.ReadVint(s, i); i < 0 {
-					return nil, bad
-				}
-				tf[f] = v + 1
-			}
-		}
-		tfs = append(tfs, tf)
-	}
-	lens := make([][format.NumFields]int, n)
-	for f := 0; f < fields; f++ {
-		for k := 0; k < n; k++ {
-			if tfs[k][f] > 0 {
-				if i >= len(s) {
-					return nil, bad
-				}
-				lens[k][f] = ix.norms[format.Digit(s[i])&63]
-				i++
-			}
-		}
-	}
-	b := ix.M.B
 	for k := range out {
-		t := 0.0
-		for f := 0; f < fields; f++ {
-			if tfs[k][f] > 0 {
-				norm := (1 - b) + float64(b*float64(lens[k][f]))/ix.M.AvgLen[f]
-				t = t + float64(ix.M.Weights[f]*tfs[k][f])/norm
-			}
+		q := format.Digit(s[i+k])
+		if q == 0 {
+			q = tail
 		}
-		out[k].tf = t
+		if q < 0 {
+			return nil, bad
+		}
+		out[k].tf = float64(ix.impacts[q]) / 256
 	}
 	return out, nil
 }

@@ -13,7 +13,7 @@ import (
 
 // Version is written to every manifest; the client and the reference
 // ranker refuse an index of another version.
-const Version = 2
+const Version = 3
 
 // The files of a language's index, relative to its directory search/<lang>/.
 const (

@@ -57,3 +57,35 @@ func TestNormLengths(t *testing.T) {
 		t.Errorf("longest length code %d: long documents would all look alike", table[63])
 	}
 }
+
+func TestImpacts(t *testing.T) {
+	table := Impacts()
+	for q := 1; q < 64; q++ {
+		if table[q] <= table[q-1] {
+			t.Fatalf("impact table not increasing at %d: %v", q, table)
+		}
+		// Each code must come back from its own value, and a value between
+		// two codes must go to the nearer in ratio, within 6.5 %.
+		if got := ImpactCode(&table, float64(table[q])/256); got != q {
+			t.Errorf("ImpactCode(table[%d]) = %d", q, got)
+		}
+	}
+	for _, tf := range []float64{0.04, 0.1, 0.3, 0.47, 1, 1.9, 2.5, 6, 13.7, 30} {
+		q := ImpactCode(&table, tf)
+		if got := float64(table[q]) / 256; got < tf/1.065 || got > tf*1.065 {
+			t.Errorf("ImpactCode(%g) = %d, standing for %g: more than 6.5 %% off", tf, q, got)
+		}
+	}
+	cases := []struct {
+		tf   float64
+		want int
+	}{{0, 0}, {0.001, 0}, {1e6, 63}}
+	for _, c := range cases {
+		if got := ImpactCode(&table, c.tf); got != c.want {
+			t.Errorf("ImpactCode(%g) = %d, want %d", c.tf, got, c.want)
+		}
+	}
+	if top := float64(table[63]) / 256; top < 30 {
+		t.Errorf("largest impact %g: documents that repeat a word in title and body would look alike", top)
+	}
+}
