@@ -13,13 +13,23 @@
 // text), nor the text of code, pre, kbd, samp, script and style elements,
 // nor a word that looks like an address (with "://", "www." or "@", or a
 // path: "/x", "../x").
+//
 // Apply is a pure function of its input: the same HTML gives the same
 // bytes.
+//
+// Apply reads the page once, a byte at a time, and copies nothing until
+// the first change: a page the rules leave alone comes back as it is,
+// without an allocation, and a changed one is written into one builder
+// sized at the first change (the page and a sixteenth more). Text is cut
+// into words and runs of spaces in place (no slice of words), and a word
+// is looked at closely only when its bytes say a rule may apply
+// (words.go). The implementation this one replaced is kept in
+// reference_test.go, and FuzzApplyMatchesReference checks that both give
+// the same bytes.
 package typography
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -42,322 +52,138 @@ func For(lang string) (Rules, bool) {
 	return Rules{}, false
 }
 
-const nbsp = '\u00a0'
+// nbsp is the non-breaking space, U+00A0.
+const nbsp = "\u00a0"
 
-// skipped are the elements whose text is left as it is.
-var skipped = map[string]bool{"code": true, "pre": true, "kbd": true, "samp": true, "script": true, "style": true}
-
-// blocks are the elements that start a new run of text: a quotation mark
-// after one opens.
-var blocks = map[string]bool{"p": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
-	"td": true, "th": true, "div": true, "blockquote": true, "br": true, "dt": true, "dd": true, "section": true, "figcaption": true}
-
-// Apply returns html with the text set by r.
+// Apply returns html with the text set by r: html itself when nothing
+// changes.
 func Apply(r Rules, html string) string {
-	var b strings.Builder
-	b.Grow(len(html) + len(html)/16)
-	depth := 0  // inside skipped elements
-	prev := ' ' // the last character of text before this one, in the block
-	changed := false
-	var words []string // scratch for text
+	o := output{src: html}
+	depth := 0   // inside skipped elements
+	open := true // a quotation mark here opens (after the text so far in the block)
 	for i := 0; i < len(html); {
 		if html[i] == '<' {
-			end := strings.IndexByte(html[i:], '>')
+			end := strings.IndexByte(html[i+1:], '>')
 			if end < 0 {
-				b.WriteString(html[i:])
-				break
+				break // a broken tag: the rest stays as it is
 			}
-			tag := html[i : i+end+1]
-			name, closing := tagName(tag)
+			tag := html[i : i+end+2]
+			skip, block, closing := element(tag)
 			switch {
-			case skipped[name] && closing:
+			case skip && closing:
 				if depth > 0 {
 					depth--
 				}
-			case skipped[name] && !strings.HasSuffix(tag, "/>"):
+			case skip && !strings.HasSuffix(tag, "/>"):
 				depth++
 			}
-			if blocks[name] {
-				prev = ' '
+			if block {
+				open = true
 			}
-			b.WriteString(tag)
-			i += end + 1
+			i += len(tag)
 			continue
 		}
 		end := strings.IndexByte(html[i:], '<')
 		if end < 0 {
 			end = len(html) - i
 		}
-		text := html[i : i+end]
+		if depth == 0 {
+			open = r.text(&o, i, i+end, open)
+		}
 		i += end
-		if depth > 0 || text == "" {
-			b.WriteString(text)
-			continue
-		}
-		mark := b.Len()
-		var last rune
-		last, words = r.text(&b, text, prev, words)
-		prev = last
-		if !changed && b.String()[mark:] != text {
-			changed = true
-		}
 	}
-	if !changed {
-		return html
-	}
-	return b.String()
+	return o.String()
 }
 
-// tagName returns the lower-case name of a tag ("<a href…>" → "a") and
-// whether it closes an element.
-func tagName(tag string) (string, bool) {
+// element tells, for a tag ("<a href…>", "</P>"), whether its element is
+// one whose text is left as it is (code, pre, kbd, samp, script, style),
+// whether it starts a new run of text (p, li, h1–h6, td, th, div,
+// blockquote, br, dt, dd, section, figcaption: a quotation mark after it
+// opens), and whether the tag closes the element. Names are compared
+// without regard to case.
+func element(tag string) (skip, block, closing bool) {
 	s := tag[1:]
-	closing := strings.HasPrefix(s, "/")
-	s = strings.TrimPrefix(s, "/")
-	n, upper := 0, false
-	for n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z' || s[n] >= '0' && s[n] <= '9') {
-		upper = upper || s[n] >= 'A' && s[n] <= 'Z'
+	if len(s) > 0 && s[0] == '/' {
+		closing = true
+		s = s[1:]
+	}
+	var name [len("blockquote")]byte // the longest name of either kind
+	n := 0
+	for n < len(s) {
+		c := s[n]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			break
+		}
+		if n == len(name) {
+			return false, false, closing // longer than any
+		}
+		name[n] = c
 		n++
 	}
-	if upper {
-		return strings.ToLower(s[:n]), closing
+	switch string(name[:n]) {
+	case "code", "pre", "kbd", "samp", "script", "style":
+		return true, false, closing
+	case "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "div",
+		"blockquote", "br", "dt", "dd", "section", "figcaption":
+		return false, true, closing
 	}
-	return s[:n], closing
+	return false, false, closing
 }
 
-// text sets one run of text (HTML-escaped, as goldmark writes it: a
-// quotation mark is &quot;), prev being the character before it, and
-// writes it to b; it returns its last character, and words (scratch
-// space) for reuse.
-func (r Rules) text(b *strings.Builder, s string, prev rune, words []string) (rune, []string) {
-	words = splitWords(s, words[:0])
-	mark := b.Len()
-	for wi, w := range words {
-		switch {
-		case w == "":
-			continue // a space made non-breaking below
-		case isSpace(w):
-			b.WriteString(w)
-			prev = ' '
-			continue
-		case looksLikeAddress(w):
-			b.WriteString(w)
-			prev, _ = utf8.DecodeLastRuneInString(w)
-			continue
-		case w == "-" && wi > 0 && wi+1 < len(words) && isSpace(words[wi-1]) && isSpace(words[wi+1]):
-			w = "–" // a hyphen between spaces is a dash
-		}
-		w = dashRange(r.quotes(w, &prev))
-		b.WriteString(w)
-		// One space (or line break) after this word, and a word after it.
-		if wi+1 < len(words) && (words[wi+1] == " " || words[wi+1] == "\n") {
-			// The next word, or the start of an element after a
-			// one-letter word ("i <a…>"): "" binds only those.
-			next := ""
-			if wi+2 < len(words) {
-				next = words[wi+2]
-			}
-			if r.bindsNext(w, next) {
-				b.WriteRune(nbsp)
-				words[wi+1] = ""
-				prev = nbsp
-			}
-		}
-	}
-	out := b.String()[mark:]
-	if out == "" {
-		return prev, words
-	}
-	last, _ := utf8.DecodeLastRuneInString(out)
-	return last, words
+// output is a copy of src with some of its parts replaced. It copies
+// nothing until the first replacement, and then into a builder sized for
+// the whole page.
+type output struct {
+	src     string
+	b       strings.Builder
+	done    int  // src[:done] is accounted for: written to b, or unchanged while !copying
+	copying bool // b holds the result so far
 }
 
-// splitWords cuts s into words and runs of spaces (" " alone when a
-// single space), keeping every byte.
-func splitWords(s string, out []string) []string {
-	start := 0
-	space := false
-	for i, c := range s {
-		sp := c == ' ' || c == '\n' || c == '\t'
-		if i > start && sp != space {
-			out = append(out, s[start:i])
-			start = i
-		}
-		space = sp
+// copyTo writes what of src comes before i and is not yet written, so
+// that the next write to o.b replaces src from i.
+func (o *output) copyTo(i int) {
+	if !o.copying {
+		o.copying = true
+		// Changes add at most a few bytes to a word: a page grows by a
+		// few percent.
+		o.b.Grow(len(o.src) + len(o.src)/16)
 	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
+	o.b.WriteString(o.src[o.done:i])
+	o.done = i
 }
 
-func isSpace(w string) bool {
-	return w != "" && (w[0] == ' ' || w[0] == '\n' || w[0] == '\t')
+// replace writes s in place of src[i:j].
+func (o *output) replace(i, j int, s string) {
+	o.copyTo(i)
+	o.b.WriteString(s)
+	o.done = j
 }
 
-// looksLikeAddress tells a word that may be a URL, an e-mail address or
-// a path, which stays as it is ("and/or" and "2023/1187" are words).
-func looksLikeAddress(w string) bool {
-	if !strings.ContainsAny(w, ":./@") {
-		return false // no address has none of these
+// String returns the result: src itself when nothing was replaced.
+func (o *output) String() string {
+	if !o.copying {
+		return o.src
 	}
-	w = strings.TrimLeft(strings.TrimPrefix(strings.TrimLeft(w, "(["), "&quot;"), "„“")
-	return strings.Contains(w, "://") || strings.Contains(w, "www.") || strings.Contains(w, "@") || strings.HasPrefix(w, "/") || strings.HasPrefix(w, "./") || strings.HasPrefix(w, "../")
-}
-
-// oneLetter are the Polish one-letter words that must not end a line.
-const oneLetter = "aiouwzAIOUWZ"
-
-// units are what follows a number with a non-breaking space before it.
-var units = map[string]bool{"r.": true, "r": true, "rr.": true, "w.": true, "km": true, "m": true, "cm": true, "mm": true, "kg": true, "g": true, "t": true,
-	"ha": true, "l": true, "h": true, "min": true, "s": true, "%": true, "proc.": true, "tys.": true, "mln": true, "mld": true, "zł": true,
-	"euro": true, "EUR": true, "USD": true, "PLN": true, "os.": true, "°C": true,
-	// a day and its month: "19 czerwca"
-	"stycznia": true, "lutego": true, "marca": true, "kwietnia": true, "maja": true, "czerwca": true,
-	"lipca": true, "sierpnia": true, "września": true, "października": true, "listopada": true, "grudnia": true}
-
-// beforeNumber are abbreviations written before a number.
-var beforeNumber = map[string]bool{"art.": true, "ust.": true, "pkt": true, "nr": true, "§": true, "poz.": true, "s.": true, "lit.": true, "Art.": true, "Nr": true}
-
-// bindsNext tells whether the space between word w and the next must not
-// break (Polish rules only).
-func (r Rules) bindsNext(w, next string) bool {
-	if !r.Polish {
-		return false
-	}
-	core := strings.TrimLeft(w, "(„[")
-	if len(core) == 1 && strings.Contains(oneLetter, core) {
-		return true
-	}
-	if isNumber(core) && next != "" {
-		unit := strings.TrimRight(next, ",;:)”")
-		if units[unit] || units[strings.TrimSuffix(unit, ".")] {
-			return true
-		}
-	}
-	if beforeNumber[core] && next != "" {
-		r, _ := utf8.DecodeRuneInString(next)
-		return unicode.IsDigit(r)
-	}
-	return false
-}
-
-// isNumber tells a word of digits, with spaces of thousands or a decimal
-// comma or point inside.
-func isNumber(w string) bool {
-	if w == "" {
-		return false
-	}
-	for i, c := range w {
-		if c >= '0' && c <= '9' {
-			continue
-		}
-		if (c == ',' || c == '.') && i > 0 && i < len(w)-1 {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
-// quotes sets the quotation marks and apostrophes of a word: an opening
-// mark after a space, an opening bracket or the start of a block, a
-// closing one elsewhere. prev is the character before the word, and is
-// left at the word's last.
-func (r Rules) quotes(w string, prev *rune) string {
-	if strings.IndexByte(w, '&') < 0 && strings.IndexByte(w, '\'') < 0 || !strings.Contains(w, "&quot;") && !strings.Contains(w, "'") && !strings.Contains(w, "&#39;") {
-		if last, _ := utf8.DecodeLastRuneInString(w); last != utf8.RuneError {
-			*prev = last
-		}
-		return w
-	}
-	open, closeQ := "“", "”"
-	if r.Polish {
-		open, closeQ = "„", "”"
-	}
-	var b strings.Builder
-	for i := 0; i < len(w); {
-		switch {
-		case strings.HasPrefix(w[i:], "&quot;"):
-			if opens(*prev) {
-				b.WriteString(open)
-				*prev = '„'
-			} else {
-				b.WriteString(closeQ)
-				*prev = '”'
-			}
-			i += len("&quot;")
-			continue
-		case w[i] == '\'' || strings.HasPrefix(w[i:], "&#39;"):
-			n := 1
-			if w[i] == '&' {
-				n = len("&#39;")
-			}
-			if opens(*prev) && !r.Polish {
-				b.WriteString("‘")
-			} else {
-				b.WriteString("’")
-			}
-			*prev = '’'
-			i += n
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(w[i:])
-		b.WriteString(w[i : i+size])
-		*prev = c
-		i += size
-	}
-	return b.String()
+	o.b.WriteString(o.src[o.done:])
+	o.done = len(o.src)
+	return o.b.String()
 }
 
 // opens tells whether a quotation mark after c opens a quotation.
 func opens(c rune) bool {
-	return c == ' ' || c == nbsp || strings.ContainsRune("([{„“‘–—-/\n\t", c)
+	switch c {
+	case ' ', '\u00a0', '(', '[', '{', '„', '“', '‘', '–', '—', '-', '/', '\n', '\t':
+		return true
+	}
+	return false
 }
 
-// dashRange writes an en dash in a range of numbers ("10-20", "2021-2027",
-// "art. 3-5"): two runs of one to four digits joined by one hyphen, with
-// no other hyphen or digit run joined to them (a date such as 2023-06-19
-// stays as it is).
-func dashRange(w string) string {
-	i := strings.IndexByte(w, '-')
-	if i <= 0 || strings.Count(w, "-") != 1 {
-		return w
-	}
-	left, right := w[:i], w[i+1:]
-	ld := trailingDigits(left)
-	rd := leadingDigits(right)
-	if ld == 0 || rd == 0 || ld > 4 || rd > 4 {
-		return w
-	}
-	// What comes before the number and after it must not be a letter or digit.
-	if before := left[:len(left)-ld]; before != "" {
-		c, _ := utf8.DecodeLastRuneInString(before)
-		if unicode.IsLetter(c) || c == '.' || c == ',' {
-			return w
-		}
-	}
-	if after := right[rd:]; after != "" {
-		c, _ := utf8.DecodeRuneInString(after)
-		if unicode.IsLetter(c) || unicode.IsDigit(c) {
-			return w
-		}
-	}
-	return left + "–" + right
-}
-
-func trailingDigits(s string) int {
-	n := 0
-	for n < len(s) && s[len(s)-1-n] >= '0' && s[len(s)-1-n] <= '9' {
-		n++
-	}
-	return n
-}
-
-func leadingDigits(s string) int {
-	n := 0
-	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
-		n++
-	}
-	return n
+// lastOpens tells whether a quotation mark after s opens one: s is not
+// empty.
+func lastOpens(s string) bool {
+	c, _ := utf8.DecodeLastRuneInString(s)
+	return opens(c)
 }

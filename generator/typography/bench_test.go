@@ -1,0 +1,49 @@
+package typography
+
+import (
+	"path/filepath"
+	"testing"
+
+	"hubgen/internal/corpus"
+)
+
+// benchPages are the pages BenchmarkApply sets: those of a generated
+// portal of 100 translation pairs with the bundled content (or of the
+// site in HUBGEN_BENCH_SITE), as package markdown writes them.
+func benchPages(b *testing.B) (pages []page, size int64) {
+	pages = sitePages(b, corpus.BenchSite(b, filepath.Join("..", ".."), 100))
+	for _, p := range pages {
+		size += int64(len(p.html))
+	}
+	return pages, size
+}
+
+// BenchmarkApply sets every page of a generated portal once an
+// iteration, as the build does. Run:
+//
+//	go test ./generator/typography -run '^$' -bench Apply -benchmem
+func BenchmarkApply(b *testing.B) {
+	pages, size := benchPages(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			Apply(p.rules, p.html)
+		}
+	}
+}
+
+// BenchmarkApplyReference is BenchmarkApply with the implementation Apply
+// replaced (reference_test.go), for comparison.
+func BenchmarkApplyReference(b *testing.B) {
+	pages, size := benchPages(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			refApply(p.rules, p.html)
+		}
+	}
+}
