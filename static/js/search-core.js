@@ -24,9 +24,19 @@ const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 // fold writes a word the way the index does: lower case, no diacritics,
 // ł -> l, no invisible formatting characters, final sigma as sigma.
 const SPECIAL = { "ł": "l", "đ": "d", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "ς": "σ" };
+// FOLDED caches fold's answers: results fold every word of their titles
+// and summaries, again on every query (a cache, bounded, of a pure function).
+const FOLDED = new Map();
 export function fold(s) {
-  return s.replace(/\p{Cf}/gu, "").toLowerCase().normalize("NFD")
-    .replace(/\p{Mn}/gu, "").replace(/[łđøßæœς]/g, (c) => SPECIAL[c]).normalize("NFC");
+  if (/^[a-z0-9]*$/.test(s)) return s;
+  let f = FOLDED.get(s);
+  if (f === undefined) {
+    f = s.replace(/\p{Cf}/gu, "").toLowerCase().normalize("NFD")
+      .replace(/\p{Mn}/gu, "").replace(/[łđøßæœς]/g, (c) => SPECIAL[c]).normalize("NFC");
+    if (FOLDED.size >= 20000) FOLDED.clear();
+    FOLDED.set(s, f);
+  }
+  return f;
 }
 
 // Character classes of the query tokenizer (generator/search.Tokenize).
@@ -40,6 +50,8 @@ function cls(ch) {
     if (c >= 48 && c <= 57) return DIGIT_C;
     return c === 95 ? CONN : OTHER;
   }
+  // Latin-1 and Latin Extended-A (ą, ł, ó, ź…): letters but for × and ÷.
+  if (c >= 0xc0 && c <= 0x17f) return c === 0xd7 || c === 0xf7 ? OTHER : LETTER;
   if (RE_IDEO.test(ch)) return IDEO;
   if (RE_L.test(ch)) return LETTER;
   if (RE_ND.test(ch)) return DIGIT_C;
@@ -145,14 +157,14 @@ function readVint(s, i) {
 // decodePostings reads a stem's postings (written column by column, see
 // appendPostings in Go: the count, the gaps between document numbers, the
 // tail's code where the list has a tail, each posting's impact code, 0 for
-// the tail's) into parallel arrays: document numbers and BM25F
-// pseudo-frequencies Σ weight·tf / ((1-b) + b·len/avglen), worked out at
-// build time.
+// the tail's) into parallel typed arrays: document numbers and impact
+// codes (IMPACTS gives the BM25F pseudo-frequency Σ weight·tf /
+// ((1-b) + b·len/avglen) each stands for, worked out at build time).
 export function decodePostings(s) {
-  if (!s) return { doc: [], tf: [] };
+  if (!s) return { doc: new Int32Array(0), code: new Uint8Array(0) };
   let n, i, v;
   [n, i] = readVint(s, 0);
-  const doc = new Array(n), tf = new Array(n);
+  const doc = new Int32Array(n), code = new Uint8Array(n);
   let d = 0;
   for (let k = 0; k < n; k++) { [v, i] = readVint(s, i); d = k ? d + v : v; doc[k] = d; }
   let tail = -1; // the code of the tail's postings, where the list has one
@@ -162,9 +174,9 @@ export function decodePostings(s) {
     let q = DIGIT[s.charCodeAt(i + k)];
     if (q === 0) q = tail;
     if (q === undefined || q < 0) throw new Error("bad postings");
-    tf[k] = IMPACTS[q] / 256;
+    code[k] = q;
   }
-  return { doc, tf };
+  return { doc, code };
 }
 
 // hash16 is the 32-bit FNV-1a hash of a string's UTF-16 code units.
@@ -298,14 +310,18 @@ export class Searcher {
     return cands.slice(0, m.expansions);
   }
 
-  // search ranks the documents for a query with BM25F: BM25 (k1, b from
-  // the manifest) over term frequencies weighted and length-normalised per
-  // field; a word's score in a document is its best stem's. When some
-  // document contains every word only those are returned (all: true);
-  // otherwise all documents with any word or a word like one, more words
-  // first, then more words like the others. A word no page has (approx)
-  // never counts as contained. Each hit has words, a bit set of the query
-  // words (by their index in words) it contains.
+  // search ranks the documents for a query with BM25F: BM25 (k1 from the
+  // manifest) over term frequencies weighted and length-normalised per
+  // field (the postings' impact codes); a word's score in a document is
+  // its best stem's. When some document contains every word only those
+  // are returned (all: true); otherwise all documents with any word or a
+  // word like one, more words first, then more words like the others. A
+  // word no page has (approx) never counts as contained. hits holds the
+  // document numbers, best first (an Int32Array: a query may find every
+  // document, and objects for each cost more than ranking them); score,
+  // matched, near and has are indexed by document number: its score, the
+  // words it contains, those it matches through words like them, and a
+  // bit set of the query words (by their index in words) it contains.
   async search(query) {
     const m = await this.manifest();
     const { words, prefix } = queryWords(query);
@@ -320,6 +336,7 @@ export class Searcher {
     const score = new Float64Array(N), matched = new Uint8Array(N), near = new Uint8Array(N), best = new Float64Array(N), seen = new Uint16Array(N);
     const has = new Uint32Array(N);
     const touched = [];
+    const byCode = new Float64Array(64);
     let counted = 0;
     for (const [wi, w] of looked.entries()) {
       if (w.stop) continue;
@@ -329,10 +346,15 @@ export class Searcher {
         const list = lists.get(ws.stem);
         const df = list.doc.length;
         const idf = ln(1 + (N - df + 0.5) / (df + 0.5));
+        // A posting's score by its impact code, worked out once a stem.
+        for (let q = 0; q < 64; q++) {
+          const t = IMPACTS[q] / 256;
+          byCode[q] = ws.factor * ((idf * (t * (k1 + 1))) / (t + k1));
+        }
+        const docs = list.doc, codes = list.code;
         for (let i = 0; i < df; i++) {
-          const t = list.tf[i];
-          const s = ws.factor * ((idf * (t * (k1 + 1))) / (t + k1));
-          const d = list.doc[i];
+          const s = byCode[codes[i]];
+          const d = docs[i];
           if (seen[d] !== counted) { seen[d] = counted; best[d] = s; mine.push(d); }
           else if (s > best[d]) best[d] = s;
         }
@@ -344,11 +366,13 @@ export class Searcher {
         else { matched[d]++; if (wi < 32) has[d] |= 1 << wi; }
       }
     }
-    let hits = touched.map((d) => ({ doc: d, score: score[d], matched: matched[d], near: near[d], words: has[d] }));
-    const all = hits.some((h) => h.matched === counted);
-    if (all) hits = hits.filter((h) => h.matched === counted);
-    hits.sort((x, y) => y.matched - x.matched || y.near - x.near || (x.score > y.score ? -1 : x.score < y.score ? 1 : x.doc - y.doc));
-    return { words: looked, all, hits, prefix };
+    let all = false;
+    for (const d of touched) if (matched[d] === counted) { all = true; break; }
+    let hits = new Int32Array(touched.length), n = 0;
+    for (const d of touched) if (!all || matched[d] === counted) hits[n++] = d;
+    hits = hits.subarray(0, n);
+    hits.sort((x, y) => matched[y] - matched[x] || near[y] - near[x] || (score[x] > score[y] ? -1 : score[x] < score[y] ? 1 : x - y));
+    return { words: looked, all, hits, score, matched, near, has, prefix };
   }
 
   // docs returns the stored documents with the given numbers:
@@ -445,12 +469,20 @@ export class Searcher {
     return new TextDecoder().decode(whole.subarray(start, end));
   }
 
-  // kindYear expands the manifest's ranges into each document's kind and year.
+  // kindYear expands the manifest's ranges into each document's kind and
+  // year, and its segment: the run of documents of one kind and year
+  // (segs gives each segment's kind and year).
   kindYear() {
     if (!this.ky) {
-      const kind = [], year = [];
-      for (const [k, , years] of this.m.kinds) for (const [y, c] of years) for (let j = 0; j < c; j++) { kind.push(k); year.push(y); }
-      this.ky = { kind, year };
+      const kind = [], year = [], segs = [], seg = new Uint16Array(this.m.docs);
+      let id = 0;
+      for (const [k, , years] of this.m.kinds) {
+        for (const [y, c] of years) {
+          for (let j = 0; j < c; j++) { kind.push(k); year.push(y); seg[id++] = segs.length; }
+          segs.push({ kind: k, year: y });
+        }
+      }
+      this.ky = { kind, year, seg, segs };
     }
     return this.ky;
   }
@@ -561,23 +593,42 @@ export function distance(a, b, max) {
   return prev[m];
 }
 
-// facetCounts filters hits by the selected facet values (sel: {kind,
-// topic, year}, each a Set; empty means any) and counts each facet's values
-// over the hits that pass the other facets' filters. f gives a document's
-// kind(id), year(id) and, once loaded, topics(id) (else null).
-export function facetCounts(hits, sel, f) {
-  const counts = { kind: new Map(), topic: new Map(), year: new Map() };
-  const inc = (m, v) => m.set(v, (m.get(v) || 0) + 1);
-  const shown = [];
+// facetCounts filters hits (document numbers) by the selected facet values
+// (sel: {kind, topic, year}, each a Set; empty means any) and counts each
+// facet's values over the hits that pass the other facets' filters: shown
+// (hits itself when nothing is selected) and counts ({kind, topic, year},
+// Maps from value to count). ky is Searcher.kindYear(): a hit's kind and
+// year are those of its segment, so that a hit costs one count by
+// segment; topics(id) gives a document's topic numbers, once loaded (else
+// null).
+export function facetCounts(hits, sel, ky, topics) {
+  const { seg, segs } = ky;
   const sk = sel.kind.size, st = sel.topic.size, sy = sel.year.size;
-  for (const h of hits) {
-    const d = h.doc, k = f.kind(d), y = f.year(d), t = f.topics ? f.topics(d) : [];
-    const pk = !sk || sel.kind.has(k), py = !sy || sel.year.has(y), pt = !st || t.some((v) => sel.topic.has(v));
-    if (pk && py && pt) shown.push(h);
-    if (py && pt) inc(counts.kind, k);
-    if (pk && pt) inc(counts.year, y);
-    if (pk && py) for (const v of t) inc(counts.topic, v);
+  const pk = segs.map((g) => !sk || sel.kind.has(g.kind)), py = segs.map((g) => !sy || sel.year.has(g.year));
+  // Per segment: the hits that pass the topic filter (all of them when no
+  // topic is selected). Topics count the hits that pass the other two.
+  const inSeg = new Int32Array(segs.length);
+  const tc = new Map();
+  let shown = hits;
+  if (!sk && !sy && !st && !topics) {
+    for (let i = 0; i < hits.length; i++) inSeg[seg[hits[i]]]++;
+  } else {
+    const out = [];
+    for (let i = 0; i < hits.length; i++) {
+      const d = hits[i], g = seg[d], t = topics ? topics(d) : [];
+      if (pk[g] && py[g]) for (const v of t) tc.set(v, (tc.get(v) || 0) + 1);
+      if (st && !t.some((v) => sel.topic.has(v))) continue;
+      inSeg[g]++;
+      if (pk[g] && py[g]) out.push(d);
+    }
+    shown = Int32Array.from(out);
   }
+  const counts = { kind: new Map(), topic: tc, year: new Map() };
+  segs.forEach((g, i) => {
+    if (!inSeg[i]) return;
+    if (py[i]) counts.kind.set(g.kind, (counts.kind.get(g.kind) || 0) + inSeg[i]);
+    if (pk[i]) counts.year.set(g.year, (counts.year.get(g.year) || 0) + inSeg[i]);
+  });
   return { shown, counts };
 }
 
@@ -597,9 +648,15 @@ export function matcher(result) {
   }
   const long = [...stems].filter((s) => s.length >= 4);
   const prefix = result.prefix && words.has(result.prefix) && result.prefix.length >= 3 ? result.prefix : "";
+  const seen = new Map();
   return (tok) => {
-    const f = fold(tok);
-    return forms.has(f) || words.has(f) || (prefix && f.startsWith(prefix)) || long.some((s) => f.startsWith(s));
+    let r = seen.get(tok);
+    if (r === undefined) {
+      const f = fold(tok);
+      r = forms.has(f) || words.has(f) || (prefix && f.startsWith(prefix)) || long.some((s) => f.startsWith(s));
+      seen.set(tok, r);
+    }
+    return r;
   };
 }
 

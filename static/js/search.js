@@ -107,9 +107,9 @@ function init(root) {
   async function render(seq, focusKey) {
     const { result } = state;
     const ky = searcher.kindYear();
-    const { shown, counts } = facetCounts(result.hits, state.sel, { kind: (d) => ky.kind[d], year: (d) => ky.year[d], topics: state.topicsOf });
-    const page = shown.slice(0, state.limit);
-    const docs = await searcher.docs(page.map((h) => h.doc));
+    const { shown, counts } = facetCounts(result.hits, state.sel, ky, state.topicsOf);
+    const page = Array.from(shown.subarray(0, state.limit));
+    const docs = await searcher.docs(page);
     if (seq !== state.seq) return;
     const isMatch = matcher(result);
     const kids = [];
@@ -162,11 +162,12 @@ function init(root) {
     return s;
   }
 
-  // missingWords lists the query words a hit does not contain.
+  // missingWords lists the query words a hit (a document number) does not
+  // contain.
   function missingWords(result, hit) {
     const out = [];
     result.words.forEach((w, i) => {
-      if (!w.stop && !(i < 32 && hit.words & (1 << i))) out.push(written(w.text));
+      if (!w.stop && !(i < 32 && result.has[hit] & (1 << i))) out.push(written(w.text));
     });
     return out;
   }
@@ -266,16 +267,22 @@ function init(root) {
   function facetsBox(counts) {
     const m = searcher.m;
     const box = el("div", { class: "search-facets" });
-    const checks = (name, values, label) => values.map((v) => {
+    // One listener for every box: a key ("year:2024") gives its facet and value.
+    const values = new Map();
+    box.addEventListener("change", (e) => {
+      const key = e.target.dataset?.key, nv = values.get(key);
+      if (!nv) return;
+      const [name, v] = nv;
+      if (e.target.checked) state.sel[name].add(v); else state.sel[name].delete(v);
+      state.limit = PAGE;
+      writeURL(true);
+      render(state.seq, key);
+    });
+    const checks = (name, vals, label) => vals.map((v) => {
       const key = name + ":" + v;
+      values.set(key, [name, v]);
       const cb = el("input", { type: "checkbox", "data-key": key });
       cb.checked = state.sel[name].has(v);
-      cb.addEventListener("change", () => {
-        if (cb.checked) state.sel[name].add(v); else state.sel[name].delete(v);
-        state.limit = PAGE;
-        writeURL(true);
-        render(state.seq, key);
-      });
       return el("label", null, cb, el("span", null, label(v) + " ", el("span", { class: "count" }, "(" + (counts[name].get(v) || 0) + ")")));
     });
     const group = (name, legend, values, label) => {

@@ -35,9 +35,9 @@ for (const req of requests) {
   }
   const r = await s.search(req.query);
   const top = req.top > 0 ? r.hits.slice(0, req.top) : r.hits;
-  const res = { hits: top.map((h) => [h.doc, h.score, h.matched, h.near]), total: r.hits.length, all: r.all, fetched };
+  const res = { hits: Array.from(top, (d) => [d, r.score[d], r.matched[d], r.near[d]]), total: r.hits.length, all: r.all, fetched };
   if (req.docs) {
-    const docs = await s.docs(top.map((h) => h.doc));
+    const docs = await s.docs(Array.from(top));
     res.urls = docs.map((d) => d.url);
   }
   out.push(res);
