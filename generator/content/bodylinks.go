@@ -20,6 +20,10 @@ func BodyLinks(body []byte) []string {
 	if !bytes.Contains(body, []byte(".md")) && !bytes.Contains(body, []byte("%")) {
 		return nil
 	}
+	// Every link has "](" (inline) or "]:" (a definition).
+	if !bytes.Contains(body, []byte("](")) && !bytes.Contains(body, []byte("]:")) {
+		return nil
+	}
 	var out []string
 	seen := map[string]bool{}
 	add := func(dest string) {
@@ -28,7 +32,7 @@ func BodyLinks(body []byte) []string {
 			out = append(out, t)
 		}
 	}
-	fence := ""
+	var fence []byte
 	for len(body) > 0 {
 		line := body
 		if i := bytes.IndexByte(body, '\n'); i >= 0 {
@@ -36,15 +40,15 @@ func BodyLinks(body []byte) []string {
 		} else {
 			body = nil
 		}
-		trimmed := strings.TrimLeft(string(line), " ")
-		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) && strings.TrimSpace(strings.TrimLeft(trimmed, fence[:1])) == "" {
-				fence = ""
+		trimmed := bytes.TrimLeft(line, " ")
+		if fence != nil {
+			if bytes.HasPrefix(trimmed, fence) && len(bytes.TrimSpace(bytes.TrimLeft(trimmed, string(fence[:1])))) == 0 {
+				fence = nil
 			}
 			continue
 		}
 		if len(line)-len(trimmed) < 4 {
-			if f := fenceOf(trimmed); f != "" {
+			if f := fenceOf(trimmed); f != nil {
 				fence = f
 				continue
 			}
@@ -53,14 +57,17 @@ func BodyLinks(body []byte) []string {
 				continue
 			}
 		}
-		inlineLinks(line, add)
+		// An inline link has "](" on its line.
+		if bytes.Contains(line, []byte("](")) {
+			inlineLinks(line, add)
+		}
 	}
 	return out
 }
 
 // fenceOf returns the fence a line opens (three or more backticks or
-// tildes), or "".
-func fenceOf(s string) string {
+// tildes), or nil.
+func fenceOf(s []byte) []byte {
 	for _, c := range []byte{'`', '~'} {
 		n := 0
 		for n < len(s) && s[n] == c {
@@ -70,29 +77,29 @@ func fenceOf(s string) string {
 			return s[:n]
 		}
 	}
-	return ""
+	return nil
 }
 
 // refDefinition reads a link reference definition, "[label]: dest".
-func refDefinition(s string) (string, bool) {
-	if !strings.HasPrefix(s, "[") {
+func refDefinition(s []byte) (string, bool) {
+	if len(s) == 0 || s[0] != '[' {
 		return "", false
 	}
-	end := strings.Index(s, "]:")
+	end := bytes.Index(s, []byte("]:"))
 	if end < 0 {
 		return "", false
 	}
-	rest := strings.TrimSpace(s[end+2:])
-	if strings.HasPrefix(rest, "<") {
-		if i := strings.IndexByte(rest, '>'); i > 0 {
-			return rest[1:i], true
+	rest := bytes.TrimSpace(s[end+2:])
+	if len(rest) > 0 && rest[0] == '<' {
+		if i := bytes.IndexByte(rest, '>'); i > 0 {
+			return string(rest[1:i]), true
 		}
 		return "", false
 	}
-	if i := strings.IndexAny(rest, " \t"); i >= 0 {
+	if i := bytes.IndexAny(rest, " \t"); i >= 0 {
 		rest = rest[:i]
 	}
-	return rest, rest != ""
+	return string(rest), len(rest) > 0
 }
 
 // inlineLinks calls add with the destination of every "](dest)" of a line

@@ -34,7 +34,7 @@ func PassageFilter(lang, text string) (bits string, stems []string, err error) {
 			stems = append(stems, Fold(t))
 		}
 	}
-	return bloom(st.hashes(text, nil), passageBits(1)), stems, nil
+	return bloom(st.hashes(st.cache(), text, nil), passageBits(1)), stems, nil
 }
 
 // FilterHas tells whether the filter bits has both bits of stem.
@@ -45,4 +45,41 @@ func FilterHas(bits, stem string) bool {
 		}
 	}
 	return true
+}
+
+// PassageStems are a language's Stems as Passages has them now and as the
+// reference implementation (passage_ref_test.go) had them.
+type PassageStems struct {
+	new *Stems
+	ref *refStems
+}
+
+func NewPassageStems(lang string) (PassageStems, error) {
+	st, err := NewStems(lang)
+	if err != nil {
+		return PassageStems{}, err
+	}
+	ref, err := newRefStems(lang)
+	return PassageStems{st, ref}, err
+}
+
+// Passages is Passages(page, body, ps's Stems).
+func (ps PassageStems) Passages(page []byte, body string) []Passage {
+	return Passages(page, body, ps.new)
+}
+
+// ReferencePassages is what Passages returned before issue 12's faster
+// scan and stem look-ups.
+func (ps PassageStems) ReferencePassages(page []byte, body string) []Passage {
+	return refPassages(page, body, ps.ref)
+}
+
+// ReferenceScanPassages and ScanPassages are the passages of a page and
+// their texts, before their filters, as the reference and now.
+func ReferenceScanPassages(lang string, page []byte, body string) ([]Passage, []string) {
+	return refScanPassages(lang, page, body)
+}
+
+func ScanPassages(lang string, page []byte, body string) ([]Passage, []string) {
+	return scanPassages(lang, page, body)
 }

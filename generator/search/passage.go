@@ -3,7 +3,9 @@ package search
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,11 +42,13 @@ const MaxPassageText = 400
 func Passages(page []byte, body string, stems *Stems) []Passage {
 	ps, texts := scanPassages(stems.lang, page, body)
 	perStem := passageBits(len(ps))
+	c := stems.cache()
 	var hashes []uint32
 	for i := range ps {
-		hashes = stems.hashes(texts[i], hashes[:0])
+		hashes = stems.hashes(c, texts[i], hashes[:0])
 		ps[i].Bits = bloom(hashes, perStem)
 	}
+	stems.caches.Put(c)
 	return ps
 }
 
@@ -66,10 +70,21 @@ func scanPassages(lang string, page []byte, body string) ([]Passage, []string) {
 		}
 		from = i + 1
 	}
-	s := passageScanner{lang: lang, src: page[:at+len(body)]}
+	s, _ := scanners.Get().(*passageScanner)
+	if s == nil {
+		s = new(passageScanner)
+	}
+	*s = passageScanner{lang: lang, src: page[:at+len(body)], stack: s.stack[:0], text: s.text[:0], spans: s.spans[:0]}
 	s.scan(at)
-	return joinPassages(s.out, s.texts)
+	ps, texts := s.passages()
+	s.src = nil
+	clear(s.stack) // their ids
+	scanners.Put(s)
+	return ps, texts
 }
+
+// scanners are passageScanners to reuse, for their buffers.
+var scanners sync.Pool
 
 // leafTag and blockTag tell the blocks whose text makes passages, and the
 // other blocks, which only hold blocks.
@@ -107,11 +122,14 @@ type passageScanner struct {
 	skips int // open elements whose text is left out
 	leafs int // open leaf blocks
 	out   []Passage
-	texts []string
-	// The passage being read: from start, its text so far, spaces
-	// collapsed (space: a space is due before the next word).
-	start int
+	// The texts of the passages read, one after the other, each followed
+	// by a space; spans[i] is where out[i]'s is, text[from:to].
 	text  []byte
+	spans [][2]int
+	// The passage being read: from start, its text so far is text[cur:],
+	// spaces collapsed (space: a space is due before the next word).
+	start int
+	cur   int
 	space bool
 	// The last heading with an id met, for blocks without one.
 	headID, headLabel string
@@ -162,17 +180,17 @@ func (s *passageScanner) addText(from, to int) {
 		return
 	}
 	raw := s.src[from:to]
-	if l.inline == 0 && l.name != "pre" && len(s.text)+len(raw) > MaxPassageText {
+	if l.inline == 0 && l.name != "pre" && len(s.text)-s.cur+len(raw) > MaxPassageText {
 		// Cut after the first sentence end that makes the passage long enough.
 		for k := 0; k+1 < len(raw); k++ {
-			if c := raw[k]; (c == '.' || c == '?' || c == '!' || c == ';') && raw[k+1] == ' ' && len(s.text)+k >= MaxPassageText/2 {
+			if c := raw[k]; (c == '.' || c == '?' || c == '!' || c == ';') && raw[k+1] == ' ' && len(s.text)-s.cur+k >= MaxPassageText/2 {
 				s.write(raw[:k+1])
 				s.flush(from + k + 1)
 				s.start = from + k + 1
 				raw = raw[k+1:]
 				from += k + 1
 				k = -1
-				if len(s.text)+len(raw) <= MaxPassageText {
+				if len(s.text)-s.cur+len(raw) <= MaxPassageText {
 					break
 				}
 			}
@@ -188,10 +206,17 @@ func (s *passageScanner) write(raw []byte) {
 		raw = []byte(html.UnescapeString(string(raw)))
 	}
 	for len(raw) > 0 {
-		// A run of ASCII characters that are not spaces goes at once.
+		// A run of bytes that are not spaces nor may start one goes at
+		// once, with the single spaces between them, which stay as they are.
 		n := 0
-		for n < len(raw) && raw[n] < utf8.RuneSelf && raw[n] != ' ' && raw[n] != '\n' && raw[n] != '\t' && raw[n] != '\r' && raw[n] != '\f' && raw[n] != '\v' {
-			n++
+		for n < len(raw) {
+			if textBytes[raw[n]] {
+				n++
+			} else if raw[n] == ' ' && n > 0 && n+1 < len(raw) && textBytes[raw[n+1]] {
+				n += 2
+			} else {
+				break
+			}
 		}
 		isSpace := false
 		if n == 0 {
@@ -202,7 +227,7 @@ func (s *passageScanner) write(raw []byte) {
 			n, isSpace = size, unicode.IsSpace(r)
 		}
 		if isSpace {
-			s.space = len(s.text) > 0
+			s.space = len(s.text) > s.cur
 		} else {
 			if s.space {
 				s.text = append(s.text, ' ')
@@ -213,6 +238,21 @@ func (s *passageScanner) write(raw []byte) {
 		raw = raw[n:]
 	}
 }
+
+// textBytes tells the bytes that neither are white space nor may start
+// it (unicode.IsSpace): every byte but ASCII white space and the first
+// bytes of the UTF-8 of the other spaces (U+0085, U+00A0, U+1680,
+// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). A run of them
+// is text as it is, whatever characters it holds or cuts.
+var textBytes = func() (t [256]bool) {
+	for b := range t {
+		t[b] = true
+	}
+	for _, b := range []byte{' ', '\t', '\n', '\v', '\f', '\r', 0xC2, 0xE1, 0xE2, 0xE3} {
+		t[b] = false
+	}
+	return t
+}()
 
 // tag handles the tag src[from:to].
 func (s *passageScanner) tag(from, to int) {
@@ -235,7 +275,7 @@ func (s *passageScanner) tag(from, to int) {
 		return
 	}
 	if name == "br" {
-		s.space = len(s.text) > 0
+		s.space = len(s.text) > s.cur
 	}
 	if name == "br" || name == "img" || name == "hr" || name == "input" || name == "wbr" || bytes.HasSuffix(attrs, []byte("/")) {
 		return // void
@@ -307,7 +347,7 @@ func (s *passageScanner) close(name string, to int) {
 	e := s.stack[k]
 	if e.leaf || blockTag(name) {
 		if e.heading && e.id != "" {
-			s.headID, s.headLabel = e.id, passageLabelText(string(s.text))
+			s.headID, s.headLabel = e.id, passageLabelText(string(s.text[s.cur:]))
 		}
 		s.flush(to)
 		s.stack = s.stack[:k]
@@ -319,34 +359,34 @@ func (s *passageScanner) close(name string, to int) {
 		l.inline--
 	}
 	if name == "td" || name == "th" {
-		s.space = len(s.text) > 0
+		s.space = len(s.text) > s.cur
 	}
 }
 
 // flush ends the passage being read at end, if it has any text.
 func (s *passageScanner) flush(end int) {
 	s.space = false
-	if len(s.text) == 0 {
+	if len(s.text) == s.cur {
 		return
 	}
-	text := string(s.text)
-	s.text = s.text[:0]
 	p := Passage{Start: s.start, End: end}
-	p.Anchor, p.Label = s.anchor(text)
+	p.Anchor, p.Label = s.anchor(s.text[s.cur:])
 	s.out = append(s.out, p)
-	s.texts = append(s.texts, text)
+	s.spans = append(s.spans, [2]int{s.cur, len(s.text)})
+	s.text = append(s.text, ' ')
+	s.cur = len(s.text)
 }
 
 // anchor returns the id and label of a passage read now with text: the
 // innermost open element's with an id, else the last heading's.
-func (s *passageScanner) anchor(text string) (string, string) {
+func (s *passageScanner) anchor(text []byte) (string, string) {
 	for k := len(s.stack) - 1; k >= 0; k-- {
 		e := s.stack[k]
 		if e.id == "" {
 			continue
 		}
 		if e.heading {
-			return e.id, passageLabelText(text)
+			return e.id, passageLabelText(string(text))
 		}
 		if l := actLabel(s.lang, e.id); l != "" {
 			return e.id, l
@@ -377,24 +417,36 @@ func passageLabelText(t string) string {
 	return t[:cut] + "…"
 }
 
-// joinPassages joins neighbours with the same anchor while their text
-// stays within MaxPassageText.
-func joinPassages(ps []Passage, texts []string) ([]Passage, []string) {
-	var out []Passage
-	var outTexts []string
-	for i, p := range ps {
+// passages returns the passages read, neighbours with the same anchor
+// joined while their text stays within MaxPassageText, and their texts.
+// Two neighbours' texts are one space apart in s.text, so that the text
+// of the two joined is text[from of the first:to of the second].
+func (s *passageScanner) passages() ([]Passage, []string) {
+	if len(s.out) == 0 {
+		return nil, nil
+	}
+	all := string(s.text)
+	out := s.out[:0]
+	spans := s.spans[:0]
+	for i, p := range s.out {
+		sp := s.spans[i]
 		if n := len(out); n > 0 {
-			q := &out[n-1]
-			if q.Anchor == p.Anchor && len(outTexts[n-1])+1+len(texts[i]) <= MaxPassageText {
+			q, qs := &out[n-1], &spans[n-1]
+			if q.Anchor == p.Anchor && qs[1]-qs[0]+1+sp[1]-sp[0] <= MaxPassageText {
 				q.End = p.End
-				outTexts[n-1] += " " + texts[i]
+				qs[1] = sp[1]
 				continue
 			}
 		}
 		out = append(out, p)
-		outTexts = append(outTexts, texts[i])
+		spans = append(spans, sp)
 	}
-	return out, outTexts
+	texts := make([]string, len(out))
+	for i, sp := range spans {
+		texts[i] = all[sp[0]:sp[1]]
+	}
+	s.out, s.spans = nil, spans
+	return slices.Clip(out), texts
 }
 
 // attr returns the value of the attribute whose name key gives with its

@@ -1,8 +1,13 @@
 package search
 
 import (
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"unicode"
+
+	"hubgen/generator/search/internal/format"
 )
 
 // TestPassages: a page's passages are its body's blocks with the nearest
@@ -103,6 +108,82 @@ func TestPassageFilters(t *testing.T) {
 			if !FilterHas(bits, st) {
 				t.Errorf("%q: stem %q not in the filter %q", text, st, bits)
 			}
+		}
+	}
+}
+
+// TestTextBytes: the bytes a run of text is copied at once by are those
+// that start no white space, by unicode.IsSpace.
+func TestTextBytes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		b := []byte(string(r))
+		if textBytes[b[0]] {
+			t.Errorf("%U is a space, but its first byte %#x is text", r, b[0])
+		}
+	}
+}
+
+// TestStemCache: a goroutine's stemCache gives every word the stem hash
+// the shared Stems gives it, and the analysis itself: words short and
+// longer than a cache entry holds, stop words, words of one letter, more
+// words than the cache has entries (so that entries are replaced), each
+// looked up three times, from goroutines of their own.
+func TestStemCache(t *testing.T) {
+	words := []string{"i", "a", "the", "w", "z", "współpracy", "Współpracy", "policji", "Europejskiej", "2018/1939", "4", "000",
+		"Rzeczpospolitej", "przeciwdziałania", "nieprzeciwdziałaniu", "konstantynopolitańczykowianeczka", "internationalization",
+		"ﬁnansowa", "żółć", "ŻÓŁĆ", "naïve", "références", "x" + strings.Repeat("ą", 13), "x" + strings.Repeat("ą", 12)}
+	for i := range 3 * stemCacheSize {
+		words = append(words, "słowo"+strconv.Itoa(i))
+	}
+	for _, lang := range []string{"pl", "en"} {
+		st, err := NewStems(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for g := range 2 {
+			wg.Go(func() {
+				c := st.cache()
+				defer st.caches.Put(c)
+				for round := range 3 {
+					for k := range words {
+						w := words[(k*7+g+round)%len(words)]
+						want := stemOf{}
+						if term, ok := st.a.term(w); ok {
+							want.stem = Fold(term)
+						}
+						if want.stem != "" {
+							want.hash = format.Hash16(want.stem)
+						}
+						if got := st.of(w); got != want {
+							t.Errorf("%s: of(%q) = %+v, want %+v", lang, w, got, want)
+						}
+						if h, ok := st.lookup(c, w); ok != (want.stem != "") || h != want.hash {
+							t.Errorf("%s: lookup(%q) = %d %v, want %+v", lang, w, h, ok, want)
+						}
+					}
+				}
+			})
+		}
+		wg.Wait()
+	}
+}
+
+// TestHashSet: the set keeps each hash once, over many passages.
+func TestHashSet(t *testing.T) {
+	var hs hashSet
+	for n := range 300 {
+		hs.reset(n)
+		seen := map[uint32]bool{}
+		for k := range 3 * n {
+			h := uint32(k*2654435761) >> (k % 7 * 4) // repeats and collisions
+			if got := hs.add(h); got == seen[h] {
+				t.Fatalf("pass %d: add(%d) = %v, seen %v", n, h, got, seen[h])
+			}
+			seen[h] = true
 		}
 	}
 }
