@@ -6,12 +6,11 @@ import (
 	"testing"
 	"time"
 
-	"hubgen/generator/config"
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
-	"hubgen/generator/source"
 	"hubgen/internal/benchcpu"
 	"hubgen/internal/corpus"
+	"hubgen/internal/sitetest"
 )
 
 // BenchmarkConvertCorpus converts every page of a generated portal of
@@ -44,18 +43,6 @@ func BenchmarkConvertCorpus(b *testing.B) {
 // loadCorpus loads the content of the site in dir.
 func loadCorpus(tb testing.TB, dir string) *content.Site {
 	tb.Helper()
-	tree, err := source.Open(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	data, err := tree.ReadFile("config.toml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cfg, err := config.Parse(filepath.Join(dir, "config.toml"), data)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s, _ := content.Load(tree, cfg, content.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	_, s, _ := sitetest.Load(tb, dir, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
 	return s
 }

@@ -19,31 +19,23 @@ func benchPages(b *testing.B) (pages []page, size int64) {
 }
 
 // BenchmarkApply sets every page of a generated portal once an
-// iteration, as the build does. Run:
+// iteration, as the build does; BenchmarkApplyReference does the same
+// with the implementation Apply replaced (reference_test.go), for
+// comparison. Run:
 //
 //	go test ./generator/typography -run '^$' -bench Apply -benchmem
-func BenchmarkApply(b *testing.B) {
-	pages, size := benchPages(b)
-	b.SetBytes(size)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		for _, p := range pages {
-			Apply(p.rules, p.html)
-		}
-	}
-}
+func BenchmarkApply(b *testing.B) { benchApply(b, Apply) }
 
-// BenchmarkApplyReference is BenchmarkApply with the implementation Apply
-// replaced (reference_test.go), for comparison.
-func BenchmarkApplyReference(b *testing.B) {
+func BenchmarkApplyReference(b *testing.B) { benchApply(b, refApply) }
+
+func benchApply(b *testing.B, apply func(Rules, string) string) {
 	pages, size := benchPages(b)
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
 		for _, p := range pages {
-			refApply(p.rules, p.html)
+			apply(p.rules, p.html)
 		}
 	}
 }

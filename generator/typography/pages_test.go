@@ -1,15 +1,13 @@
 package typography
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
-	"hubgen/generator/config"
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
 	"hubgen/generator/markdown"
-	"hubgen/generator/source"
+	"hubgen/internal/sitetest"
 )
 
 // page is the HTML of a page's body as package markdown gives it to the
@@ -26,19 +24,7 @@ type page struct {
 // languages with rules.
 func sitePages(tb testing.TB, dir string) []page {
 	tb.Helper()
-	tree, err := source.Open(dir)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	data, err := tree.ReadFile("config.toml")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	cfg, err := config.Parse(filepath.Join(dir, "config.toml"), data)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	s, _ := content.Load(tree, cfg, content.Options{Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	_, s, _ := sitetest.Load(tb, dir, time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC))
 	var out []page
 	var cur *content.Page
 	conv := markdown.New(markdown.Config{Typography: func(lang, html string) string {
