@@ -322,8 +322,9 @@ export class Searcher {
   // matched, near and has are indexed by document number: its score, the
   // words it contains, those it matches through words like them, and a
   // bit set of the query words (by their index in words) it contains.
-  // These four are the Searcher's own and hold the last query's figures:
-  // read them before the next search (hits stays the result's).
+  // score, matched and near are the Searcher's own and hold the last
+  // query's figures (a query typed on may finish after a later one): read
+  // them before the next search; hits and has stay the result's.
   async search(query) {
     const m = await this.manifest();
     const { words, prefix } = queryWords(query);
@@ -336,9 +337,11 @@ export class Searcher {
     // Per document: the running score, the words matched, and this word's
     // best stem score (typed arrays: a query may touch every document),
     // allocated once a Searcher: a new query's result takes them over.
-    this.scratch ??= { score: new Float64Array(N), matched: new Uint8Array(N), near: new Uint8Array(N), best: new Float64Array(N), seen: new Uint16Array(N), has: new Uint32Array(N) };
-    const { score, matched, near, best, seen, has } = this.scratch;
-    for (const a of [score, matched, near, best, seen, has]) a.fill(0);
+    this.scratch ??= { score: new Float64Array(N), matched: new Uint8Array(N), near: new Uint8Array(N), best: new Float64Array(N), seen: new Uint16Array(N) };
+    const { score, matched, near, best, seen } = this.scratch;
+    for (const a of [score, matched, near, best, seen]) a.fill(0);
+    // The result's own: the page reads it after later queries may have run.
+    const has = new Uint32Array(N);
     const touched = [];
     const byCode = new Float64Array(64);
     let counted = 0;
