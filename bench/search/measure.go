@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing/fstest"
 
 	"hubgen/generator/search"
@@ -125,15 +124,18 @@ func sweepShards(src string, script int) error {
 	}
 	fmt.Println("Shard sizes (reference ranker, all queries of both languages)")
 	fmt.Printf("  %-34s %7s %12s %12s %12s\n", "options", "files", "index (gz)", "median 1st q", "largest")
-	def := search.Options{}
-	variants := []search.Options{
-		def,
-		{DocsPerShard: 1}, {DocsPerShard: 3}, {DocsPerShard: 4},
-		{LexiconShardBytes: 2 << 10}, {LexiconShardBytes: 8 << 10}, {LexiconShardBytes: 16 << 10},
-		{PostingsShardBytes: 2 << 10}, {PostingsShardBytes: 4 << 10}, {PostingsShardBytes: 12 << 10}, {PostingsShardBytes: 24 << 10},
+	variants := []struct {
+		name string
+		o    search.Options
+	}{
+		{"defaults", search.Options{}},
+		{"DocsPerShard:1", search.Options{DocsPerShard: 1}}, {"DocsPerShard:3", search.Options{DocsPerShard: 3}}, {"DocsPerShard:4", search.Options{DocsPerShard: 4}},
+		{"LexiconShardBytes:2048", search.Options{LexiconShardBytes: 2 << 10}}, {"LexiconShardBytes:8192", search.Options{LexiconShardBytes: 8 << 10}}, {"LexiconShardBytes:16384", search.Options{LexiconShardBytes: 16 << 10}},
+		{"PostingsShardBytes:2048", search.Options{PostingsShardBytes: 2 << 10}}, {"PostingsShardBytes:4096", search.Options{PostingsShardBytes: 4 << 10}}, {"PostingsShardBytes:12288", search.Options{PostingsShardBytes: 12 << 10}}, {"PostingsShardBytes:24576", search.Options{PostingsShardBytes: 24 << 10}},
+		{"ImpactHead:100", search.Options{ImpactHead: 100}}, {"ImpactHead:400", search.Options{ImpactHead: 400}},
 	}
-	for _, o := range variants {
-		files, err := search.Build([]string{"pl", "en"}, docs, o)
+	for _, v := range variants {
+		files, err := search.Build([]string{"pl", "en"}, docs, v.o)
 		if err != nil {
 			return err
 		}
@@ -151,12 +153,7 @@ func sweepShards(src string, script int) error {
 		for _, r := range fq {
 			all = append(all, r.gz)
 		}
-		name := strings.TrimPrefix(fmt.Sprintf("%+v", o), "{")
-		name = strings.TrimSuffix(strings.NewReplacer("LexiconShardBytes:0", "", "PostingsShardBytes:0", "", "DocsPerShard:0", "", "Stems:map[]", "").Replace(name), "}")
-		if strings.TrimSpace(name) == "" {
-			name = "defaults"
-		}
-		fmt.Printf("  %-34s %7d %12s %12s %12s\n", strings.Join(strings.Fields(name), " "), len(files), kb(total), kb(median(all)), kb(maxOf(all)))
+		fmt.Printf("  %-34s %7d %12s %12s %12s\n", v.name, len(files), kb(total), kb(median(all)), kb(maxOf(all)))
 	}
 	fmt.Println()
 	return nil

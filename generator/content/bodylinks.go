@@ -27,7 +27,7 @@ func BodyLinks(body []byte) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(dest string) {
-		if t, ok := fileTarget(dest); ok && !seen[t] {
+		if t, _, ok := FileTarget(dest); ok && !seen[t] {
 			seen[t] = true
 			out = append(out, t)
 		}
@@ -149,19 +149,22 @@ func inlineLinks(line []byte, add func(string)) {
 	}
 }
 
-// fileTarget returns the file part of a destination that names a content
-// file by a relative path, as markdown's rewrite takes it.
-func fileTarget(dest string) (string, bool) {
+// FileTarget returns the file part of a link's destination that names a
+// content file by a relative path ("../news/a.md#x" -> "../news/a.md"),
+// with the parsed destination; ok is false for any other destination (an
+// address, a site path, a fragment alone, a file that is not Markdown).
+// Markdown's link rewriting and BodyLinks take links alike through it.
+func FileTarget(dest string) (file string, u *url.URL, ok bool) {
 	if !strings.Contains(dest, ".md") && !strings.Contains(dest, "%") {
-		return "", false
+		return "", nil, false
 	}
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
-		return "", false
+		return "", nil, false
 	}
-	file, err := url.PathUnescape(u.Path)
+	file, err = url.PathUnescape(u.Path)
 	if err != nil || !strings.HasSuffix(file, ".md") {
-		return "", false
+		return "", nil, false
 	}
-	return file, true
+	return file, u, true
 }

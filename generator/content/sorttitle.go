@@ -16,10 +16,16 @@ const maxSortTitle = 120
 // A–Z lists sort it; without it the page sorts under title. Empty,
 // multi-line or over-long values are errors at the key.
 func sortTitle(f fields, m *matter, title, rel string, ds *diag.List) string {
-	if _, ok := m.Values["sortTitle"]; !ok {
+	raw, ok := m.Values["sortTitle"]
+	if !ok {
 		return title
 	}
 	v := f.str("sortTitle", false)
+	switch raw.(type) {
+	case string, int, int64, float64, bool:
+	default:
+		return title // f.str has said it must be text
+	}
 	l, c := m.keyPos("sortTitle")
 	switch {
 	case v == "":

@@ -8,7 +8,6 @@ package markdown
 
 import (
 	"bytes"
-	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -220,20 +219,26 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse pa
 		}
 		return ast.WalkContinue, nil
 	})
-	res.HTML = c.render(c.md.Renderer(), p, doc, ds)
-	if c.cfg.Typography != nil {
-		res.HTML = c.cfg.Typography(p.Lang, res.HTML)
-	}
+	res.HTML = c.typeset(p, c.render(c.md.Renderer(), p, doc, ds))
 	if res.Act != nil {
 		for i := range res.Act.Units {
 			u := &res.Act.Units[i]
-			u.HTML = c.render(c.parallel, p, u.node, ds)
+			u.HTML = c.typeset(p, c.render(c.parallel, p, u.node, ds))
 			u.node = nil // the result keeps no part of the tree
 		}
 	}
 	res.Text = string(collapseSpace(plain.Bytes()))
 	c.buffers.Put(plain)
 	return res
+}
+
+// typeset applies the configured typography of p's language to html, a
+// page's body or a part of it (the parallel view's units).
+func (c *Converter) typeset(p *content.Page, html string) string {
+	if c.cfg.Typography == nil {
+		return html
+	}
+	return c.cfg.Typography(p.Lang, html)
 }
 
 // needsLinkify reports whether goldmark's Linkify extension could make a
@@ -410,13 +415,8 @@ func (c *Converter) rewrite(p *content.Page, r Resolver, l *ast.Link, src []byte
 		// The path cannot end in ".md": no need to parse the URL.
 		return nil
 	}
-	dest := string(l.Destination)
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "#") {
-		return nil
-	}
-	filePart, _ := url.PathUnescape(u.Path)
-	if !strings.HasSuffix(filePart, ".md") {
+	filePart, u, ok := content.FileTarget(string(l.Destination))
+	if !ok {
 		return nil
 	}
 	to, problem := r.ResolveFile(p, filePart)

@@ -102,9 +102,9 @@ func (p *env) relatedPages(pg *content.Page) []*content.Page {
 		limit = relatedNews
 	}
 	ri := p.relatedIndex()
-	skip := func(q *content.Page) bool {
-		return q == pg || q.Lang != pg.Lang || !q.Kind.Listed || pg.Translations[q.Lang] == q
-	}
+	// Links and topics are the page's language's (relatedIndex): its
+	// translations are never among them.
+	skip := func(q *content.Page) bool { return q == pg || !q.Kind.Listed }
 	var taken []*content.Page // a few dozen at most: a slice beats a map
 	var out []*content.Page
 	linked := slices.Clone(ri.links[pg])

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"sync"
@@ -16,7 +17,7 @@ type langData struct {
 	postings [][]posting                  // by stem id, by document number
 	surfaces map[string][]int32           // folded surface -> stem ids (empty for stop words); stems are keys too (addStemKeys)
 	rules    [][2]string                  // suffix rules for forms no page uses (suffixRules)
-	norms    [][format.NumFields]uint8    // per document, per field: length code
+	lengths  [][format.NumFields]int32    // per document, per field: its length in words
 	big      [][][format.NumFields]uint16 // per document: the counts its postings' freqs do not hold
 	avglen   [format.NumFields]float64    // per field: mean length of the documents that have it
 }
@@ -33,7 +34,7 @@ type docTerms struct {
 // analyse turns one language's documents, sorted by kind and date, into
 // the data its index is written from: it splits every field into words,
 // analyses every distinct word once, counts each document's stems and
-// computes its length codes (all on all cores, in one pass over the
+// computes its fields' lengths (all on all cores, in one pass over the
 // documents), collects the surface forms the lexicon maps to stems,
 // numbers the documents and gathers the postings of every stem.
 //
@@ -42,13 +43,13 @@ type docTerms struct {
 func analyse(docs []*Doc, st *Stems) *langData {
 	a := st.a
 	v := newVocabulary(st)
-	terms, norms, df := countStems(docs, v)
+	terms, lengths, df := countStems(docs, v)
 	ld := &langData{docs: docs, stems: v.stems, surfaces: map[string][]int32{}}
 	own := ld.collectSurfaces(v.list)
 	ld.addUnaccented(a, v.stemID, own)
 	ld.addStopWords(a)
-	ld.avglen = averageLengths(norms)
-	ld.gatherPostings(docs, docOrder(docs, norms), terms, norms, df)
+	ld.avglen = averageLengths(lengths)
+	ld.gatherPostings(docs, docOrder(docs, lengths), terms, lengths, df)
 	ld.rules = ld.suffixRules() // from the forms of the site alone
 	ld.addStemKeys()
 	return ld
@@ -156,8 +157,8 @@ type inDoc struct {
 }
 
 // count returns the distinct stems of d with their counts per field, and
-// d's length codes.
-func (c *stemCounter) count(d *Doc, table *[64]int) (docTerms, [format.NumFields]uint8) {
+// d's fields' lengths.
+func (c *stemCounter) count(d *Doc) (docTerms, [format.NumFields]int32) {
 	c.doc++
 	c.ids, c.tf = c.ids[:0], c.tf[:0]
 	fieldParts(d, func(f int, text string) {
@@ -217,30 +218,29 @@ func (c *stemCounter) count(d *Doc, table *[64]int) (docTerms, [format.NumFields
 	for k := range c.sums {
 		dt.tf[k] = packFreqs(&c.sums[k], &dt.big)
 	}
-	var norms [format.NumFields]uint8
+	var out [format.NumFields]int32
 	for f, n := range lengths {
-		norms[f] = uint8(format.NormCode(table, n))
+		out[f] = int32(min(n, math.MaxInt32))
 	}
-	return dt, norms
+	return dt, out
 }
 
 // countStems splits every indexed field of every document into words (see
 // Tokenize) and counts each document's distinct stems per field, on all
-// cores. It returns each document's stems and length codes, and each
+// cores. It returns each document's stems and fields' lengths, and each
 // stem's document frequency.
-func countStems(docs []*Doc, v *vocabulary) (terms []docTerms, norms [][format.NumFields]uint8, df []int) {
+func countStems(docs []*Doc, v *vocabulary) (terms []docTerms, lengths [][format.NumFields]int32, df []int) {
 	const chunk = 16 // documents a goroutine takes at a time
 	terms = make([]docTerms, len(docs))
-	norms = make([][format.NumFields]uint8, len(docs))
+	lengths = make([][format.NumFields]int32, len(docs))
 	counters := make([]stemCounter, workers(len(docs), chunk))
 	for w := range counters {
 		counters[w].v = v
 	}
-	table := format.NormLengths()
 	forChunks(len(docs), chunk, func(w, lo, hi int) {
 		c := &counters[w]
 		for i := lo; i < hi; i++ {
-			terms[i], norms[i] = c.count(docs[i], &table)
+			terms[i], lengths[i] = c.count(docs[i])
 		}
 	})
 	df = make([]int, len(v.stems))
@@ -249,7 +249,7 @@ func countStems(docs []*Doc, v *vocabulary) (terms []docTerms, norms [][format.N
 			df[s] += n
 		}
 	}
-	return terms, norms, df
+	return terms, lengths, df
 }
 
 // collectSurfaces maps every folded surface form of the words to their
@@ -324,16 +324,14 @@ func (ld *langData) addStopWords(a *analyzer) {
 	}
 }
 
-// averageLengths is each field's average length (of the lengths the
-// length codes stand for) over the documents that have the field; 1 where
-// none has it.
-func averageLengths(norms [][format.NumFields]uint8) (avglen [format.NumFields]float64) {
-	table := format.NormLengths()
+// averageLengths is each field's average length over the documents that
+// have the field; 1 where none has it.
+func averageLengths(lengths [][format.NumFields]int32) (avglen [format.NumFields]float64) {
 	var total, have [format.NumFields]int
-	for d := range norms {
-		for f, code := range norms[d] {
-			if code > 0 { // the code of a length above 0
-				total[f] += table[code]
+	for d := range lengths {
+		for f, n := range lengths[d] {
+			if n > 0 {
+				total[f] += int(n)
 				have[f]++
 			}
 		}
@@ -353,7 +351,7 @@ func averageLengths(norms [][format.NumFields]uint8) (avglen [format.NumFields]f
 // length sit together, so that the impact codes in postings (which a
 // document's length sets as much as its counts) come in runs that
 // compress well. order[n] is the index in docs of document n.
-func docOrder(docs []*Doc, norms [][format.NumFields]uint8) []int {
+func docOrder(docs []*Doc, lengths [][format.NumFields]int32) []int {
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
@@ -364,7 +362,7 @@ func docOrder(docs []*Doc, norms [][format.NumFields]uint8) []int {
 		if da.Kind != db.Kind || year(da) != year(db) {
 			return a < b // the given order already sorts by these
 		}
-		if na, nb := norms[a][format.FieldBody], norms[b][format.FieldBody]; na != nb {
+		if na, nb := lengths[a][format.FieldBody], lengths[b][format.FieldBody]; na != nb {
 			return na < nb
 		}
 		return a < b
@@ -376,12 +374,12 @@ func docOrder(docs []*Doc, norms [][format.NumFields]uint8) []int {
 // the index in docs of document n) and gathers every stem's postings (df
 // of them) in that order into one array, on all cores, and lets the
 // documents' stems (terms) go.
-func (ld *langData) gatherPostings(docs []*Doc, order []int, terms []docTerms, norms [][format.NumFields]uint8, df []int) {
+func (ld *langData) gatherPostings(docs []*Doc, order []int, terms []docTerms, lengths [][format.NumFields]int32, df []int) {
 	ld.docs = make([]*Doc, len(docs))
-	ld.norms = make([][format.NumFields]uint8, len(docs))
+	ld.lengths = make([][format.NumFields]int32, len(docs))
 	ld.big = make([][][format.NumFields]uint16, len(docs))
 	for id, d := range order {
-		ld.docs[id], ld.norms[id], ld.big[id] = docs[d], norms[d], terms[d].big
+		ld.docs[id], ld.lengths[id], ld.big[id] = docs[d], lengths[d], terms[d].big
 	}
 	start := make([]int, len(ld.stems)+1) // where each stem's postings start
 	for s, n := range df {

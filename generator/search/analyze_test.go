@@ -16,17 +16,16 @@ import (
 // their text, documents by URL.
 type naiveAnalysis struct {
 	postings map[string]map[string][format.NumFields]uint16 // stem -> URL -> counts
-	norms    map[string][format.NumFields]uint8             // URL -> length codes
+	lengths  map[string][format.NumFields]int32             // URL -> fields' lengths
 	surfaces map[string][]string                            // folded word -> stems, sorted
 	order    []string                                       // URLs in document order
 }
 
 func naiveAnalyse(t *testing.T, docs []*Doc, a *analyzer) naiveAnalysis {
 	t.Helper()
-	na := naiveAnalysis{postings: map[string]map[string][format.NumFields]uint16{}, norms: map[string][format.NumFields]uint8{}, surfaces: map[string][]string{}}
-	table := format.NormLengths()
+	na := naiveAnalysis{postings: map[string]map[string][format.NumFields]uint16{}, lengths: map[string][format.NumFields]int32{}, surfaces: map[string][]string{}}
 	stemOf := func(w string) string { s, _ := a.term(w); return Fold(s) }
-	allNorms := make([][format.NumFields]uint8, len(docs))
+	allLengths := make([][format.NumFields]int32, len(docs))
 	for i, d := range docs {
 		texts := [format.NumFields]string{d.Title, d.Summary, d.Body, strings.Join(d.Topics, ". "), strings.TrimSpace(d.ActType + " " + d.ActNumber)}
 		raw := map[string]*[format.NumFields]uint16{}
@@ -64,9 +63,9 @@ func naiveAnalyse(t *testing.T, docs []*Doc, a *analyzer) naiveAnalysis {
 			na.postings[stem][d.URL] = sum
 		}
 		for f, n := range lengths {
-			allNorms[i][f] = uint8(format.NormCode(&table, n))
+			allLengths[i][f] = int32(n)
 		}
-		na.norms[d.URL] = allNorms[i]
+		na.lengths[d.URL] = allLengths[i]
 	}
 	for surface, stems := range na.surfaces {
 		if len(stems) == 0 {
@@ -92,7 +91,7 @@ func naiveAnalyse(t *testing.T, docs []*Doc, a *analyzer) naiveAnalysis {
 	for _, stems := range na.surfaces {
 		slices.Sort(stems)
 	}
-	for _, i := range docOrder(docs, allNorms) {
+	for _, i := range docOrder(docs, allLengths) {
 		na.order = append(na.order, docs[i].URL)
 	}
 	return na
@@ -152,8 +151,8 @@ func TestAnalyseMatchesNaive(t *testing.T) {
 			var order []string
 			for id, d := range ld.docs {
 				order = append(order, d.URL)
-				if ld.norms[id] != want.norms[d.URL] {
-					t.Errorf("%s: length codes %v, want %v", d.URL, ld.norms[id], want.norms[d.URL])
+				if ld.lengths[id] != want.lengths[d.URL] {
+					t.Errorf("%s: fields' lengths %v, want %v", d.URL, ld.lengths[id], want.lengths[d.URL])
 				}
 			}
 			if !slices.Equal(order, want.order) {

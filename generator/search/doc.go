@@ -18,8 +18,8 @@
 // One directory per language, search/<lang>/, all JSON:
 //
 //   - manifest.json: format, version (a hash of the other files; the
-//     client adds ?v=<version> to every other URL), document count, BM25F
-//     parameters (k1, b, per-field weights and average lengths), prefix
+//     client adds ?v=<version> to every other URL), document count, BM25F's
+//     k1 (b and the field weights are the build's, in the impact codes), prefix
 //     search parameters, the first word of every lexicon shard, how
 //     postings are spread (postingShards, bigDF), documents per document
 //     shard, the document ranges of each kind and year, the topic names.

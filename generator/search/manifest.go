@@ -11,10 +11,10 @@ import (
 
 // Params are the ranking parameters. K1 and those of prefixes and
 // fallbacks are the manifest's, which the client and the reference ranker
-// read; B, Fields and Weights make the postings' impact codes at build time.
+// read; B and Weights (in format's field order) make the postings' impact
+// codes at build time.
 type Params struct {
 	K1, B        float64
-	Fields       []string
 	Weights      []int   // per field, multiplying its term frequency
 	MinPrefix    int     // the last query word is also a prefix when at least this long (UTF-16 units)
 	Expansions   int     // at most this many stems a prefix expands to
@@ -27,7 +27,6 @@ type Params struct {
 func DefaultParams() Params {
 	return Params{
 		K1: 1.2, B: 0.75,
-		Fields:    []string{"title", "summary", "body", "topics", "act"},
 		Weights:   []int{6, 2, 1, 3, 4},
 		MinPrefix: 3, Expansions: 5, PrefixFactor: 0.5,
 		FallbackCut: 3, FallbackMin: 4,

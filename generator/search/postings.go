@@ -117,7 +117,7 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 // first: the number itself); then each posting's impact code
 // (format.Impacts), the character of its BM25F pseudo-frequency
 // Σ weight·tf / ((1-b) + b·length/average length) over the fields the stem
-// occurs in, lengths those the document's length codes (norms) stand for.
+// occurs in.
 // The query-side factors (the stem's document frequency, k1, a prefix's
 // factor) are the client's. Storing the field counts and lengths instead
 // made a common word's list two and a half times the bytes (gzip).
@@ -204,13 +204,12 @@ func headCut(count *[64]int, n, head int) (cut, tail int) {
 type scoring struct {
 	params  Params
 	avglen  [format.NumFields]float64
-	norms   [][format.NumFields]uint8
-	lengths [64]int // format.NormLengths
-	impacts [64]int // format.Impacts
+	lengths [][format.NumFields]int32 // per document, per field
+	impacts [64]int                   // format.Impacts
 }
 
 func newScoring(ld *langData, params Params) *scoring {
-	return &scoring{params: params, avglen: ld.avglen, norms: ld.norms, lengths: format.NormLengths(), impacts: format.Impacts()}
+	return &scoring{params: params, avglen: ld.avglen, lengths: ld.lengths, impacts: format.Impacts()}
 }
 
 // code is the impact code of a posting in document doc with counts tf.
@@ -221,7 +220,7 @@ func (sc *scoring) code(doc int32, tf *[format.NumFields]uint16) int {
 		if n == 0 || f >= len(sc.params.Weights) {
 			continue
 		}
-		norm := (1 - b) + b*float64(sc.lengths[sc.norms[doc][f]])/sc.avglen[f]
+		norm := (1 - b) + b*float64(sc.lengths[doc][f])/sc.avglen[f]
 		t += float64(sc.params.Weights[f]*int(n)) / norm
 	}
 	return max(1, format.ImpactCode(&sc.impacts, t)) // 0 marks a list's tail

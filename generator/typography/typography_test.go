@@ -102,12 +102,3 @@ func tags(html string) []string {
 		html = html[i+j+1:]
 	}
 }
-
-// TestUnchanged: text the rules do not touch comes back as the same string.
-func TestUnchanged(t *testing.T) {
-	for _, s := range []string{"", "<p>Europol</p>", "<pre><code>a \"b\"</code></pre>", "plain text with no rule"} {
-		if got := Apply(Rules{Polish: true}, s); got != s {
-			t.Errorf("Apply(%q) = %q", s, got)
-		}
-	}
-}

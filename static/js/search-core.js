@@ -160,10 +160,11 @@ function readVint(s, i) {
 // the tail's) into parallel typed arrays: document numbers and impact
 // codes (IMPACTS gives the BM25F pseudo-frequency Σ weight·tf /
 // ((1-b) + b·len/avglen) each stands for, worked out at build time).
-export function decodePostings(s) {
+function decodePostings(s) {
   if (!s) return { doc: new Int32Array(0), code: new Uint8Array(0) };
   let n, i, v;
   [n, i] = readVint(s, 0);
+  if (n > s.length) throw new Error("bad postings");
   const doc = new Int32Array(n), code = new Uint8Array(n);
   let d = 0;
   for (let k = 0; k < n; k++) { [v, i] = readVint(s, i); d = k ? d + v : v; doc[k] = d; }
@@ -547,7 +548,7 @@ export function passageHas(bits, h) {
 // first), then in page order; passages with none are left out. These are
 // the candidates whose text is worth reading (a filter may be wrong):
 // [{p, n}].
-export function choosePassages(ps, result) {
+function choosePassages(ps, result) {
   const words = result.words.filter((w) => !w.stop && w.stems.length).map((w) => w.stems.map((s) => hash16(s.stem)));
   const scored = [];
   ps.forEach((p, i) => {
@@ -564,7 +565,7 @@ const wordTests = new WeakMap();
 // rankPassages orders passages read with their texts ([{p, text}], in
 // page order) by how many of the query's words their text holds, most
 // first, then in page order, leaving out those with none.
-export function rankPassages(read, result) {
+function rankPassages(read, result) {
   let tests = wordTests.get(result);
   if (!tests) {
     // One matcher a query word, made once a result: each reads every

@@ -7,8 +7,7 @@ import (
 )
 
 // scored is a posting read for scoring: the document and its BM25F
-// pseudo-frequency Σ weight·tf / ((1-b) + b·length/average length), over
-// the fields, in field order.
+// pseudo-frequency, the value its impact code stands for (format.Impacts).
 type scored struct {
 	doc int
 	tf  float64

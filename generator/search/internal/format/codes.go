@@ -59,30 +59,6 @@ func ReadVint(s string, i int) (int, int) {
 	return 0, -1
 }
 
-// NormLengths is the table of document lengths a one-character length code
-// stands for: 0, 1, 2, 3, 4, then each 25% (rounded down) above the last.
-// The client builds the same table with the same integer steps.
-func NormLengths() [64]int {
-	var t [64]int
-	for q := 1; q < 64; q++ {
-		step := t[q-1] >> 2
-		if step < 1 {
-			step = 1
-		}
-		t[q] = t[q-1] + step
-	}
-	return t
-}
-
-// NormCode is the largest code whose length does not exceed n.
-func NormCode(table *[64]int, n int) int {
-	q := 0
-	for q+1 < 64 && table[q+1] <= n {
-		q++
-	}
-	return q
-}
-
 // Impacts is the table of BM25F pseudo-frequencies an impact code (one
 // character of a postings list) stands for, in 256ths: 8 (1/32), then
 // each 12.5 % (rounded down, at least 1) above the last, up to about 34.

@@ -1,7 +1,7 @@
 // Package format holds what the index writer (package search) and the
 // reference ranker (package search/ranker) agree on besides the JSON they
 // exchange: the format version, the names of the index's files, the order
-// of the indexed fields, how numbers and length codes are written, and the
+// of the indexed fields, how numbers and impact codes are written, and the
 // UTF-16 order and hash the browser client uses. The client
 // (static/js/search-core.js) has its own copy of each definition.
 package format
@@ -54,8 +54,8 @@ func ShardOf(firsts []string, word string) int {
 	return max(i-1, 0)
 }
 
-// The indexed fields, in the order of posting masks and of the manifest's
-// fields, weights and average lengths.
+// The indexed fields, in the order of Params.Weights and of a document's
+// counts and lengths.
 const (
 	FieldTitle = iota
 	FieldSummary

@@ -40,24 +40,6 @@ func TestCompare16OrdersLikeJavaScript(t *testing.T) {
 	}
 }
 
-func TestNormLengths(t *testing.T) {
-	table := NormLengths()
-	for q := 1; q < 64; q++ {
-		if table[q] <= table[q-1] {
-			t.Fatalf("length table not increasing at %d: %v", q, table)
-		}
-		if got := NormCode(&table, table[q]); got != q {
-			t.Errorf("NormCode(%d) = %d, want %d", table[q], got, q)
-		}
-		if got := NormCode(&table, table[q]-1); got != q-1 {
-			t.Errorf("NormCode(%d) = %d, want %d", table[q]-1, got, q-1)
-		}
-	}
-	if table[63] < 100000 {
-		t.Errorf("longest length code %d: long documents would all look alike", table[63])
-	}
-}
-
 func TestImpacts(t *testing.T) {
 	table := Impacts()
 	for q := 1; q < 64; q++ {
