@@ -40,6 +40,7 @@ type Options struct {
 	LexiconShardBytes  int // a lexicon shard is closed once its entries pass this many bytes
 	PostingsShardBytes int // a postings shard is closed once its lists pass this many bytes
 	DocsPerShard       int // documents per document-store shard
+	DocsPerPassageFile int // documents per passage-store file
 	// ImpactHead is how many postings of a stem's list keep their own
 	// impact code; the rest share one (see appendPostings).
 	ImpactHead int
@@ -57,6 +58,7 @@ const (
 	DefaultLexiconShardBytes  = 4 << 10
 	DefaultPostingsShardBytes = 8 << 10
 	DefaultDocsPerShard       = 2
+	DefaultDocsPerPassageFile = 128
 	DefaultImpactHead         = 200
 )
 
@@ -69,6 +71,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.DocsPerShard <= 0 {
 		o.DocsPerShard = DefaultDocsPerShard
+	}
+	if o.DocsPerPassageFile <= 0 {
+		o.DocsPerPassageFile = DefaultDocsPerPassageFile
 	}
 	if o.ImpactHead <= 0 {
 		o.ImpactHead = DefaultImpactHead
@@ -132,7 +137,7 @@ func buildLang(lang string, docs []*Doc, st *Stems, opts Options) map[string][]b
 	postings := writePostings(files, ld, params, opts)
 	lexicon := writeLexicon(files, ld, params, opts)
 	topics := topicNames(ld.docs)
-	writeDocs(files, ld, topics, writePassages(files, ld), opts)
+	writeDocs(files, ld, topics, writePassages(files, ld, opts.DocsPerPassageFile), opts)
 	writeFacets(files, ld, topics)
 	writeRules(files, ld)
 	writeManifest(files, manifest{lang: lang, ld: ld, params: params, opts: opts, topics: topics, lexicon: lexicon, postings: postings})

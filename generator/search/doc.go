@@ -47,17 +47,17 @@
 //     one code written before the column (appendPostings).
 //   - d/<n>.json, the document store: documents n·D … n·D+D-1, each
 //     [title, url, date, [topic numbers], summary, [offset, length] of
-//     its line in passages.jsonl or 0].
-//   - passages.jsonl, the passage store: a line per document with
-//     passages (see passagestore.go), read with range requests for the
-//     results shown; the passages' text is read from the published pages
+//     its line in its passage-store file or 0].
+//   - passages/<n>.jsonl, the passage store: a line per document with
+//     passages, docsPerPassageFile documents a file (see passagestore.go),
+//     read with range requests for the results shown; the passages' text is read from the published pages
 //     themselves, at the bytes the line gives (Passages finds them).
 //   - facets.json: every document's topics as a bit set, for the topic
 //     filter; the page loads it only when the reader opens that filter
 //     (a document's kind and year follow from its number).
 //
-// Documents are numbered by kind, year (newest first) and body length, so
-// that kinds and years are ranges in the manifest.
+// Documents are numbered by kind, year (newest first) and body length
+// class, so that kinds and years are ranges in the manifest.
 //
 // # Reading
 //

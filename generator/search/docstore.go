@@ -5,8 +5,9 @@ import "hubgen/generator/search/internal/format"
 // writeDocs writes the document store d/<n>.json: documents n·D to n·D+D-1,
 // each [title, url, date, [topic numbers], summary, passages], date as
 // YYYY-MM-DD or "", topic numbers indexes in topics (the manifest's),
-// passages where the document's line of passages.jsonl is, [offset,
-// length] in bytes, or 0 when it has none (see writePassages).
+// passages where the document's line of its passage-store file is
+// (passages/<n>.jsonl, n its number over the manifest's
+// docsPerPassageFile), [offset, length] in bytes, or 0 when it has none (see writePassages).
 func writeDocs(files map[string][]byte, ld *langData, topics []string, lines [][2]int, opts Options) {
 	topicNo := topicNumbers(topics)
 	shards := make([][]byte, (len(ld.docs)+opts.DocsPerShard-1)/opts.DocsPerShard)

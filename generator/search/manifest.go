@@ -87,6 +87,8 @@ func writeManifest(files map[string][]byte, m manifest) {
 	b = strconv.AppendInt(b, int64(params.FallbackMin), 10)
 	b = appendKey(b, "docsPerShard", false)
 	b = strconv.AppendInt(b, int64(m.opts.DocsPerShard), 10)
+	b = appendKey(b, "docsPerPassageFile", false)
+	b = strconv.AppendInt(b, int64(m.opts.DocsPerPassageFile), 10)
 	b = appendKey(b, "kinds", false)
 	b = appendKinds(b, ld.docs)
 	b = appendKey(b, "topics", false)

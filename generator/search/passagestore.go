@@ -6,10 +6,11 @@ import (
 	"hubgen/generator/search/internal/format"
 )
 
-// The passage store, passages.jsonl: one line per document with passages,
-// in document order, which the client fetches alone with an HTTP range
-// request (the document store says where the line is), and only for the
-// results it shows:
+// The passage store, passages/<n>.jsonl: one line per document with
+// passages, in document order, a fixed number of documents a file
+// (Options.DocsPerPassageFile), which the client fetches alone with an
+// HTTP range request (the document store says where the line is), and
+// only for the results it shows:
 //
 //	[[[anchor, label], …], [a, gap, length, "bits", …]]
 //
@@ -41,22 +42,29 @@ func passageBits(n int) int {
 	return 8
 }
 
-// writePassages writes passages.jsonl and returns, by document number,
-// where each document's line is: [offset, length], {0, 0} for none.
-func writePassages(files map[string][]byte, ld *langData) [][2]int {
-	var b []byte
+// writePassages writes the passage store, passages/<n>.jsonl with the
+// lines of docs documents each, and returns, by document number, where
+// each document's line is in its file: [offset, length], {0, 0} for none.
+// Files of a fixed number of documents, rather than one file, keep a
+// rebuild after one page's edit to its own file and to the document-store
+// shards of the documents after it in that file, whose offsets move.
+func writePassages(files map[string][]byte, ld *langData, docs int) [][2]int {
 	at := make([][2]int, len(ld.docs))
-	for i, d := range ld.docs {
-		if len(d.Passages) == 0 {
-			continue
+	for lo := 0; lo < len(ld.docs); lo += docs {
+		var b []byte
+		for i := lo; i < min(lo+docs, len(ld.docs)); i++ {
+			d := ld.docs[i]
+			if len(d.Passages) == 0 {
+				continue
+			}
+			start := len(b)
+			b = appendPassages(b, d.Passages)
+			at[i] = [2]int{start, len(b) - start}
+			b = append(b, '\n')
 		}
-		start := len(b)
-		b = appendPassages(b, d.Passages)
-		at[i] = [2]int{start, len(b) - start}
-		b = append(b, '\n')
-	}
-	if len(b) > 0 {
-		files[format.PassagesFile] = b
+		if len(b) > 0 {
+			files[format.PassagesFile(lo/docs)] = b
+		}
 	}
 	return at
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math"
 	"slices"
 
 	"hubgen/generator/search/internal/format"
@@ -72,7 +73,7 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 			small += len(e) + len(ld.stems[s]) + 6
 		}
 	}
-	shards := max(1, (small+opts.PostingsShardBytes/2)/opts.PostingsShardBytes)
+	shards := shardCount(small, opts.PostingsShardBytes)
 	groups := map[string][]int32{}
 	var names []string
 	for _, s := range order {
@@ -109,6 +110,18 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 		files[name] = out[i]
 	}
 	return postingsLayout{shards: shards, bigDF: bigDF}
+}
+
+// shardCount is how many shared postings files hold small bytes of lists
+// at about per bytes a file: small/per rounded to a power of 2^(1/4), so
+// that one page edited, which moves small by a few bytes, almost never
+// changes the count (every stem's file would change with it); files are
+// then within about 10 % of per bytes on average.
+func shardCount(small, per int) int {
+	if small <= per {
+		return 1
+	}
+	return int(math.Round(math.Exp2(math.Round(4*math.Log2(float64(small)/float64(per))) / 4)))
 }
 
 // appendPostings writes a stem's postings, whose counts are tfs, column

@@ -60,15 +60,18 @@ func TestSearchPassagesInBrowser(t *testing.T) {
 	files := server.Handler(dest)
 	var ranges, lines atomic.Int64 // range requests: all, and those for a result's line of passages
 	var ignore atomic.Bool
+	passageStore := func(r *http.Request) bool {
+		return strings.Contains(r.URL.Path, "/passages/") && strings.HasSuffix(r.URL.Path, ".jsonl")
+	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/passages.jsonl") {
+		if passageStore(r) {
 			// Every line read must reach the server to be counted: Chromium
 			// keeps ranges of a file it has read in its cache.
 			w.Header().Set("Cache-Control", "no-store")
 		}
 		if r.Header.Get("Range") != "" {
 			ranges.Add(1)
-			if strings.HasSuffix(r.URL.Path, "/passages.jsonl") {
+			if passageStore(r) {
 				lines.Add(1)
 			}
 			if ignore.Load() {

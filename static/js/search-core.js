@@ -4,7 +4,7 @@
 // generator/search) and ranks exactly as the Go reference ranker does:
 // every floating-point step below is mirrored there in the same order.
 
-export const FORMAT = 3;
+export const FORMAT = 4;
 export const MAX_WORDS = 12;
 // MAX_WORD_CHARS: a longer run of characters is no word (Go: MaxWordRunes).
 export const MAX_WORD_CHARS = 64;
@@ -385,8 +385,8 @@ export class Searcher {
 
   // docs returns the stored documents with the given numbers:
   // {id, title, url, date, topics: [names], summary, at, kind, year}, at
-  // where the document's passages are in passages.jsonl ([offset,
-  // length], or 0).
+  // where the document's passages are in its passage-store file
+  // (passages/<id over docsPerPassageFile>.jsonl: [offset, length], or 0).
   async docs(ids) {
     const m = this.m;
     const D = m.docsPerShard;
@@ -407,7 +407,7 @@ export class Searcher {
     let p = this.cache.get(key);
     if (!p) {
       const [off, len] = d.at;
-      p = this.range(this.base + "passages.jsonl?v=" + this.m.version, off, off + len).then((line) => {
+      p = this.range(this.base + "passages/" + Math.floor(d.id / this.m.docsPerPassageFile) + ".jsonl?v=" + this.m.version, off, off + len).then((line) => {
         const [anchors, flat] = JSON.parse(line);
         const out = [];
         let end = 0;

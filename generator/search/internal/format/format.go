@@ -13,7 +13,7 @@ import (
 
 // Version is written to every manifest; the client and the reference
 // ranker refuse an index of another version.
-const Version = 3
+const Version = 4
 
 // The files of a language's index, relative to its directory search/<lang>/.
 const (
@@ -27,8 +27,10 @@ const (
 // LexiconFile is the name of lexicon shard n.
 func LexiconFile(n int) string { return fmt.Sprintf("l/%d.json", n) }
 
-// PassagesFile is the passage store, read with range requests.
-const PassagesFile = "passages.jsonl"
+// PassagesFile is the name of passage-store file n: the lines of
+// documents n·P … n·P+P-1 (P the manifest's docsPerPassageFile), read with
+// range requests.
+func PassagesFile(n int) string { return fmt.Sprintf("passages/%d.jsonl", n) }
 
 // DocsFile is the name of document-store shard n.
 func DocsFile(n int) string { return fmt.Sprintf("d/%d.json", n) }
