@@ -47,12 +47,14 @@ func passageBits(n int) int {
 // each document's line is in its file: [offset, length], {0, 0} for none.
 // Files of a fixed number of documents, rather than one file, keep a
 // rebuild after one page's edit to its own file and to the document-store
-// shards of the documents after it in that file, whose offsets move.
+// shards of the documents after it in that file, whose offsets move. The
+// files are written on all cores.
 func writePassages(files map[string][]byte, ld *langData, docs int) [][2]int {
 	at := make([][2]int, len(ld.docs))
-	for lo := 0; lo < len(ld.docs); lo += docs {
+	out := make([][]byte, (len(ld.docs)+docs-1)/docs)
+	forChunks(len(ld.docs), docs, func(_, lo, hi int) {
 		var b []byte
-		for i := lo; i < min(lo+docs, len(ld.docs)); i++ {
+		for i := lo; i < hi; i++ {
 			d := ld.docs[i]
 			if len(d.Passages) == 0 {
 				continue
@@ -62,8 +64,11 @@ func writePassages(files map[string][]byte, ld *langData, docs int) [][2]int {
 			at[i] = [2]int{start, len(b) - start}
 			b = append(b, '\n')
 		}
+		out[lo/docs] = b
+	})
+	for n, b := range out {
 		if len(b) > 0 {
-			files[format.PassagesFile(lo/docs)] = b
+			files[format.PassagesFile(n)] = b
 		}
 	}
 	return at
