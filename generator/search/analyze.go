@@ -147,6 +147,10 @@ type stemCounter struct {
 	// The current document's stems and their counts.
 	stems []int32
 	sums  [][format.NumFields]uint16
+	// By table of the bags met: the local number of each of its words
+	// (-1 before it is met), and its words.
+	fromBag map[*Words][]int32
+	tables  map[*Words][]string
 }
 
 // inDoc is where a word or stem is in the lists of the document
@@ -156,8 +160,43 @@ type inDoc struct {
 	slot int32 // its place in that document's lists
 }
 
-// count returns the distinct stems of d with their counts per field, and
-// d's fields' lengths.
+// added looks up the stem of the word c has just numbered id.
+func (c *stemCounter) added(id int32) {
+	c.inDoc = append(c.inDoc, inDoc{})
+	c.stemOf = append(c.stemOf, c.v.stem(c.words.words[id]))
+}
+
+// add counts n occurrences of word id in field f of the current document.
+func (c *stemCounter) add(f int, id int32, n uint16) {
+	in := &c.inDoc[id]
+	if in.doc != c.doc {
+		in.doc, in.slot = c.doc, int32(len(c.ids))
+		c.ids = append(c.ids, id)
+		c.tf = append(c.tf, [format.NumFields]uint16{})
+	}
+	t := &c.tf[in.slot][f]
+	*t = uint16(min(int(*t)+int(n), 0xffff))
+}
+
+// bagWords returns, by number in t, the local number of each word of t
+// met so far (-1 for the others), and keeps t's words in c.tables.
+func (c *stemCounter) bagWords(t *Words) []int32 {
+	if c.fromBag == nil {
+		c.fromBag, c.tables = map[*Words][]int32{}, map[*Words][]string{}
+	}
+	local, words := c.fromBag[t], c.tables[t]
+	if n := len(t.List()); n > len(local) {
+		words = t.List()
+		for len(local) < n {
+			local = append(local, -1)
+		}
+		c.fromBag[t], c.tables[t] = local, words
+	}
+	return local
+}
+
+// count returns the distinct stems of d with their counts per field (its
+// body's from its Bag when it has one), and d's fields' lengths.
 func (c *stemCounter) count(d *Doc) (docTerms, [format.NumFields]int32) {
 	c.doc++
 	c.ids, c.tf = c.ids[:0], c.tf[:0]
@@ -170,20 +209,24 @@ func (c *stemCounter) count(d *Doc) (docTerms, [format.NumFields]int32) {
 			i = end
 			id, added := c.words.id(text[start:end])
 			if added {
-				c.inDoc = append(c.inDoc, inDoc{})
-				c.stemOf = append(c.stemOf, c.v.stem(c.words.words[id]))
+				c.added(id)
 			}
-			in := &c.inDoc[id]
-			if in.doc != c.doc {
-				in.doc, in.slot = c.doc, int32(len(c.ids))
-				c.ids = append(c.ids, id)
-				c.tf = append(c.tf, [format.NumFields]uint16{})
-			}
-			if n := &c.tf[in.slot][f]; *n < 0xffff {
-				*n++
-			}
+			c.add(f, id, 1)
 		}
 	})
+	if b := &d.Bag; b.Words != nil {
+		local := c.bagWords(b.Words)
+		for k, g := range b.IDs {
+			if local[g] < 0 {
+				id, added := c.words.id(c.tables[b.Words][g])
+				if added {
+					c.added(id)
+				}
+				local[g] = id
+			}
+			c.add(format.FieldBody, local[g], b.Counts[k])
+		}
+	}
 	// The words' counts, added up by stem (stop words left out), and the
 	// fields' lengths: the words' counts added up.
 	var lengths [format.NumFields]int

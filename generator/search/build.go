@@ -19,6 +19,7 @@ type Doc struct {
 	Shown     string // the title a result shows when not Title: an act's short title
 	Summary   string
 	Body      string    // the body as plain text
+	Bag       Bag       // or the body counted, Body then ""
 	Passages  []Passage // the body's addressable parts, in the published page (Passages)
 	Topics    []string  // the names of the page's topics in Lang
 	Date      time.Time // zero when the page has none
