@@ -34,7 +34,7 @@ import (
 
 // format is the version of the files' layout: a cache of another version
 // is not read.
-const format = 7
+const format = 8
 
 // stateName and docsPrefix name the cache's files.
 const (
@@ -176,6 +176,7 @@ func ReadDocs(dir string, st *State, lang string) ([]Doc, error) {
 		return nil, err
 	}
 	token := d.str()
+	d.tab = search.WordsOf(d.strs())
 	docs := d.docs()
 	if d.err != nil || len(d.b) != 0 || token == "" || token != st.Docs[lang] {
 		return nil, fmt.Errorf("build cache %s: the documents of %s belong to another build", dir, lang)
@@ -216,7 +217,7 @@ func (st *State) AddDelta(docs []Doc) bool {
 	}
 	size := 0
 	for _, x := range st.Delta {
-		size += len(x.Doc.Body) + len(x.Doc.Summary) + len(x.Doc.Title)
+		size += len(x.Doc.Body) + 8*len(x.Doc.Bag.IDs) + len(x.Doc.Summary) + len(x.Doc.Title)
 	}
 	return size <= maxDelta
 }
@@ -238,6 +239,8 @@ func Write(dir string, st *State, docs map[string][]Doc) error {
 		token := fmt.Sprintf("%s-%d", st.Manifest, time.Now().UnixNano())
 		err := writeFile(filepath.Join(dir, docsPrefix+lang), func(e *encoder) {
 			e.str(token)
+			e.tab = newBagTable(docs[lang])
+			e.strs(e.tab.list)
 			e.uint(uint64(len(docs[lang])))
 			for i := range docs[lang] {
 				e.doc(&docs[lang][i])

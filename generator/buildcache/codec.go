@@ -26,6 +26,7 @@ import (
 type encoder struct {
 	w   *bufio.Writer
 	tmp [binary.MaxVarintLen64]byte
+	tab *bagTable // the words of the file's bags; nil: bags write their words
 }
 
 func (e *encoder) uint(v uint64) { e.w.Write(binary.AppendUvarint(e.tmp[:0], v)) }
@@ -79,6 +80,7 @@ func (e *encoder) doc(d *Doc) {
 	}
 	e.strs(s.Topics)
 	e.time(s.Date)
+	e.bag(&s.Bag)
 	putList(e, s.Passages, func(p *search.Passage) {
 		e.str(p.Anchor)
 		e.str(p.Label)
@@ -86,6 +88,69 @@ func (e *encoder) doc(d *Doc) {
 		e.int(int64(p.End))
 		e.str(p.Bits)
 	})
+}
+
+// bag writes whether there is a bag, then its words (their numbers in
+// e.tab, or themselves) and counts.
+func (e *encoder) bag(b *search.Bag) {
+	if b.Words == nil {
+		e.bool(false)
+		return
+	}
+	e.bool(true)
+	e.uint(uint64(len(b.IDs)))
+	if e.tab != nil {
+		remap := e.tab.ids[b.Words]
+		for k, id := range b.IDs {
+			e.uint(uint64(remap[id]))
+			e.uint(uint64(b.Counts[k]))
+		}
+		return
+	}
+	words := b.Words.List()
+	for k, id := range b.IDs {
+		e.str(words[id])
+		e.uint(uint64(b.Counts[k]))
+	}
+}
+
+// bagTable is the words of a file's bags, numbered once for the file:
+// list, and by the bags' own tables, each word's number in list.
+type bagTable struct {
+	ids  map[*search.Words][]int32
+	list []string
+}
+
+// newBagTable numbers the words of docs' bags, in the order they first
+// occur.
+func newBagTable(docs []Doc) *bagTable {
+	t := &bagTable{ids: map[*search.Words][]int32{}}
+	index := map[string]int32{}
+	for i := range docs {
+		b := &docs[i].Doc.Bag
+		if b.Words == nil {
+			continue
+		}
+		words := b.Words.List()
+		remap := t.ids[b.Words]
+		for len(remap) < len(words) {
+			remap = append(remap, -1)
+		}
+		t.ids[b.Words] = remap
+		for _, id := range b.IDs {
+			if remap[id] >= 0 {
+				continue
+			}
+			n, ok := index[words[id]]
+			if !ok {
+				n = int32(len(t.list))
+				index[words[id]] = n
+				t.list = append(t.list, words[id])
+			}
+			remap[id] = n
+		}
+	}
+	return t
 }
 
 func (e *encoder) file(f *File) {
@@ -146,8 +211,10 @@ var errDamaged = errors.New("damaged")
 // decoder reads values from b; after the first error every value is zero
 // and err tells.
 type decoder struct {
-	b   []byte
-	err error
+	b      []byte
+	err    error
+	tab    *search.Words // the words the file's bags are numbered in; nil: bags hold their words
+	inline *search.Words // the words of bags that hold their words
 }
 
 func (d *decoder) fail() {
@@ -248,13 +315,53 @@ func (d *decoder) doc() Doc {
 	}
 	s.Topics = d.strs()
 	s.Date = d.time()
+	s.Bag = d.bag()
 	s.Passages = getList(d, 5, func() search.Passage {
 		return search.Passage{Anchor: d.str(), Label: d.str(), Start: int(d.int()), End: int(d.int()), Bits: d.str()}
 	})
 	return out
 }
 
-func (d *decoder) docs() []Doc { return getList(d, 11, d.doc) }
+func (d *decoder) docs() []Doc { return getList(d, 12, d.doc) }
+
+// bag reads what encoder.bag wrote: with d.tab, numbers in it; without,
+// the words themselves, numbered in d.inline.
+func (d *decoder) bag() search.Bag {
+	if !d.bool() {
+		return search.Bag{}
+	}
+	n := d.length(2)
+	b := search.Bag{Words: d.tab, IDs: make([]int32, n), Counts: make([]uint16, n)}
+	if d.tab == nil {
+		if d.inline == nil {
+			d.inline = search.NewWords()
+		}
+		b.Words = d.inline
+	}
+	size := 0
+	if d.tab != nil {
+		size = len(d.tab.List())
+	}
+	for k := range n {
+		if d.tab != nil {
+			id := d.uint()
+			if id >= uint64(size) {
+				d.fail()
+				return search.Bag{}
+			}
+			b.IDs[k] = int32(id)
+		} else {
+			b.IDs[k] = b.Words.Add(d.str())
+		}
+		c := d.uint()
+		if c > 0xffff {
+			d.fail()
+			return search.Bag{}
+		}
+		b.Counts[k] = uint16(c)
+	}
+	return b
+}
 
 func (d *decoder) file() File {
 	var f File

@@ -24,10 +24,23 @@ type Words struct {
 // NewWords returns an empty table.
 func NewWords() *Words { return &Words{ids: map[string]int32{}} }
 
+// WordsOf returns the table of list's words (distinct), numbered in its
+// order; it keeps list.
+func WordsOf(list []string) *Words { return &Words{words: list} }
+
+// Add returns w's number, numbering it if it is new.
+func (t *Words) Add(w string) int32 { return t.add(w) }
+
 // add returns w's number, numbering it if it is new.
 func (t *Words) add(w string) int32 {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.ids == nil {
+		t.ids = make(map[string]int32, len(t.words))
+		for i, w := range t.words {
+			t.ids[w] = int32(i)
+		}
+	}
 	id, ok := t.ids[w]
 	if !ok {
 		id = int32(len(t.words))

@@ -254,6 +254,15 @@ func docHash(d *search.Doc) uint64 {
 	}
 	b, _ := d.Date.MarshalBinary()
 	h.Write(b)
+	if d.Bag.Words != nil {
+		// Its words and their counts, whatever table numbers them.
+		words := d.Bag.Words.List()
+		h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(len(d.Bag.IDs))))
+		for k, id := range d.Bag.IDs {
+			str(words[id])
+			h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(d.Bag.Counts[k])))
+		}
+	}
 	return h.Sum64()
 }
 

@@ -234,8 +234,10 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		passages := lc.pagePassages()
 		repassed := map[string][]search.Passage{} // rendered again only, their passages changed
 		cached := map[string]bool{}               // converted again, not rendered again: passages as cached
+		bags := newBagger(s.Config.LanguageCodes())
 		for _, p := range todo {
-			d := search.PageDoc(s.Config, p, redone[p.Path].res.Text)
+			d := search.PageDoc(s.Config, p, "")
+			d.Bag = bags.bag(p.Lang, redone[p.Path].res.Text)
 			e := entries[p.Path]
 			ps, rendered := passages[p]
 			if e == nil || !e.Published || docHash(&d) != e.DocHash || rendered && passHash(ps) != e.PassHash {

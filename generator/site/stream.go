@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"runtime"
 
 	"hubgen/generator/config"
 	"hubgen/generator/content"
@@ -20,8 +21,9 @@ import (
 // its Markdown read again from its file then when the site is over
 // Options.KeepMarkdown. What stays of a conversion is
 // what comes after rendering needs: the page's problems and dependencies,
-// its text for the search index and its links for the link check (an
-// act's whole result stays: its outputs are planned with it).
+// its text's words counted for the search index (search.Bag) and its links
+// for the link check (an act's whole result stays until every output is
+// rendered: its outputs are planned with it).
 type pageBodies struct {
 	ctx     context.Context
 	tree    *source.Tree
@@ -30,8 +32,10 @@ type pageBodies struct {
 	index   map[*content.Page]int // by s.Pages
 	heads   []int                 // by s.Pages: the length of the file's head, -1 while the body is held
 	results []converted           // by s.Pages
+	bags    []search.Bag          // by s.Pages: the body's words counted for the index
 	errs    []error               // by s.Pages: the file could not be read again
 	done    []bool                // by s.Pages
+	bagger  *bagger
 }
 
 // defaultKeepMarkdown is how many bytes of Markdown a build keeps from
@@ -48,7 +52,7 @@ const defaultKeepMarkdown = 256 << 20
 // lets go of the bodies of the pages that are not acts.
 func newPageBodies(ctx context.Context, tree *source.Tree, s *content.Site, files []*content.File, conv *markdown.Converter, keep int) *pageBodies {
 	n := len(s.Pages)
-	b := &pageBodies{ctx: ctx, tree: tree, site: s, conv: conv, index: make(map[*content.Page]int, n), heads: make([]int, n), results: make([]converted, n), errs: make([]error, n), done: make([]bool, n)}
+	b := &pageBodies{ctx: ctx, tree: tree, site: s, conv: conv, index: make(map[*content.Page]int, n), heads: make([]int, n), results: make([]converted, n), bags: make([]search.Bag, n), errs: make([]error, n), done: make([]bool, n), bagger: newBagger(s.Config.LanguageCodes())}
 	size := 0
 	for i, p := range s.Pages {
 		b.index[p] = i
@@ -84,7 +88,10 @@ func (b *pageBodies) convert(i int) markdown.Result {
 	res := b.conv.Convert(p, r, &c.diags)
 	c.deps = r.deps
 	p.Body = nil // converted: its file's bytes can go
-	c.res = markdown.Result{Text: res.Text, Sources: res.Sources, Act: res.Act}
+	// The text goes too once counted for the index (an act's stays with
+	// its whole result until release).
+	b.bags[i] = b.bagger.bag(p.Lang, res.Text)
+	c.res = markdown.Result{Sources: res.Sources, Act: res.Act}
 	if res.Act != nil {
 		c.res = res
 	}
@@ -149,19 +156,20 @@ func (b *pageBodies) report(ds *diag.List) error {
 func (b *pageBodies) docs(cfg *config.Config, passages map[*content.Page][]search.Passage) []search.Doc {
 	docs := make([]search.Doc, len(b.site.Pages))
 	for i, p := range b.site.Pages {
-		docs[i] = search.PageDoc(cfg, p, b.results[i].res.Text)
+		docs[i] = search.PageDoc(cfg, p, "")
+		docs[i].Bag = b.bags[i]
 		docs[i].Passages = passages[p]
 	}
 	return docs
 }
 
-// release lets go of the acts' HTML once every output is rendered,
-// keeping what the search index and the link check need, and empties
-// bodies (what acts returned).
+// release lets go of the acts' HTML and text once every output is
+// rendered, keeping what the link check needs, and empties bodies (what
+// acts returned).
 func (b *pageBodies) release(bodies map[*content.Page]markdown.Result) {
 	for i := range b.results {
 		r := &b.results[i].res
-		*r = markdown.Result{Text: r.Text, Sources: r.Sources}
+		*r = markdown.Result{Sources: r.Sources}
 	}
 	clear(bodies)
 }
@@ -174,4 +182,38 @@ func (b *pageBodies) addSources(lc *linkCheck) {
 			lc.sources[p] = src
 		}
 	}
+}
+
+// bagger counts pages' bodies into bags for the search index on any
+// goroutine: a table of words per language, shared, and counters
+// (search.BagCounter) lent to one goroutine at a time.
+type bagger struct {
+	words map[string]*search.Words
+	free  map[string]chan *search.BagCounter
+}
+
+func newBagger(langs []string) *bagger {
+	b := &bagger{words: map[string]*search.Words{}, free: map[string]chan *search.BagCounter{}}
+	for _, l := range langs {
+		b.words[l] = search.NewWords()
+		b.free[l] = make(chan *search.BagCounter, 2*runtime.GOMAXPROCS(0))
+	}
+	return b
+}
+
+// bag counts text, the body of a page in lang (one of the languages b was
+// made for).
+func (b *bagger) bag(lang, text string) search.Bag {
+	var c *search.BagCounter
+	select {
+	case c = <-b.free[lang]:
+	default:
+		c = b.words[lang].Counter()
+	}
+	bag := c.Count(text)
+	select {
+	case b.free[lang] <- c:
+	default:
+	}
+	return bag
 }
