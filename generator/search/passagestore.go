@@ -53,14 +53,22 @@ func writePassages(files map[string][]byte, ld *langData, docs int) [][2]int {
 	at := make([][2]int, len(ld.docs))
 	out := make([][]byte, (len(ld.docs)+docs-1)/docs)
 	forChunks(len(ld.docs), docs, func(_, lo, hi int) {
-		var b []byte
+		size := 0
+		for _, d := range ld.docs[lo:hi] {
+			for _, p := range d.Passages {
+				size += len(p.Bits) + len(p.Anchor) + len(p.Label) + 24
+			}
+		}
+		b := make([]byte, 0, size)
+		index := map[string]int{}
 		for i := lo; i < hi; i++ {
 			d := ld.docs[i]
 			if len(d.Passages) == 0 {
 				continue
 			}
 			start := len(b)
-			b = appendPassages(b, d.Passages)
+			clear(index)
+			b = appendPassages(b, d.Passages, index)
 			at[i] = [2]int{start, len(b) - start}
 			b = append(b, '\n')
 		}
@@ -74,10 +82,10 @@ func writePassages(files map[string][]byte, ld *langData, docs int) [][2]int {
 	return at
 }
 
-// appendPassages appends one document's line (without its newline).
-func appendPassages(b []byte, ps []Passage) []byte {
+// appendPassages appends one document's line (without its newline);
+// index is an empty map it may use.
+func appendPassages(b []byte, ps []Passage, index map[string]int) []byte {
 	var anchors []int // index in ps of the first passage of each anchor
-	index := map[string]int{}
 	for i, p := range ps {
 		if _, ok := index[p.Anchor]; !ok {
 			index[p.Anchor] = len(anchors)
