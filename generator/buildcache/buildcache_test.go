@@ -20,7 +20,8 @@ func sample() (*State, map[string][]Doc) {
 		Files: []File{
 			{Path: "content/news/a.pl.md", Size: 10, ModTime: 5, Head: []byte("---\ntitle: A\n---\n"), Teaser: "Before the break.", SourceHash: 7, Published: true, Lastmod: date,
 				Diags: []diag.Diagnostic{{Path: "content/news/a.pl.md", Line: 3, Col: 2, Severity: diag.Warning, Msg: "HTML", Kind: diag.KindRawHTML}},
-				Deps:  []string{"b", "act 2023/1187"}, DocHash: 9, PassHash: 10, Links: []string{"../organisations/europol.md"}},
+				Deps:  []string{"b", "act 2023/1187"}, DocHash: 9, PassHash: 10, Links: []string{"../organisations/europol.md"},
+				SortName: "A", SortKey: []byte{0x1f, 0, 2}, Parsed: []byte{4, 5}},
 			{Path: "content/news/b.pl.md", Size: 11, ModTime: 6, Head: []byte("---\ntitle: B\ndraft: true\n---\n"), SourceHash: 8},
 		},
 		Outputs: []render.Kept{
@@ -138,7 +139,7 @@ func TestCodecCoversEveryField(t *testing.T) {
 		v    any
 		want int
 	}{
-		{State{}, 14}, {File{}, 14}, {Asset{}, 4}, {render.Kept{}, 12}, {Doc{}, 2}, {search.Doc{}, 13}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
+		{State{}, 14}, {File{}, 17}, {Asset{}, 4}, {render.Kept{}, 12}, {Doc{}, 2}, {search.Doc{}, 13}, {diag.Diagnostic{}, 6}, {Dir{}, 2},
 	} {
 		if n := reflect.TypeOf(c.v).NumField(); n != c.want {
 			t.Errorf("%T has %d fields, the codec writes %d: write the new ones (codec.go)", c.v, n, c.want)

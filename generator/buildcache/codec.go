@@ -168,6 +168,9 @@ func (e *encoder) file(f *File) {
 	e.uint(f.PassHash)
 	e.uint(f.Sig)
 	e.strs(f.Links)
+	e.str(f.SortName)
+	e.bytes(f.SortKey)
+	e.bytes(f.Parsed)
 }
 
 func (e *encoder) kept(k *render.Kept) {
@@ -379,6 +382,15 @@ func (d *decoder) file() File {
 	f.PassHash = d.uint()
 	f.Sig = d.uint()
 	f.Links = d.strs()
+	f.SortName = d.str()
+	f.SortKey = d.bytes()
+	if len(f.SortKey) == 0 {
+		f.SortKey = nil
+	}
+	f.Parsed = d.bytes()
+	if len(f.Parsed) == 0 {
+		f.Parsed = nil
+	}
 	return f
 }
 
@@ -418,7 +430,7 @@ func (d *decoder) state() *State {
 	if hasDirs && st.Dirs == nil {
 		st.Dirs = []Dir{}
 	}
-	st.Files = getList(d, 10, d.file)
+	st.Files = getList(d, 13, d.file)
 	st.Outputs = getList(d, 11, d.kept)
 	st.Site = d.uint()
 	st.Docs = map[string]string{}

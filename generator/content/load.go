@@ -326,6 +326,7 @@ func parsePage(rel string, src []byte, cfg *config.Config, ds *diag.List) *Page 
 	p.Source = f.str("source", false)
 	p.Date = f.date("date", kind.Dated)
 	p.Lastmod = f.date("lastmod", false)
+	p.matterLastmod = p.Lastmod
 	p.PublishDate = f.date("publishDate", false)
 	p.ExpiryDate = f.date("expiryDate", false)
 	if u := f.str("url", false); u != "" {

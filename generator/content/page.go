@@ -70,6 +70,9 @@ type Page struct {
 	urlLine, urlCol   int // where url is set
 	// AliasesLine is the line of the file where aliases are set (0 without any).
 	AliasesLine int
+	// matterLastmod is the front matter's lastmod: a build may give
+	// Lastmod the date of the file's last commit (AppendParsed keeps this).
+	matterLastmod time.Time
 }
 
 // Act is the identity of an EU legal act (front matter `act`).

@@ -62,23 +62,36 @@ func sortByKeys[T any](s []T, key func(T) []byte) {
 type KeyCache struct {
 	mu   sync.Mutex
 	cols map[string]*Collator
-	keys map[string][]byte // lang + "\x00" + string -> key
+	keys map[langString][]byte
 }
+
+// langString is a string of a language, as KeyCache keeps it.
+type langString struct{ lang, s string }
 
 // NewKeyCache returns an empty cache.
 func NewKeyCache() *KeyCache {
-	return &KeyCache{cols: map[string]*Collator{}, keys: map[string][]byte{}}
+	return &KeyCache{cols: map[string]*Collator{}, keys: map[langString][]byte{}}
 }
 
-// Key returns the collation key of s in lang.
+// Key returns the collation key of s in lang. The key is the cache's: do
+// not change it.
 func (k *KeyCache) Key(lang, s string) []byte {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	return k.keyLocked(lang, s)
 }
 
+// Put records key as the collation key of s in lang, as Key returned it
+// earlier (in another process: a build keeps the keys of its titles for
+// the next one). A key Key did not return for s orders s wrongly.
+func (k *KeyCache) Put(lang, s string, key []byte) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.keys[langString{lang, s}] = key
+}
+
 func (k *KeyCache) keyLocked(lang, s string) []byte {
-	id := lang + "\x00" + s
+	id := langString{lang, s}
 	if key, ok := k.keys[id]; ok {
 		return key
 	}

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -71,5 +72,28 @@ func TestCompare(t *testing.T) {
 		if got := NewCollator(tt.lang).Compare(tt.a, tt.b); got != tt.want {
 			t.Errorf("Compare[%s](%q, %q) = %d, want %d", tt.lang, tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestKeyCachePut: keys put into a cache (as a build keeps them for the
+// next) are the ones Key gives back, and sort as keys computed there.
+func TestKeyCachePut(t *testing.T) {
+	titles := []string{"Żubr", "zebra", "Ćma", "cma", "Europol", "Ęta", "ant"}
+	first := NewKeyCache()
+	again := NewKeyCache()
+	for _, s := range titles[:4] {
+		again.Put("pl", s, first.Key("pl", s))
+	}
+	for _, s := range titles {
+		if got, want := again.Key("pl", s), first.Key("pl", s); !bytes.Equal(got, want) {
+			t.Errorf("%s: key %x, want %x", s, got, want)
+		}
+	}
+	want := slices.Clone(titles)
+	SortFunc(NewCollator("pl"), want, func(s string) string { return s })
+	got := slices.Clone(titles)
+	SortCached(again, "pl", got, func(s string) string { return s })
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted with kept keys %q, want %q", got, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"hubgen/generator/content"
 	"hubgen/generator/diag"
+	"hubgen/generator/markdown"
 )
 
 // group is what an output is planned with: a content page's own outputs
@@ -51,6 +52,10 @@ type Change struct {
 	// to now, the only pages whose related content (related.go) a change
 	// to bodies can reach. With FrontMatter every page's is checked.
 	Linked map[string]bool
+	// Crossed tells that Pages already holds every page whose related
+	// content the change reached (CrossChanged, which an incremental build
+	// asks before converting them): PlanChange does not look again.
+	Crossed bool
 }
 
 // dirty reports whether the change makes the outputs of g out of date.
@@ -81,13 +86,47 @@ func (ch *Change) dirty(g group) bool {
 // page) or planning finds a problem, it plans the whole site with Plan, and
 // fresh is every output.
 func PlanChange(in Input, prev []*Output, ch Change) (all, fresh []*Output, ds *diag.List) {
-	e := newEnv(in)
+	return newEnv(in).planChange(prev, ch)
+}
+
+// Replan plans a site again after a change in two steps, for a build that
+// must know which pages to convert before it plans them: CrossChanged,
+// then PlanChange with the bodies converted meanwhile. The steps share
+// what they work out of the site (related content, the order of titles),
+// which the functions CrossChanged and PlanChange each work out anew.
+type Replan struct{ e *env }
+
+// NewReplan prepares to plan the site of in again; in.Bodies is left
+// out (PlanChange gives them).
+func NewReplan(in Input) *Replan {
+	in.Bodies = nil
+	return &Replan{newEnv(in)}
+}
+
+// CrossChanged is the function CrossChanged for the site of r.
+func (r *Replan) CrossChanged(prev []*Output, ch Change) map[string]bool {
+	return r.e.crossChanged(prev, &ch)
+}
+
+// PlanChange is the function PlanChange for the site of r, with bodies as
+// its Input.Bodies. Call it once.
+func (r *Replan) PlanChange(bodies map[*content.Page]markdown.Result, prev []*Output, ch Change) (all, fresh []*Output, ds *diag.List) {
+	r.e.Bodies = bodies // nothing r worked out so far reads bodies
+	return r.e.planChange(prev, ch)
+}
+
+// planChange is PlanChange with e made of its input.
+func (e *env) planChange(prev []*Output, ch Change) (all, fresh []*Output, ds *diag.List) {
+	in := e.Input
 	if e.ds.Len() > 0 || !sameInfos(e.infos, prev) {
 		all, ds = Plan(in)
 		return all, all, ds
 	}
 	// Pages whose related content another page's change reached.
-	pages := e.crossChanged(prev, &ch)
+	pages := map[string]bool{}
+	if !ch.Crossed {
+		pages = e.crossChanged(prev, &ch)
+	}
 	for path := range ch.Pages {
 		pages[path] = true
 	}

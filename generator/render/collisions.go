@@ -47,12 +47,12 @@ func (o *Output) Source() (who, path string, line int) {
 		return "the redirect from " + o.Path + " of config.toml's [redirects]", "config.toml", 0
 	case o.origin != "":
 		return o.origin, o.origin, 1
-	case strings.HasPrefix(o.cluster, "topic:") && o.Data != nil:
+	case strings.HasPrefix(o.cluster, "topic:") && (o.Data != nil || o.kept != nil):
 		key := strings.TrimPrefix(o.cluster, "topic:")
 		if i := strings.LastIndexByte(key, ':'); i >= 0 { // ":<page number>"
 			key = key[:i]
 		}
-		return fmt.Sprintf("the page of topic %q (%q)", key, o.Data.Title), "config.toml", 0
+		return fmt.Sprintf("the page of topic %q (%q)", key, o.title()), "config.toml", 0
 	case o.Layout != "":
 		return "the " + o.Layout + " page", "config.toml", 0
 	}

@@ -30,6 +30,9 @@ type Kept struct {
 
 // Keep returns what a later build needs of o (see Kept).
 func (o *Output) Keep() Kept {
+	if o.kept != nil {
+		return *o.kept // restored: what it was kept with
+	}
 	k := Kept{Path: o.Path, Layout: o.Layout, Cluster: o.cluster, Origin: o.origin, Raw: o.Raw != nil, Group: uint8(o.group.kind), GroupKey: o.group.key, Cross: o.cross}
 	if d := o.Data; d != nil {
 		k.Title, k.Canonical, k.NoIndex = d.Title, d.Canonical, d.NoIndex
@@ -44,18 +47,20 @@ func (o *Output) Keep() Kept {
 }
 
 // Restore makes outputs from what Keep returned, to pass to PlanChange as
-// the previous plan's outputs. They cannot be rendered: PlanChange only
-// keeps them (or plans their groups again), and SiteDigest, not their
-// data, tells whether what every page shows changed.
+// the previous plan's outputs. They cannot be rendered and have no Data:
+// PlanChange only keeps them (or plans their groups again), reading what
+// they were kept with, and SiteDigest, not their data, tells whether what
+// every page shows changed. The outputs refer to kept, which must not
+// change.
 func Restore(kept []Kept) []*Output {
+	outputs := make([]Output, len(kept)) // one block: tens of thousands of outputs
 	out := make([]*Output, len(kept))
 	for i := range kept {
 		k := &kept[i]
-		o := &Output{Path: k.Path, Layout: k.Layout, cluster: k.Cluster, origin: k.Origin, group: group{groupKind(k.Group), k.GroupKey}, sitemap: k.Sitemap, cross: k.Cross}
+		o := &outputs[i]
+		*o = Output{Path: k.Path, Layout: k.Layout, cluster: k.Cluster, origin: k.Origin, group: group{groupKind(k.Group), k.GroupKey}, sitemap: k.Sitemap, cross: k.Cross, kept: k}
 		if k.Raw {
 			o.Raw = []byte{}
-		} else {
-			o.Data = &Data{Title: k.Title, Canonical: k.Canonical, NoIndex: k.NoIndex}
 		}
 		out[i] = o
 	}

@@ -29,6 +29,34 @@ type Output struct {
 	origin   string            // the content file (or "") that made this output, for error messages
 	body     *content.Page     // the page whose body the output shows, when it was planned without it
 	cross    uint64            // what it shows of other pages besides lists (see crossDigest)
+	// kept is what a restored output (Restore) was kept with; it has no
+	// Data, and title and index read this instead.
+	kept *Kept
+}
+
+// title is the output's title, for messages.
+func (o *Output) title() string {
+	if o.kept != nil {
+		return o.kept.Title
+	}
+	if o.Data == nil {
+		return ""
+	}
+	return o.Data.Title
+}
+
+// index returns the output's canonical URL and whether it goes into the
+// sitemap: a page not marked noindex, with a canonical URL, rendered from
+// a layout.
+func (o *Output) index() (string, bool) {
+	if k := o.kept; k != nil {
+		return k.Canonical, !k.Raw && !k.NoIndex && k.Canonical != ""
+	}
+	d := o.Data
+	if d == nil || o.Raw != nil {
+		return "", false
+	}
+	return d.Canonical, !d.NoIndex && d.Canonical != ""
 }
 
 // Body returns the content page whose body the output shows when the plan
@@ -65,8 +93,9 @@ type Input struct {
 	// the output of a page that is not (see Output.Body) is planned
 	// without its body, which SetBody gives it before it is rendered.
 	Bodies map[*content.Page]markdown.Result
-	// Keys caches collation keys of titles across plans (a live preview
-	// keeps one); nil makes a cache for this plan.
+	// Keys caches collation keys of titles (SortName) across plans (a
+	// live preview keeps one, a build fills one from the build cache);
+	// nil makes a cache for this plan.
 	Keys *i18n.KeyCache
 	// Now is the build's moment, for what the day of the build decides: an
 	// act's status ("in force") and a project's. Zero: no status is shown.
@@ -259,7 +288,7 @@ func (p *env) sortPages(lang string, pages []*content.Page, byDate bool) {
 	for i, pg := range pages {
 		rank, ok := ranks[pg]
 		if !ok { // not a page of lang: sort this list on its own
-			i18n.SortCached(p.keys, lang, pages, sortName)
+			i18n.SortCached(p.keys, lang, pages, SortName)
 			if byDate {
 				sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
 			}
@@ -280,9 +309,9 @@ func (p *env) sortPages(lang string, pages []*content.Page, byDate bool) {
 	}
 }
 
-// sortName is what A–Z lists sort a page under: its sortTitle, else its
-// title.
-func sortName(p *content.Page) string {
+// SortName is what A–Z lists sort a page under: its sortTitle, else its
+// title (Input.Keys caches the collation keys of these names).
+func SortName(p *content.Page) string {
 	if p.SortTitle != "" {
 		return p.SortTitle
 	}
@@ -290,7 +319,7 @@ func sortName(p *content.Page) string {
 }
 
 // titleRanks returns the place of each page of lang in the language's
-// order of names (sortName), ties in the order of Site.Pages, made the first time a
+// order of names (SortName), ties in the order of Site.Pages, made the first time a
 // plan asks for it.
 func (p *env) titleRanks(lang string) map[*content.Page]int {
 	if ranks, ok := p.ranks[lang]; ok {
@@ -303,9 +332,9 @@ func (p *env) titleRanks(lang string) map[*content.Page]int {
 		}
 	}
 	if p.Keys != nil {
-		i18n.SortCached(p.keys, lang, pages, sortName) // a live preview's keys, kept across plans
+		i18n.SortCached(p.keys, lang, pages, SortName) // a live preview's keys, kept across plans
 	} else {
-		i18n.SortFunc(i18n.NewCollator(lang), pages, sortName) // one buffer for every key
+		i18n.SortFunc(i18n.NewCollator(lang), pages, SortName) // one buffer for every key
 	}
 	ranks := make(map[*content.Page]int, len(pages))
 	for i, pg := range pages {

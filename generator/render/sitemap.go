@@ -11,28 +11,30 @@ import (
 // and robots.txt names it. It is written directly rather than through
 // encoding/xml's reflection: a live preview writes it on every change.
 func (p *env) sitemap(outputs []*Output) []*Output {
-	var entries []*Output
-	for _, o := range outputs {
-		d := o.Data
-		if d == nil || d.NoIndex || d.Canonical == "" || o.Raw != nil {
-			continue
-		}
-		entries = append(entries, o)
+	type entry struct {
+		canonical string
+		o         *Output
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Data.Canonical < entries[j].Data.Canonical })
-	size := 0
-	for _, o := range entries {
-		if o.sitemap == nil {
-			o.sitemap = sitemapEntry(o.Data)
+	var entries []entry
+	for _, o := range outputs {
+		if canonical, ok := o.index(); ok {
+			entries = append(entries, entry{canonical, o})
 		}
-		size += len(o.sitemap)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].canonical < entries[j].canonical })
+	size := 0
+	for _, e := range entries {
+		if o := e.o; o.sitemap == nil {
+			o.sitemap = sitemapEntry(o.Data) // a restored output has its entry
+		}
+		size += len(e.o.sitemap)
 	}
 	var b bytes.Buffer
 	b.Grow(size + 256)
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
-	for _, o := range entries {
-		b.Write(o.sitemap)
+	for _, e := range entries {
+		b.Write(e.o.sitemap)
 	}
 	b.WriteString("\n</urlset>\n")
 	return []*Output{

@@ -16,10 +16,12 @@ import (
 
 	"hubgen/generator/buildcache"
 	"hubgen/generator/content"
+	"hubgen/generator/i18n"
 	"hubgen/generator/output"
 	"hubgen/generator/render"
 	"hubgen/generator/search"
 	"hubgen/generator/source"
+	"hubgen/internal/parallel"
 )
 
 // What a build keeps for the next one (package buildcache), and the key
@@ -145,10 +147,11 @@ type fullCache struct {
 	files  []*content.File
 	other  []string // content/'s files other than Markdown
 	site   *content.Site
-	convs  []converted   // by s.Pages: problems and dependencies
-	docs   []search.Doc  // by s.Pages
-	kept   []render.Kept // by output of the plan
-	digest uint64        // render.SiteDigest
+	convs  []converted    // by s.Pages: problems and dependencies
+	docs   []search.Doc   // by s.Pages
+	kept   []render.Kept  // by output of the plan
+	digest uint64         // render.SiteDigest
+	keys   *i18n.KeyCache // the titles' collation keys
 }
 
 // write stores the cache once the build is published into t. A cache that
@@ -182,20 +185,41 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 	}
 	langs := c.site.Config.LanguageCodes()
 	st.Files = make([]buildcache.File, len(c.files))
+	parsed := make([][]byte, len(c.files))
+	parallel.For(len(c.files), func(k int) { parsed[k], _ = content.AppendParsed(nil, c.files[k]) })
 	for k, f := range c.files {
 		if f.Page == nil {
 			return fmt.Errorf("%s: not a page", f.Path)
 		}
-		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash, Links: f.Page.Links}
+		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash, Links: f.Page.Links, Parsed: parsed[k]}
 		if i, ok := index[f.Page]; ok {
 			e.Published, e.Lastmod, e.Diags, e.Deps = true, f.Page.Lastmod, c.convs[i].diags.Items(), c.convs[i].deps
 			e.DocHash, e.PassHash = docHash(&c.docs[i]), passHash(c.docs[i].Passages)
 			e.Sig = pageSig(f.Page, langs)
+			e.SortName, e.SortKey = sortKey(c.keys, f.Page)
 			docs[f.Page.Lang] = append(docs[f.Page.Lang], buildcache.Doc{Path: f.Path, Doc: c.docs[i]})
 		}
 		st.Files[k] = e
 	}
 	return buildcache.Write(opts.Cache, st, docs)
+}
+
+// sortKey returns the name A–Z lists sort p under and its collation key.
+func sortKey(keys *i18n.KeyCache, p *content.Page) (string, []byte) {
+	name := render.SortName(p)
+	return name, keys.Key(p.Lang, name)
+}
+
+// cachedKeys returns a cache of collation keys holding those of the
+// titles of the pages the build cache has (buildcache.File.SortKey).
+func cachedKeys(s *content.Site, entries map[string]*buildcache.File) *i18n.KeyCache {
+	keys := i18n.NewKeyCache()
+	for _, p := range s.Pages {
+		if e := entries[p.Path]; e != nil && e.SortKey != nil {
+			keys.Put(p.Lang, e.SortName, e.SortKey)
+		}
+	}
+	return keys
 }
 
 // horizon is the first time at which the clock alone changes the site: a

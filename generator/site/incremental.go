@@ -1,12 +1,8 @@
 package site
 
 import (
-	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
-	"hash/fnv"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,8 +30,9 @@ import (
 // is as that build left it and content files changed in their bodies alone
 // (the same files, each with the same front matter), a build
 //
-//   - parses front matter from the cache, reading only the files whose
-//     size or time changed (a file with the same bytes is unchanged);
+//   - takes each file's parse from the cache (content.FromParsed), reading
+//     only the files whose size or time changed (a file with the same
+//     bytes is unchanged);
 //   - converts only the pages whose body changed, the pages whose links or
 //     references asked for them (as a live preview does, see Session), and
 //     their translations;
@@ -92,8 +89,9 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	case len(st.Outputs) == 0:
 		return "the cache holds no plan", nil
 	}
-	// The destination is checked while the sources load (the check is
-	// mostly waiting on stat calls); nothing is written before it passed.
+	// The destination is checked while the sources load, convert and plan
+	// (the check is a stat call for every file and directory of the
+	// output); nothing is written before it passed.
 	settled := make(chan settledCheck, 1)
 	go func() {
 		t, ok, err := output.CheckSettled(opts.Source, opts.Dest, output.Settled{Manifest: st.Manifest, At: st.Settled})
@@ -101,6 +99,17 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	}()
 	check := sync.OnceValue(func() settledCheck { return <-settled })
 	defer check() // a build in full starts after the check
+	// full returns what makes the build go on in full when reason would:
+	// the check's outcome first, as when the check came before reason.
+	full := func(reason string) (string, error) {
+		switch c := check(); {
+		case c.err != nil:
+			return "", c.err
+		case !c.ok:
+			return "the destination is not as the last build left it", nil
+		}
+		return reason, nil
+	}
 	ph.done("setup")
 	gitDates := startGitDates(b.ctx, opts)
 	readAt := time.Now()
@@ -132,19 +141,14 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 		entries[st.Files[i].Path] = &st.Files[i]
 	}
 	ch, sigs := b.change(s, changed, entries)
-	c := check()
-	switch {
-	case c.err != nil:
-		return "", c.err
-	case !c.ok:
-		return "the destination is not as the last build left it", nil
-	}
-	target := c.target
-	b.crossChanged(s, entries, &ch) // related content other pages' change reached
+	keys := cachedKeys(s, entries)
+	prevPlan := render.Restore(st.Outputs)
+	replan := render.NewReplan(render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Keys: keys, Now: opts.Now})
+	b.crossChanged(s, entries, replan, prevPlan, &ch) // related content other pages' change reached
 	ph.done("load")
 	todo, reason := b.toConvert(s, changed, ch, entries)
 	if reason != "" {
-		return reason, nil
+		return full(reason)
 	}
 	conv := markdown.New(markdown.Config{BasePath: s.Config.BasePath(), AnchorLabel: anchorLabel(b.bundle), UIText: b.bundle.T, ImageSize: imageSizes(b.tree, true), Typography: typesetter(s.Config)})
 	convs := make([]converted, len(todo))
@@ -169,15 +173,19 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	}
 	res.Parses = int(conv.Parses())
 	ph.done("convert")
-	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies, Now: opts.Now}
+	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Bodies: bodies, Keys: keys, Now: opts.Now}
 	if render.SiteDigest(in) != st.Site {
-		return "what every page shows of the site (menus, languages) changed", nil
+		return full("what every page shows of the site (menus, languages) changed")
 	}
-	all, fresh, pds := render.PlanChange(in, render.Restore(st.Outputs), ch)
+	all, fresh, pds := replan.PlanChange(bodies, prevPlan, ch)
 	checkPaths(all, static, copies, pds)
 	if pds.Len() > 0 {
-		return "planning the change reports problems", nil
+		return full("planning the change reports problems")
 	}
+	if reason, err := full(""); reason != "" || err != nil {
+		return reason, err
+	}
+	target := check().target
 	prev := target.Previous()
 	if reason := removesFiles(prev, all, static); reason != "" {
 		return reason, nil
@@ -283,7 +291,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	b.save(target, cacheUpdate{readAt: readAt, dirs: dirs, files: files, site: s, sigs: sigs, redone: redone, newDocs: newDocs, docs: docs, kept: kept, digest: st.Site})
+	b.save(target, cacheUpdate{readAt: readAt, dirs: dirs, files: files, site: s, sigs: sigs, redone: redone, newDocs: newDocs, docs: docs, kept: kept, digest: st.Site, keys: keys})
 	return "", nil
 }
 
@@ -338,197 +346,6 @@ func removesFiles(prev map[string]string, all []*render.Output, static []string)
 		}
 	}
 	return ""
-}
-
-// load lists content/ (unless listed: its directories have the times of
-// the last build) and parses every file: from the cache when its size and
-// time are those the cache has, otherwise read again. It returns the
-// files and those whose bytes changed or that are new, or a reason to
-// build in full.
-func (b *incremental) load(listed bool) ([]*content.File, []string, string) {
-	cached := b.st.Files
-	var paths []string
-	if listed {
-		// No file added, removed or renamed: the listing is the last one.
-		paths = make([]string, len(cached))
-		for i := range cached {
-			paths[i] = cached[i].Path
-		}
-	} else {
-		var problems *diag.List
-		paths, problems = content.ListFiles(b.tree)
-		if problems.Len() > 0 {
-			return nil, nil, "content/ has entries the build refuses"
-		}
-	}
-	old := make(map[string]*buildcache.File, len(cached))
-	for i := range cached {
-		old[cached[i].Path] = &cached[i]
-	}
-	kept := 0
-	for _, p := range paths {
-		if old[p] != nil {
-			kept++
-		}
-	}
-	if kept != len(cached) {
-		return nil, nil, "content files were removed or renamed"
-	}
-	files := make([]*content.File, len(paths))
-	isChanged := make([]bool, len(paths))
-	parallel.For(len(paths), func(i int) {
-		c := old[paths[i]]
-		if c != nil {
-			if info, err := b.tree.Stat(c.Path); err == nil && info.Size() == c.Size && info.ModTime().UnixNano() == c.ModTime && !b.st.Racy(c.ModTime) {
-				files[i] = content.ParseHead(b.cfg, c.Path, c.Head, c.Teaser, c.SourceHash, c.Size, c.ModTime)
-				if files[i].Page != nil {
-					files[i].Page.Links = c.Links // the body is not read
-				}
-				return
-			}
-		}
-		f := content.ParseFile(b.tree, b.cfg, paths[i])
-		files[i] = f
-		// The same bytes with a new time (a fresh checkout) are no change.
-		isChanged[i] = c == nil || f.Page == nil || f.Page.SourceHash != c.SourceHash || !bytes.Equal(f.Head, c.Head) || f.Teaser != c.Teaser
-	})
-	var changed []string
-	for i, yes := range isChanged {
-		if yes {
-			changed = append(changed, paths[i])
-		}
-	}
-	return files, changed, ""
-}
-
-// pageSig digests what a page's outputs show of it besides its body: its
-// front matter, URL and lastmod, and its translations' files, URLs and
-// front matter (a fixed hash: it is compared across builds).
-func pageSig(p *content.Page, langs []string) uint64 {
-	h := fnv.New64a()
-	var n [8]byte
-	num := func(v uint64) { h.Write(binary.LittleEndian.AppendUint64(n[:0], v)) }
-	str := func(v string) { num(uint64(len(v))); io.WriteString(h, v) }
-	num(p.MatterHash)
-	str(p.URL)
-	num(uint64(p.Lastmod.UnixNano()))
-	str(p.Lastmod.Location().String())
-	for _, l := range langs {
-		if t := p.Translations[l]; t != nil {
-			str(l)
-			str(t.Path)
-			str(t.URL)
-			num(t.MatterHash)
-		}
-	}
-	return h.Sum64()
-}
-
-// change works out, as a live preview does (Session.change), what the
-// pages changed since the last build: the pages whose body changed, and
-// every page added, published or left out since, or whose signature
-// (pageSig) changed, with the lists it appears in before and after. It
-// returns the change and every published page's signature.
-func (b *incremental) change(s *content.Site, changed []string, entries map[string]*buildcache.File) (render.Change, map[string]uint64) {
-	ch := render.Change{Pages: map[string]bool{}, Sections: map[string]bool{}, Topics: map[string]bool{}}
-	mark := func(p *content.Page) {
-		ch.Pages[p.Path] = true
-		ch.FrontMatter = true
-		if p.Kind.Listed {
-			ch.Sections[p.Section] = true
-			ch.Home = true
-		}
-		for _, t := range p.Tags {
-			ch.Topics[t] = true
-		}
-	}
-	// markOld marks the page as the last build had it.
-	markOld := func(e *buildcache.File) {
-		if f := content.ParseHead(b.cfg, e.Path, e.Head, e.Teaser, e.SourceHash, e.Size, e.ModTime); f.Page != nil {
-			mark(f.Page)
-		}
-	}
-	for _, c := range changed {
-		ch.Pages[c] = true
-	}
-	langs := b.cfg.LanguageCodes()
-	sigs := make(map[string]uint64, len(s.Pages))
-	published := make(map[string]bool, len(s.Pages))
-	for _, p := range s.Pages {
-		sig := pageSig(p, langs)
-		sigs[p.Path] = sig
-		published[p.Path] = true
-		if e := entries[p.Path]; e == nil || !e.Published || e.Sig != sig {
-			mark(p)
-			if e != nil && e.Published {
-				markOld(e)
-			}
-		}
-	}
-	for path, e := range entries {
-		if e.Published && !published[path] {
-			markOld(e)
-		}
-	}
-	return ch, sigs
-}
-
-// toConvert returns the published pages to convert again: those whose
-// bytes changed, those the change plans again (ch.Pages), those whose
-// conversion asked for a changed file or act (see Session.convert), and
-// the translations of each, whose outputs link to theirs. Each gets its
-// body, read again where the cache parsed it.
-func (b *incremental) toConvert(s *content.Site, changed []string, ch render.Change, entries map[string]*buildcache.File) ([]*content.Page, string) {
-	stale := map[string]bool{}
-	for _, c := range changed {
-		stale[fileName(c)] = true
-		if e := entries[c]; e != nil && strings.HasPrefix(c, "content/decisions/") {
-			// An act's number may have changed: its old one is stale too.
-			if f := content.ParseHead(b.cfg, e.Path, e.Head, e.Teaser, e.SourceHash, e.Size, e.ModTime); f.Page != nil && f.Page.Act != nil && f.Page.Act.Number != "" {
-				stale["act "+f.Page.Act.Number] = true
-			}
-		}
-	}
-	for _, p := range s.Pages {
-		if ch.Pages[p.Path] {
-			stale[fileName(p.Path)] = true
-			for _, t := range p.Translations {
-				stale[t.Name] = true
-			}
-			if p.Act != nil && p.Act.Number != "" {
-				stale["act "+p.Act.Number] = true
-			}
-		}
-	}
-	pick := map[*content.Page]bool{}
-	for _, p := range s.Pages {
-		e := entries[p.Path]
-		if ch.Pages[p.Path] || e == nil || !e.Published || dependsOn(e.Deps, stale) {
-			pick[p] = true
-			for _, t := range p.Translations {
-				pick[t] = true
-			}
-		}
-	}
-	var todo []*content.Page
-	for _, p := range s.Pages {
-		if pick[p] {
-			todo = append(todo, p)
-		}
-	}
-	errs := make([]error, len(todo))
-	parallel.For(len(todo), func(i int) {
-		// A page parsed from the cache's head (files with new bytes were read).
-		if p, e := todo[i], entries[todo[i].Path]; p.Body == nil && e != nil {
-			errs[i] = content.ReadBody(b.tree, p, len(e.Head))
-		}
-	})
-	for i, err := range errs {
-		if err != nil {
-			return nil, todo[i].Path + " changed during the build"
-		}
-	}
-	return todo, ""
 }
 
 // checkLinks checks the links of the pages rendered again. A page whose ids

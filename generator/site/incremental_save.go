@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"time"
 
 	"hubgen/generator/buildcache"
 	"hubgen/generator/content"
+	"hubgen/generator/i18n"
 	"hubgen/generator/output"
 	"hubgen/generator/render"
 	"hubgen/generator/search"
@@ -24,6 +26,7 @@ type cacheUpdate struct {
 	docs    map[string][]buildcache.Doc // the documents of the languages indexed again
 	kept    []render.Kept
 	digest  uint64
+	keys    *i18n.KeyCache // the titles' collation keys
 }
 
 // save writes the cache of an incremental build: the last state with the
@@ -54,10 +57,14 @@ func (b *incremental) save(target *output.Target, u cacheUpdate) {
 		if o := old[f.Path]; o != nil {
 			*e = *o
 		}
+		if e.Parsed == nil || !bytes.Equal(e.Head, f.Head) || e.Teaser != f.Teaser {
+			e.Parsed, _ = content.AppendParsed(nil, f) // read again: parsed anew
+		}
 		e.Path, e.Size, e.ModTime, e.Head, e.Teaser, e.SourceHash, e.Links = f.Path, f.Size, f.ModTime, f.Head, f.Teaser, f.Page.SourceHash, f.Page.Links
-		e.Published, e.Lastmod, e.Sig = false, time.Time{}, 0
+		e.Published, e.Lastmod, e.Sig, e.SortName, e.SortKey = false, time.Time{}, 0, "", nil
 		if p := published[f.Path]; p != nil {
 			e.Published, e.Lastmod, e.Sig = true, p.Lastmod, u.sigs[f.Path]
+			e.SortName, e.SortKey = sortKey(u.keys, p)
 		}
 		if c := u.redone[f.Path]; c != nil {
 			e.Diags, e.Deps = c.diags.Items(), c.deps

@@ -86,6 +86,9 @@ func TestIncrementalBuild(t *testing.T) {
 		{"a title changed: lists, feeds, the sitemap", replace(news, `title: "Inauguracja`, `title: "Otwarcie`), true, "", false},
 		{"a date changed: the order of lists", replace(news, "date: 2024-10-10", "date: 2026-01-10"), true, "", false},
 		{"lastmod set", replace(news, "date: 2026-01-10", "date: 2026-01-10\nlastmod: 2026-02-01"), true, "", false},
+		{"a lastmod with a time zone: its parse is not kept", replace(news, "lastmod: 2026-02-01", "lastmod: 2026-02-01T10:00:00+01:00"), true, "", false},
+		{"another page's body edited: that page parsed from its head", appendTo(org, "\nKolejne zdanie.\n"), true, "", false},
+		{"the lastmod in UTC again", replace(news, "lastmod: 2026-02-01T10:00:00+01:00", "lastmod: 2026-02-01"), true, "", false},
 		{"a tag that is not a topic: a new topic page", replace(news, "tags: [radicalisation,", "tags: [nowy-temat, radicalisation,"), true, "", false},
 		{"the tag removed: its topic page goes", replace(news, "tags: [nowy-temat, radicalisation,", "tags: [radicalisation,"), false, "removes", false},
 		{"a news item added", func(t *testing.T) {

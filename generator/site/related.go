@@ -22,10 +22,10 @@ func linkedPages(s *content.Site, from *content.Page, links []string) map[string
 
 // crossChanged adds to ch.Pages the pages of an incremental build whose
 // related content (or coordinator link) the change of other pages
-// reached (render.CrossChanged), so that they are converted and planned
-// again; ch.Linked gets what the changed pages linked to before, from the
-// cache's entries.
-func (b *incremental) crossChanged(s *content.Site, entries map[string]*buildcache.File, ch *render.Change) {
+// reached (Replan.CrossChanged against prev, the last plan's outputs), so
+// that they are converted and planned again, and marks ch Crossed; ch.Linked
+// gets what the changed pages linked to before, from the cache's entries.
+func (b *incremental) crossChanged(s *content.Site, entries map[string]*buildcache.File, replan *render.Replan, prev []*render.Output, ch *render.Change) {
 	ch.Linked = map[string]bool{}
 	for _, p := range s.Pages {
 		if e := entries[p.Path]; e != nil && ch.Pages[p.Path] {
@@ -34,8 +34,8 @@ func (b *incremental) crossChanged(s *content.Site, entries map[string]*buildcac
 			}
 		}
 	}
-	in := render.Input{Config: s.Config, Bundle: b.bundle, Site: s, Now: b.opts.Now}
-	for path := range render.CrossChanged(in, render.Restore(b.st.Outputs), *ch) {
+	for path := range replan.CrossChanged(prev, *ch) {
 		ch.Pages[path] = true
 	}
+	ch.Crossed = true
 }

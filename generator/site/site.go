@@ -250,7 +250,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		checkTranslations(s, tree, res.Diags)
 	}
 	setGitDates(s.Pages, gitDates(res.Diags)) // git ran while pages loaded and converted
-	in := render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies, Now: opts.Now}
+	// The titles' collation keys go into the build cache (fullCache).
+	keys := i18n.NewKeyCache()
+	in := render.Input{Config: cfg, Bundle: bundle, Site: s, Bodies: bodies, Keys: keys, Now: opts.Now}
 	outputs, pds := render.Plan(in)
 	res.Diags.Merge(pds)
 	res.Outputs = len(outputs)
@@ -341,7 +343,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Rendered = res.Outputs
 	err = fileError(err, res.Diags)
 	if err == nil && key != "" {
-		c := fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in)}
+		c := fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in), keys: keys}
 		c.write(opts, target)
 	}
 	return res, err

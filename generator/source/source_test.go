@@ -131,3 +131,33 @@ func TestLinkedDirectoriesOutside(t *testing.T) {
 		t.Errorf("a missing static/ gives %v, %v", files, problems)
 	}
 }
+
+// TestStamps: a file's stamp is the size and time Stat gives, through a
+// symbolic link too; a missing file is an error.
+func TestStamps(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "content", "news", "a.md"), "abc")
+	link(t, "a.md", filepath.Join(dir, "content", "news", "b.md"))
+	tree, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := tree.OpenStamps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, rel := range []string{"content/news/a.md", "content/news/b.md"} {
+		info, err := tree.Stat(rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size, mod, err := s.Stamp(rel)
+		if err != nil || size != info.Size() || mod != info.ModTime().UnixNano() {
+			t.Errorf("%s: stamp %d %d %v, Stat %d %d", rel, size, mod, err, info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	if _, _, err := s.Stamp("content/news/missing.md"); err == nil {
+		t.Error("a missing file stamped")
+	}
+}
