@@ -282,6 +282,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	links := newLinkCheck(cfg.BasePath(), outputs, bodies) // the link check (links.go)
+	// The outputs hold what they render of the acts: each act's HTML can
+	// go with its last output (at 100,000 pairs the acts' conversions
+	// were 0.85 GB held through the whole render).
+	pb.release(bodies)
 	// stems are the words render analyses, which the index reuses.
 	var stems passageStems
 	if !opts.Check {
@@ -323,7 +327,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		if err := reported(); err != nil {
 			return err
 		}
-		pb.release(bodies)
 		pb.addSources(links)
 		docs = pb.docs(cfg, links.pagePassages())
 		files, err := search.Build(langs, append(slices.Clip(docs), listDocs(cfg, bundle, s)...), searchOptions(cfg, stems))

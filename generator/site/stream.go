@@ -164,8 +164,8 @@ func (b *pageBodies) docs(cfg *config.Config, passages map[*content.Page][]searc
 }
 
 // release lets go of the acts' HTML and text once every output is
-// rendered, keeping what the link check needs, and empties bodies (what
-// acts returned).
+// planned, keeping what the link check needs, and empties bodies (what
+// acts returned): the outputs hold what they render of them.
 func (b *pageBodies) release(bodies map[*content.Page]markdown.Result) {
 	for i := range b.results {
 		r := &b.results[i].res
