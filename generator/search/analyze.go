@@ -184,10 +184,9 @@ func (c *stemCounter) bagWords(t *Words) []int32 {
 	if c.fromBag == nil {
 		c.fromBag, c.tables = map[*Words][]int32{}, map[*Words][]string{}
 	}
-	local, words := c.fromBag[t], c.tables[t]
-	if n := len(t.List()); n > len(local) {
-		words = t.List()
-		for len(local) < n {
+	local := c.fromBag[t]
+	if words := t.List(); len(words) > len(local) {
+		for len(local) < len(words) {
 			local = append(local, -1)
 		}
 		c.fromBag[t], c.tables[t] = local, words
