@@ -209,7 +209,7 @@ func (e *parsedEncoder) strs(list []string) {
 // time writes the zero time, or a time in UTC; any other zone cannot be
 // kept.
 func (e *parsedEncoder) time(t time.Time) {
-	if t.IsZero() && t == (time.Time{}) {
+	if t == (time.Time{}) {
 		e.b = append(e.b, 0)
 		return
 	}

@@ -125,8 +125,9 @@ func CheckSettled(src, dest string, s Settled) (*Target, bool, error) {
 // settledBefore reports whether every one of names (paths relative to
 // dir: files first, the first nfiles of them, then directories) is a
 // regular file or a directory as it should be, last changed before at.
-// Each is stat'ed relative to dir, with no allocation: there are as many
-// calls as files and directories in the output, the check's whole cost.
+// Each is stat'ed relative to dir, so that no path above it is walked
+// again (only the name's C copy is allocated): there are as many calls as
+// files and directories in the output, the check's whole cost.
 func settledBefore(dir string, names []string, nfiles int, at time.Time) bool {
 	fd, err := unix.Open(dir, unix.O_PATH|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {

@@ -36,7 +36,7 @@ func (o *Output) Keep() Kept {
 	k := Kept{Path: o.Path, Layout: o.Layout, Cluster: o.cluster, Origin: o.origin, Raw: o.Raw != nil, Group: uint8(o.group.kind), GroupKey: o.group.key, Cross: o.cross}
 	if d := o.Data; d != nil {
 		k.Title, k.Canonical, k.NoIndex = d.Title, d.Canonical, d.NoIndex
-		if !d.NoIndex && d.Canonical != "" && o.Raw == nil {
+		if _, ok := o.index(); ok {
 			if o.sitemap == nil {
 				o.sitemap = sitemapEntry(d)
 			}

@@ -29,10 +29,7 @@ func NewWords() *Words { return &Words{ids: map[string]int32{}} }
 func WordsOf(list []string) *Words { return &Words{words: list} }
 
 // Add returns w's number, numbering it if it is new.
-func (t *Words) Add(w string) int32 { return t.add(w) }
-
-// add returns w's number, numbering it if it is new.
-func (t *Words) add(w string) int32 {
+func (t *Words) Add(w string) int32 {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.ids == nil {
@@ -95,7 +92,7 @@ func (c *BagCounter) Count(text string) Bag {
 		i = end
 		id, added := c.local.id(text[start:end])
 		if added {
-			c.global = append(c.global, c.t.add(c.local.words[id]))
+			c.global = append(c.global, c.t.Add(c.local.words[id]))
 			c.inDoc = append(c.inDoc, inDoc{})
 		}
 		in := &c.inDoc[id]

@@ -102,11 +102,8 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	// full returns what makes the build go on in full when reason would:
 	// the check's outcome first, as when the check came before reason.
 	full := func(reason string) (string, error) {
-		switch c := check(); {
-		case c.err != nil:
-			return "", c.err
-		case !c.ok:
-			return "the destination is not as the last build left it", nil
+		if c := check(); c.err != nil || !c.ok {
+			return settledReason(c)
 		}
 		return reason, nil
 	}
@@ -182,10 +179,11 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	if pds.Len() > 0 {
 		return full("planning the change reports problems")
 	}
-	if reason, err := full(""); reason != "" || err != nil {
-		return reason, err
+	c := check()
+	if c.err != nil || !c.ok {
+		return settledReason(c)
 	}
-	target := check().target
+	target := c.target
 	prev := target.Previous()
 	if reason := removesFiles(prev, all, static); reason != "" {
 		return reason, nil
@@ -430,4 +428,13 @@ func countLanguages(s *content.Site) []LangPages {
 		out = append(out, LangPages{l, n})
 	}
 	return out
+}
+
+// settledReason is why a build goes on in full when the destination check
+// c failed: its error, or the destination changed since the last build.
+func settledReason(c settledCheck) (string, error) {
+	if c.err != nil {
+		return "", c.err
+	}
+	return "the destination is not as the last build left it", nil
 }

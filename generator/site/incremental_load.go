@@ -62,11 +62,7 @@ func (b *incremental) load(listed bool) ([]*content.File, []string, string) {
 		c := old[paths[i]]
 		if c != nil {
 			if size, modTime, err := stamps.Stamp(c.Path); err == nil && size == c.Size && modTime == c.ModTime && !b.st.Racy(c.ModTime) {
-				f, ok := content.FromParsed(b.cfg, c.Parsed, c.Path, c.Head, c.Teaser, c.SourceHash, c.Size, c.ModTime)
-				if !ok {
-					f = content.ParseHead(b.cfg, c.Path, c.Head, c.Teaser, c.SourceHash, c.Size, c.ModTime)
-				}
-				files[i] = f
+				files[i] = b.cachedParse(c)
 				if files[i].Page != nil {
 					files[i].Page.Links = c.Links // the body is not read
 				}
@@ -130,7 +126,7 @@ func (b *incremental) change(s *content.Site, changed []string, entries map[stri
 	}
 	// markOld marks the page as the last build had it.
 	markOld := func(e *buildcache.File) {
-		if f := content.ParseHead(b.cfg, e.Path, e.Head, e.Teaser, e.SourceHash, e.Size, e.ModTime); f.Page != nil {
+		if f := b.cachedParse(e); f.Page != nil {
 			mark(f.Page)
 		}
 	}
@@ -170,7 +166,7 @@ func (b *incremental) toConvert(s *content.Site, changed []string, ch render.Cha
 		stale[fileName(c)] = true
 		if e := entries[c]; e != nil && strings.HasPrefix(c, "content/decisions/") {
 			// An act's number may have changed: its old one is stale too.
-			if f := content.ParseHead(b.cfg, e.Path, e.Head, e.Teaser, e.SourceHash, e.Size, e.ModTime); f.Page != nil && f.Page.Act != nil && f.Page.Act.Number != "" {
+			if f := b.cachedParse(e); f.Page != nil && f.Page.Act != nil && f.Page.Act.Number != "" {
 				stale["act "+f.Page.Act.Number] = true
 			}
 		}
@@ -215,4 +211,14 @@ func (b *incremental) toConvert(s *content.Site, changed []string, ch render.Cha
 		}
 	}
 	return todo, ""
+}
+
+// cachedParse is the parse the cache kept of e's file as it was then
+// (content.FromParsed), or its cached front matter parsed again when the
+// parse could not be kept.
+func (b *incremental) cachedParse(e *buildcache.File) *content.File {
+	if f, ok := content.FromParsed(b.cfg, e.Parsed, e.Path, e.Head, e.Teaser, e.SourceHash, e.Size, e.ModTime); ok {
+		return f
+	}
+	return content.ParseHead(b.cfg, e.Path, e.Head, e.Teaser, e.SourceHash, e.Size, e.ModTime)
 }

@@ -242,7 +242,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	conv := markdown.New(markdown.Config{BasePath: cfg.BasePath(), Strict: opts.Check, AnchorLabel: anchorLabel(bundle), UIText: bundle.T, ImageSize: imageSizes(tree, true), Typography: typesetter(cfg)})
 	// Acts now; the other pages as their outputs render (stream.go).
-	pb := newPageBodies(ctx, tree, s, files, conv, opts.KeepMarkdown)
+	pb := newPageBodies(ctx, tree, s, files, conv, opts.KeepMarkdown, !opts.Check)
 	bodies := pb.acts()
 	ph.done("convert")
 	if opts.Check {

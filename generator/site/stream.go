@@ -35,7 +35,7 @@ type pageBodies struct {
 	bags    []search.Bag          // by s.Pages: the body's words counted for the index
 	errs    []error               // by s.Pages: the file could not be read again
 	done    []bool                // by s.Pages
-	bagger  *bagger
+	bagger  *bagger               // counts the pages' text for the index; nil: no index (check)
 }
 
 // defaultKeepMarkdown is how many bytes of Markdown a build keeps from
@@ -48,16 +48,20 @@ type pageBodies struct {
 const defaultKeepMarkdown = 256 << 20
 
 // newPageBodies prepares the conversion of the pages of s (files are what
-// Assemble made s of); over keep bytes of Markdown (0: the default) it
+// Assemble made s of), counting their text for the search index when
+// index; over keep bytes of Markdown (0: the default) it
 // lets go of the bodies of the pages that are not acts.
-func newPageBodies(ctx context.Context, tree *source.Tree, s *content.Site, files []*content.File, conv *markdown.Converter, keep int) *pageBodies {
+func newPageBodies(ctx context.Context, tree *source.Tree, s *content.Site, files []*content.File, conv *markdown.Converter, keep int, index bool) *pageBodies {
 	n := len(s.Pages)
-	b := &pageBodies{ctx: ctx, tree: tree, site: s, conv: conv, index: make(map[*content.Page]int, n), heads: make([]int, n), results: make([]converted, n), bags: make([]search.Bag, n), errs: make([]error, n), done: make([]bool, n), bagger: newBagger(s.Config.LanguageCodes())}
+	b := &pageBodies{ctx: ctx, tree: tree, site: s, conv: conv, index: make(map[*content.Page]int, n), heads: make([]int, n), results: make([]converted, n), bags: make([]search.Bag, n), errs: make([]error, n), done: make([]bool, n)}
 	size := 0
 	for i, p := range s.Pages {
 		b.index[p] = i
 		b.heads[i] = -1
 		size += len(p.Body)
+	}
+	if index {
+		b.bagger = newBagger(s.Config.LanguageCodes())
 	}
 	if keep <= 0 {
 		keep = defaultKeepMarkdown
@@ -90,7 +94,9 @@ func (b *pageBodies) convert(i int) markdown.Result {
 	p.Body = nil // converted: its file's bytes can go
 	// The text goes too once counted for the index (an act's stays with
 	// its whole result until release).
-	b.bags[i] = b.bagger.bag(p.Lang, res.Text)
+	if b.bagger != nil {
+		b.bags[i] = b.bagger.bag(p.Lang, res.Text)
+	}
 	c.res = markdown.Result{Sources: res.Sources, Act: res.Act}
 	if res.Act != nil {
 		c.res = res

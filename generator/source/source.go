@@ -129,7 +129,7 @@ func (t *Tree) Stat(rel string) (fs.FileInfo, error) {
 
 // Stamps stats files of the tree as Stat does (a symbolic link
 // followed), relative to the site's directory opened once: no path above
-// it is walked again and nothing is allocated, for a build that stats
+// it is walked again (only the name's C copy is allocated), for a build that stats
 // every content file to tell which changed. It is safe for concurrent use;
 // Close it after use.
 type Stamps struct{ fd int }
