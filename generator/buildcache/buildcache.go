@@ -34,12 +34,13 @@ import (
 
 // format is the version of the files' layout: a cache of another version
 // is not read.
-const format = 9
+const format = 10
 
 // stateName and docsPrefix name the cache's files.
 const (
-	stateName  = "state"
-	docsPrefix = "docs-"
+	stateName    = "state"
+	docsPrefix   = "docs-"
+	searchPrefix = "search-"
 )
 
 // magic starts every file of the cache.
@@ -184,12 +185,15 @@ func Read(dir string) (*State, error) {
 // ReadDocs reads the documents of lang that st's build indexed, the
 // changed and added ones of Delta included. Their
 // strings share a read-only mapping of the file, which stays mapped for
-// the life of the process (a build reads it once).
-func ReadDocs(dir string, st *State, lang string) ([]Doc, error) {
+// the life of the process (a build reads it once). The bags (search.Bag)
+// of the file's documents are read only where bags reports true for the
+// document's content file (nil: all); the others are left empty.
+func ReadDocs(dir string, st *State, lang string, bags func(path string) bool) ([]Doc, error) {
 	d, err := mapFile(filepath.Join(dir, docsPrefix+lang))
 	if err != nil {
 		return nil, err
 	}
+	d.bags = bags
 	token := d.str()
 	d.tab = search.WordsOf(d.strs())
 	docs := d.docs()
@@ -276,6 +280,31 @@ func Write(dir string, st *State, docs map[string][]Doc) error {
 	return writeFile(filepath.Join(dir, stateName), func(e *encoder) { e.state(st) })
 }
 
+// WriteSearchState stores the state of lang's search index
+// (search.BuildState, search.Update) in dir, for the index whose manifest
+// has digest manifest (output.Digest).
+func WriteSearchState(dir, lang, manifest string, state []byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("build cache: %w", err)
+	}
+	return writeFile(filepath.Join(dir, searchPrefix+lang), func(e *encoder) {
+		e.str(manifest)
+		e.w.Write(state)
+	})
+}
+
+// ReadSearchState returns the state of lang's search index stored in dir
+// for the index whose manifest has digest manifest, read into memory (it
+// is not mapped: search.Update shares its strings only while it runs). It
+// returns nil when there is none, or none for that index.
+func ReadSearchState(dir, lang, manifest string) []byte {
+	d, err := readFile(filepath.Join(dir, searchPrefix+lang))
+	if err != nil || manifest == "" || d.str() != manifest || d.err != nil {
+		return nil
+	}
+	return d.b
+}
+
 // Remove deletes the cache's files in dir (and dir when that empties it),
 // so that no build takes an outdated state for the destination's.
 func Remove(dir string) error {
@@ -287,7 +316,7 @@ func Remove(dir string) error {
 		return err
 	}
 	for _, e := range entries {
-		if n := e.Name(); n == stateName || strings.HasPrefix(n, docsPrefix) || strings.HasPrefix(n, ".tmp-") {
+		if n := e.Name(); n == stateName || strings.HasPrefix(n, docsPrefix) || strings.HasPrefix(n, searchPrefix) || strings.HasPrefix(n, ".tmp-") {
 			if err := os.Remove(filepath.Join(dir, n)); err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,7 +56,7 @@ func TestRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, st) {
 		t.Errorf("state read back:\n%+v\nwritten:\n%+v", got, st)
 	}
-	pl, err := ReadDocs(dir, got, "pl")
+	pl, err := ReadDocs(dir, got, "pl", nil)
 	if err != nil || !reflect.DeepEqual(pl, docs["pl"]) {
 		t.Fatalf("documents read back: %+v, %v", pl, err)
 	}
@@ -71,7 +72,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err = ReadDocs(dir, again, "pl")
+	pl, err = ReadDocs(dir, again, "pl", nil)
 	if err != nil || pl[0].Doc.Body != "Nowa treść." {
 		t.Fatalf("documents with the delta: %+v, %v", pl, err)
 	}
@@ -84,7 +85,7 @@ func TestRoundTrip(t *testing.T) {
 	if again, err = Read(dir); err != nil {
 		t.Fatal(err)
 	}
-	pl, err = ReadDocs(dir, again, "pl")
+	pl, err = ReadDocs(dir, again, "pl", nil)
 	if err != nil || len(pl) != 2 || pl[0].Doc.Body != "Nowa treść." || pl[1].Doc.Title != "C" {
 		t.Fatalf("documents with a changed and an added one: %+v, %v", pl, err)
 	}
@@ -120,7 +121,7 @@ func TestDamaged(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, stateName), data, 0o644)
 	other, _ := sample()
 	other.Docs = map[string]string{"pl": "another token"}
-	if _, err := ReadDocs(dir, other, "pl"); err == nil {
+	if _, err := ReadDocs(dir, other, "pl", nil); err == nil {
 		t.Error("documents of another state read without an error")
 	}
 	if err := Remove(dir); err != nil {
@@ -163,5 +164,74 @@ func TestRacy(t *testing.T) {
 		if got := st.Racy(c.mod.UnixNano()); got != c.racy {
 			t.Errorf("file time %v, read at %v: racy %v, want %v", c.mod, at, got, c.racy)
 		}
+	}
+}
+
+// TestReadDocsSkipsBags: ReadDocs reads the bags of the documents asked
+// for and leaves the others' empty, every other field read alike, in the
+// file and in the delta.
+func TestReadDocsSkipsBags(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	st, _ := sample()
+	words := search.NewWords()
+	counter := words.Counter()
+	doc := func(name, text string) Doc {
+		return Doc{Path: "content/news/" + name + ".pl.md", Doc: search.Doc{URL: "/" + name + "/", Lang: "pl", Title: name, Bag: counter.Count(text),
+			Passages: []search.Passage{{Anchor: "p", Start: 1, End: 9, Bits: "ab"}}}}
+	}
+	docs := []Doc{doc("a", "Współpraca policji w Unii"), doc("b", "Granice Unii i współpraca"), doc("c", "Straż graniczna")}
+	if err := Write(dir, st, map[string][]Doc{"pl": docs}); err != nil {
+		t.Fatal(err)
+	}
+	st.AddDelta([]Doc{doc("c", "Straż graniczna i policja")}) // in the state, not the file
+	if err := Write(dir, st, nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := Read(dir); err != nil {
+		t.Fatal(err)
+	} else {
+		got, err := ReadDocs(dir, st, "pl", func(path string) bool { return path == docs[1].Path })
+		if err != nil || len(got) != 3 {
+			t.Fatalf("%d documents, %v", len(got), err)
+		}
+		text := func(b search.Bag) string {
+			var out []string
+			for _, id := range b.IDs {
+				out = append(out, b.Words.List()[id])
+			}
+			return strings.Join(out, " ")
+		}
+		if got[0].Doc.Bag.Words != nil || got[0].Doc.Title != "a" || len(got[0].Doc.Passages) != 1 {
+			t.Errorf("a bag not asked for: %+v", got[0].Doc)
+		}
+		if s := text(got[1].Doc.Bag); s != "Granice Unii i współpraca" {
+			t.Errorf("the bag asked for holds %q", s)
+		}
+		if s := text(got[2].Doc.Bag); s != "Straż graniczna i policja" || got[2].Doc.Passages[0].Bits != "ab" {
+			t.Errorf("the delta's document: %q, %+v", s, got[2].Doc)
+		}
+	}
+}
+
+// TestSearchState: a search index state is given back for the index it
+// was stored for only, and Remove removes it.
+func TestSearchState(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	if err := WriteSearchState(dir, "pl", "m1", []byte("state")); err != nil {
+		t.Fatal(err)
+	}
+	if got := ReadSearchState(dir, "pl", "m1"); string(got) != "state" {
+		t.Errorf("read back %q", got)
+	}
+	for _, c := range []struct{ lang, manifest string }{{"pl", "m2"}, {"en", "m1"}, {"pl", ""}} {
+		if got := ReadSearchState(dir, c.lang, c.manifest); got != nil {
+			t.Errorf("%s, manifest %q: %q, want none", c.lang, c.manifest, got)
+		}
+	}
+	if err := Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the cache directory stays: %v", err)
 	}
 }

@@ -27,6 +27,8 @@ type encoder struct {
 	w   *bufio.Writer
 	tmp [binary.MaxVarintLen64]byte
 	tab *bagTable // the words of the file's bags; nil: bags write their words
+	// scratch is where a bag is encoded before it is written.
+	scratch []byte
 }
 
 func (e *encoder) uint(v uint64) { e.w.Write(binary.AppendUvarint(e.tmp[:0], v)) }
@@ -92,26 +94,32 @@ func (e *encoder) doc(d *Doc) {
 
 // bag writes whether there is a bag, then its words (their numbers in
 // e.tab, or themselves) and counts.
+//
+// The bag is written as bytes, its length first, so that a reader that
+// does not want it (ReadDocs) skips it at once.
 func (e *encoder) bag(b *search.Bag) {
 	if b.Words == nil {
 		e.bool(false)
 		return
 	}
 	e.bool(true)
-	e.uint(uint64(len(b.IDs)))
+	buf := binary.AppendUvarint(e.scratch[:0], uint64(len(b.IDs)))
 	if e.tab != nil {
 		remap := e.tab.ids[b.Words]
 		for k, id := range b.IDs {
-			e.uint(uint64(remap[id]))
-			e.uint(uint64(b.Counts[k]))
+			buf = binary.AppendUvarint(buf, uint64(remap[id]))
+			buf = binary.AppendUvarint(buf, uint64(b.Counts[k]))
 		}
-		return
+	} else {
+		words := b.Words.List()
+		for k, id := range b.IDs {
+			buf = binary.AppendUvarint(buf, uint64(len(words[id])))
+			buf = append(buf, words[id]...)
+			buf = binary.AppendUvarint(buf, uint64(b.Counts[k]))
+		}
 	}
-	words := b.Words.List()
-	for k, id := range b.IDs {
-		e.str(words[id])
-		e.uint(uint64(b.Counts[k]))
-	}
+	e.bytes(buf)
+	e.scratch = buf
 }
 
 // bagTable is the words of a file's bags, numbered once for the file:
@@ -218,6 +226,9 @@ type decoder struct {
 	err    error
 	tab    *search.Words // the words the file's bags are numbered in; nil: bags hold their words
 	inline *search.Words // the words of bags that hold their words
+	// bags tells, by a document's content file, whether to read its bag
+	// (nil: every bag); a bag not read is left empty.
+	bags func(path string) bool
 }
 
 func (d *decoder) fail() {
@@ -318,7 +329,7 @@ func (d *decoder) doc() Doc {
 	}
 	s.Topics = d.strs()
 	s.Date = d.time()
-	s.Bag = d.bag()
+	s.Bag = d.bag(d.bags == nil || d.bags(out.Path))
 	s.Passages = getList(d, 5, func() search.Passage {
 		return search.Passage{Anchor: d.str(), Label: d.str(), Start: int(d.int()), End: int(d.int()), Bits: d.str()}
 	})
@@ -329,10 +340,24 @@ func (d *decoder) docs() []Doc { return getList(d, 12, d.doc) }
 
 // bag reads what encoder.bag wrote: with d.tab, numbers in it; without,
 // the words themselves, numbered in d.inline.
-func (d *decoder) bag() search.Bag {
+func (d *decoder) bag(read bool) search.Bag {
 	if !d.bool() {
 		return search.Bag{}
 	}
+	blob := d.raw()
+	if !read || d.err != nil {
+		return search.Bag{}
+	}
+	outer := d.b
+	d.b = blob
+	defer func() {
+		if d.err == nil && len(d.b) != 0 {
+			d.fail()
+		}
+		if d.err == nil {
+			d.b = outer
+		}
+	}()
 	n := d.length(2)
 	b := search.Bag{Words: d.tab, IDs: make([]int32, n), Counts: make([]uint16, n)}
 	if d.tab == nil {

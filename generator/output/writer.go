@@ -28,7 +28,11 @@ const DefaultWriters = 2
 const digestLen = 32
 
 // digest is a file's digest in the manifest.
-func digest(data []byte) string {
+func digest(data []byte) string { return Digest(data) }
+
+// Digest is the digest of a file's bytes by which the output's manifest
+// tells them (the previous output's files, Target.Previous).
+func Digest(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:digestLen/2])
 }

@@ -20,6 +20,23 @@ type langData struct {
 	lengths  [][format.NumFields]int32    // per document, per field: its length in words
 	big      [][][format.NumFields]uint16 // per document: the counts its postings' freqs do not hold
 	avglen   [format.NumFields]float64    // per field: mean length of the documents that have it
+	df       []int                        // by stem id: its document frequency (len(postings[s]) once gathered)
+	// encoded holds, by stem id, the postings lists an update (Update)
+	// kept as the last build wrote them (nil: encode postings[s]).
+	encoded [][]byte
+	kept    [][]byte // by stem id: the postings of those lists, as the last state has them
+	// plain tells, by document number, the documents indexed from their
+	// text, not a Bag, which the state keeps a copy of (nil: those
+	// without a Bag; Update's documents may have had their bags left
+	// unread).
+	plain []bool
+	// words are the distinct words of the documents with their analysis
+	// and their document frequencies (wordDF), and alt each folded surface
+	// form's own stem as addUnaccented found it ("" for none): what the
+	// next build's Update starts from.
+	words  []*vocabWord
+	wordDF []int32
+	alt    map[string]string
 }
 
 // docTerms is one document's distinct stems with their per-field counts:
@@ -41,18 +58,26 @@ type docTerms struct {
 // Stems are numbered in the order the goroutines happen to meet them: no
 // file depends on their numbers, only on the stems themselves.
 func analyse(docs []*Doc, st *Stems) *langData {
-	a := st.a
 	v := newVocabulary(st)
 	terms, lengths, df := countStems(docs, v)
-	ld := &langData{docs: docs, stems: v.stems, surfaces: map[string][]int32{}}
-	own := ld.collectSurfaces(v.list)
-	ld.addUnaccented(a, v.stemID, own)
-	ld.addStopWords(a)
+	ld := &langData{docs: docs, stems: v.stems, words: v.list, wordDF: v.df}
 	ld.avglen = averageLengths(lengths)
 	ld.gatherPostings(docs, docOrder(docs, lengths), terms, lengths, df)
+	ld.lexicon(st.a, v.stemID, nil)
+	return ld
+}
+
+// lexicon maps the words' folded surface forms to stems (the lexicon's
+// keys), after the postings are gathered, and learns the suffix rules.
+// known holds the own stems of surface forms analysed by an earlier
+// build (langData.alt), which are not analysed again.
+func (ld *langData) lexicon(a *analyzer, stemID map[string]int32, known map[string]string) {
+	ld.surfaces = map[string][]int32{}
+	own := ld.collectSurfaces(ld.words)
+	ld.addUnaccented(a, stemID, own, known)
+	ld.addStopWords(a)
 	ld.rules = ld.suffixRules() // from the forms of the site alone
 	ld.addStemKeys()
-	return ld
 }
 
 // vocabulary is the distinct words of one language, shared by the
@@ -66,11 +91,13 @@ type vocabulary struct {
 	list   []*vocabWord     // in the order they were met
 	stemID map[string]int32 // folded stem -> stem id
 	stems  []string         // by stem id
+	df     []int32          // by index in list: in how many documents the word occurs (countStems)
 }
 
 // vocabWord is one distinct word and its analysis.
 type vocabWord struct {
 	once    sync.Once
+	index   int32 // in vocabulary.list
 	word    string
 	surface string // folded
 	stem    int32  // stem id, -1 for a stop word
@@ -80,12 +107,13 @@ func newVocabulary(st *Stems) *vocabulary {
 	return &vocabulary{st: st, words: map[string]*vocabWord{}, stemID: map[string]int32{}}
 }
 
-// stem is the stem id of w (-1 for a stop word), analysing w if no one has.
-func (v *vocabulary) stem(w string) int32 {
+// word is w with its stem id (-1 for a stop word), analysing w if no one
+// has.
+func (v *vocabulary) word(w string) *vocabWord {
 	v.mu.Lock()
 	e := v.words[w]
 	if e == nil {
-		e = &vocabWord{word: w}
+		e = &vocabWord{word: w, index: int32(len(v.list))}
 		v.words[w] = e
 		v.list = append(v.list, e)
 	}
@@ -94,7 +122,7 @@ func (v *vocabulary) stem(w string) int32 {
 		e.surface = Fold(w)
 		e.stem = v.stemNumber(v.st.of(w).stem)
 	})
-	return e.stem
+	return e
 }
 
 // stemNumber numbers the folded stem s, -1 for "" (a stop word).
@@ -132,10 +160,12 @@ func fieldParts(d *Doc, fn func(field int, text string)) {
 // (local ids), and each is looked up in the shared vocabulary once.
 type stemCounter struct {
 	v      *vocabulary
-	words  wordIDs // the words met, numbered
-	inDoc  []inDoc // by local id: where the word is in the current document's lists
-	stemOf []int32 // by local id: its stem id, -1 for a stop word
-	doc    int32   // the current document, counted from 1
+	words  wordIDs      // the words met, numbered
+	inDoc  []inDoc      // by local id: where the word is in the current document's lists
+	stemOf []int32      // by local id: its stem id, -1 for a stop word
+	vocab  []*vocabWord // by local id: the word in the vocabulary
+	wordDF []int32      // by local id: in how many of the documents counted it occurs
+	doc    int32        // the current document, counted from 1
 	// The current document's words (local ids) and their counts.
 	ids []int32
 	tf  [][format.NumFields]uint16
@@ -162,8 +192,11 @@ type inDoc struct {
 
 // added looks up the stem of the word c has just numbered id.
 func (c *stemCounter) added(id int32) {
+	w := c.v.word(c.words.words[id])
 	c.inDoc = append(c.inDoc, inDoc{})
-	c.stemOf = append(c.stemOf, c.v.stem(c.words.words[id]))
+	c.stemOf = append(c.stemOf, w.stem)
+	c.vocab = append(c.vocab, w)
+	c.wordDF = append(c.wordDF, 0)
 }
 
 // add counts n occurrences of word id in field f of the current document.
@@ -231,6 +264,7 @@ func (c *stemCounter) count(d *Doc) (docTerms, [format.NumFields]int32) {
 	var lengths [format.NumFields]int
 	c.stems, c.sums = c.stems[:0], c.sums[:0]
 	for k, id := range c.ids {
+		c.wordDF[id]++
 		s := c.stemOf[id]
 		if s < 0 {
 			continue
@@ -286,9 +320,13 @@ func countStems(docs []*Doc, v *vocabulary) (terms []docTerms, lengths [][format
 		}
 	})
 	df = make([]int, len(v.stems))
+	v.df = make([]int32, len(v.list))
 	for _, c := range counters {
 		for s, n := range c.df {
 			df[s] += n
+		}
+		for id, n := range c.wordDF {
+			v.df[c.vocab[id].index] += n
 		}
 	}
 	return terms, lengths, df
@@ -326,7 +364,7 @@ func (ld *langData) collectSurfaces(words []*vocabWord) (own map[string]string) 
 // unrelated stubs, such as "pelny" into "c"). own holds the folded stems
 // ("" for a stop word) of the surface forms that occur as words, already
 // analysed.
-func (ld *langData) addUnaccented(a *analyzer, stemID map[string]int32, own map[string]string) {
+func (ld *langData) addUnaccented(a *analyzer, stemID map[string]int32, own, known map[string]string) {
 	folded := make([]string, 0, len(ld.surfaces))
 	for f, list := range ld.surfaces {
 		if len(list) > 0 {
@@ -336,8 +374,12 @@ func (ld *langData) addUnaccented(a *analyzer, stemID map[string]int32, own map[
 	alt := make([]string, len(folded))
 	forChunks(len(folded), 256, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
-			t, known := own[folded[i]]
-			if !known {
+			if t, ok := known[folded[i]]; ok {
+				alt[i] = t
+				continue
+			}
+			t, isOwn := own[folded[i]]
+			if !isOwn {
 				t, _ = a.term(folded[i])
 				t = Fold(t)
 			}
@@ -346,6 +388,10 @@ func (ld *langData) addUnaccented(a *analyzer, stemID map[string]int32, own map[
 			}
 		}
 	})
+	ld.alt = make(map[string]string, len(folded))
+	for i, f := range folded {
+		ld.alt[f] = alt[i]
+	}
 	for i, f := range folded {
 		if id, ok := stemID[alt[i]]; ok && alt[i] != "" && !slices.Contains(ld.surfaces[f], id) {
 			ld.surfaces[f] = append(ld.surfaces[f], id)
@@ -480,6 +526,7 @@ func (ld *langData) gatherPostings(docs []*Doc, order []int, terms []docTerms, l
 		}
 	})
 	clear(terms)
+	ld.df = df
 	ld.postings = make([][]posting, len(ld.stems))
 	for s := range ld.postings {
 		ld.postings[s] = all[start[s]:start[s+1]:start[s+1]]

@@ -102,37 +102,55 @@ func (o Options) kindRank(kind string) int {
 // "search/<lang>/manifest.json" and its shards. The result depends only on
 // the input.
 func Build(langs []string, docs []Doc, opts Options) (map[string][]byte, error) {
+	files, _, err := build(langs, docs, opts, false)
+	return files, err
+}
+
+// BuildState is Build, and returns also each language's state, from which
+// Update makes the next build's index when few documents changed.
+func BuildState(langs []string, docs []Doc, opts Options) (files map[string][]byte, states map[string][]byte, err error) {
+	return build(langs, docs, opts, true)
+}
+
+func build(langs []string, docs []Doc, opts Options, withState bool) (map[string][]byte, map[string][]byte, error) {
 	opts = opts.withDefaults()
 	byLang := map[string][]*Doc{}
 	for i := range docs {
 		byLang[docs[i].Lang] = append(byLang[docs[i].Lang], &docs[i])
 	}
 	files := map[string][]byte{}
+	states := map[string][]byte{}
 	for _, lang := range langs {
-		if lang == "" || strings.ContainsAny(lang, "/\\.") {
-			return nil, fmt.Errorf("search index: bad language code %q", lang)
+		st, err := opts.stems(lang)
+		if err != nil {
+			return nil, nil, err
 		}
-		st := opts.Stems[lang]
-		if st == nil || st.lang != lang {
-			var err error
-			if st, err = NewStems(lang); err != nil {
-				return nil, err
-			}
-		}
-		li := buildLang(lang, byLang[lang], st, opts)
-		for name, data := range li {
-			files["search/"+lang+"/"+name] = data
+		ld := analyse(sortDocs(byLang[lang], opts), st)
+		layout := ld.write(files, lang, opts)
+		if withState {
+			states[lang] = ld.appendState(nil, lang, opts, layout)
 		}
 	}
-	return files, nil
+	return files, states, nil
 }
 
-// buildLang analyses one language's documents and writes its index files,
-// keyed by their names in the language's directory: the postings, the
+// stems returns the analysis of lang's words: Options.Stems's, or a new
+// one.
+func (o Options) stems(lang string) (*Stems, error) {
+	if lang == "" || strings.ContainsAny(lang, "/\\.") {
+		return nil, fmt.Errorf("search index: bad language code %q", lang)
+	}
+	if st := o.Stems[lang]; st != nil && st.lang == lang {
+		return st, nil
+	}
+	return NewStems(lang)
+}
+
+// write writes the index files of lang, analysed in ld, into all, keyed
+// by their paths ("search/<lang>/<name>"): the postings, the
 // lexicon, the document store, the facets, and last the manifest, whose
 // version is a hash of all the others.
-func buildLang(lang string, docs []*Doc, st *Stems, opts Options) map[string][]byte {
-	ld := analyse(sortDocs(docs, opts), st)
+func (ld *langData) write(all map[string][]byte, lang string, opts Options) postingsLayout {
 	params := DefaultParams()
 	files := map[string][]byte{}
 	postings := writePostings(files, ld, params, opts)
@@ -142,7 +160,10 @@ func buildLang(lang string, docs []*Doc, st *Stems, opts Options) map[string][]b
 	writeFacets(files, ld, topics)
 	writeRules(files, ld)
 	writeManifest(files, manifest{lang: lang, ld: ld, params: params, opts: opts, topics: topics, lexicon: lexicon, postings: postings})
-	return files
+	for name, data := range files {
+		all["search/"+lang+"/"+name] = data
+	}
+	return postings
 }
 
 // sortDocs returns docs sorted by kind (in the order of Options.Kinds),

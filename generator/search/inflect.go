@@ -111,7 +111,7 @@ func writeRules(files map[string][]byte, ld *langData) {
 // where no surface form is written like it.
 func (ld *langData) addStemKeys() {
 	for id, s := range ld.stems {
-		if s == "" || len(ld.postings[id]) == 0 {
+		if s == "" || ld.df[id] == 0 {
 			continue
 		}
 		if _, ok := ld.surfaces[s]; !ok {

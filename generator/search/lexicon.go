@@ -71,7 +71,7 @@ func (ld *langData) appendStems(b []byte, key string, stems []int32) []byte {
 		}
 		b = appendString(b, ld.stems[s])
 		b = append(b, ',')
-		b = strconv.AppendInt(b, int64(len(ld.postings[s])), 10)
+		b = strconv.AppendInt(b, int64(ld.df[s]), 10)
 	}
 	return append(b, ']')
 }
@@ -151,7 +151,7 @@ func expansions(words []string, ld *langData, p string, n int) []int32 {
 		}
 	}
 	slices.SortFunc(out, func(a, b int32) int {
-		if da, db := len(ld.postings[a]), len(ld.postings[b]); da != db {
+		if da, db := ld.df[a], ld.df[b]; da != db {
 			return db - da
 		}
 		return format.Compare16(ld.stems[a], ld.stems[b])

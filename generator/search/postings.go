@@ -34,6 +34,9 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 	}
 	slices.SortFunc(order, func(a, b int32) int { return format.Compare16(ld.stems[a], ld.stems[b]) })
 	encoded := make([][]byte, len(ld.stems))
+	if ld.encoded != nil {
+		copy(encoded, ld.encoded) // kept by Update
+	}
 	// Stems a goroutine takes at a time: few, as the first stems, met
 	// first, are the most frequent.
 	const chunk = 32
@@ -43,6 +46,15 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 		n := 0
 		for s := lo; s < hi; s++ {
 			n += 8 + 3*len(ld.postings[s]) // room for most lists at once
+		}
+		if ld.encoded != nil {
+			// Update: encode only the stems it has no list of.
+			for s := lo; s < hi; s++ {
+				if encoded[s] == nil {
+					encoded[s] = appendPostings(nil, ld.postings[s], ld.unpack(ld.postings[s]), sc, opts.ImpactHead)
+				}
+			}
+			return
 		}
 		if cap(scratch[w]) < n {
 			scratch[w] = make([]byte, 0, n)
@@ -69,7 +81,7 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 	bigDF := max(1, opts.PostingsShardBytes/3)
 	small := 0
 	for s, e := range encoded {
-		if len(ld.postings[s]) < bigDF {
+		if ld.df[s] < bigDF {
 			small += len(e) + len(ld.stems[s]) + 6
 		}
 	}
@@ -77,7 +89,7 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 	groups := map[string][]int32{}
 	var names []string
 	for _, s := range order {
-		name := format.PostingsFile(ld.stems[s], len(ld.postings[s]), bigDF, shards)
+		name := format.PostingsFile(ld.stems[s], ld.df[s], bigDF, shards)
 		if _, ok := groups[name]; !ok {
 			names = append(names, name)
 		}
@@ -109,7 +121,17 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 	for i, name := range names {
 		files[name] = out[i]
 	}
+	ld.encoded = encoded // for the next build's Update
 	return postingsLayout{shards: shards, bigDF: bigDF}
+}
+
+// unpack returns the counts of the postings of list.
+func (ld *langData) unpack(list []posting) [][format.NumFields]uint16 {
+	tfs := make([][format.NumFields]uint16, len(list))
+	for i, p := range list {
+		tfs[i] = p.tf.unpack(ld.big[p.doc])
+	}
+	return tfs
 }
 
 // shardCount is how many shared postings files hold small bytes of lists

@@ -59,7 +59,12 @@ type incremental struct {
 	tpl    *render.Templates
 	st     *buildcache.State
 	key    string
-	stems  passageStems // the words render analyses, which the index reuses
+	stems  passageStems          // the words render analyses, which the index reuses
+	states map[string]indexState // the search index states of the languages indexed again
+	// partial gives, for a language indexed again by search.Update, its
+	// documents with every bag, which the search read only in part.
+	partial map[string]func() ([]buildcache.Doc, error)
+	updated []string // the languages whose index search.Update made
 }
 
 // settledCheck is the outcome of output.CheckSettled: ok when target is
@@ -259,7 +264,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 				repassed[p.Path] = ps
 			}
 		}
-		docs, err = b.search(w, made, dirty, newDocs, repassed, cached, listDocs(s.Config, b.bundle, s))
+		docs, err = b.search(w, prev, made, dirty, newDocs, repassed, cached, listDocs(s.Config, b.bundle, s))
 		if err != nil {
 			return err
 		}
@@ -280,7 +285,7 @@ func (b *incremental) build(res *Result, ph *phases) (string, error) {
 	ph.done("publish")
 	ph.list = append(ph.list, Phase{"writes", stats.Busy})
 	res.Files, res.Written, res.Removed = stats.Files, stats.Written, stats.Removed
-	res.Incremental, res.Updated = true, true
+	res.Incremental, res.Updated, res.IndexUpdated = true, true, b.updated
 	var se *source.Error
 	if errors.As(err, &se) {
 		res.Diags.Errorf(se.Path, 1, 1, "%s", se.Msg) // a file changed between listing and reading

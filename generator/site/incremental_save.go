@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"slices"
 	"time"
 
 	"hubgen/generator/buildcache"
@@ -80,10 +81,24 @@ func (b *incremental) save(target *output.Target, u cacheUpdate) {
 		delta = append(delta, buildcache.Doc{Path: p, Doc: u.newDocs[p]})
 	}
 	docs := u.docs
+	st.Delta = slices.Clone(st.Delta) // b.st's stays as read
 	if st.AddDelta(delta) {
 		docs = nil
 	}
+	for lang, complete := range b.partial {
+		if _, ok := docs[lang]; !ok {
+			continue
+		}
+		list, err := complete() // written whole: with every bag
+		if err != nil {
+			buildcache.Remove(b.opts.Cache)
+			return
+		}
+		docs[lang] = list
+	}
 	if err := buildcache.Write(b.opts.Cache, &st, docs); err != nil {
 		buildcache.Remove(b.opts.Cache)
+		return
 	}
+	writeSearchStates(b.opts.Cache, b.states)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -136,6 +137,18 @@ func TestIncrementalBuild(t *testing.T) {
 		}, false, "", false},
 		{"a body changed: the new cache is used", appendTo(act, "\nUwaga końcowa.\n"), true, "", false},
 	}
+	// The edits whose languages' search index is updated in place from
+	// the last build's state (search.Update), which must then equal the
+	// full build's like every other file; the others are made whole.
+	updates := map[string][]string{
+		"a sentence added to a news item":                            {"pl"},
+		"the words of an act's paragraph changed":                    {"pl"},
+		"another page's body edited: that page parsed from its head": {"en"},
+		"a body changed again, after a full build":                   {"pl"},
+		"a linked profile retitled: the related lists showing it":    {"en"}, // pl: the titles' average length moved
+		"a date changed: the order of lists":                         {"en"}, // pl: renumbered
+		"a news item added":                                          {"en"}, // pl: a document more
+	}
 	for _, r := range rows {
 		t.Run(r.name, func(t *testing.T) {
 			r.edit(t)
@@ -151,6 +164,9 @@ func TestIncrementalBuild(t *testing.T) {
 			}
 			if res.Incremental != r.incremental || !strings.Contains(res.FullReason, r.reason) {
 				t.Errorf("incremental %v (%q), want %v (%q)", res.Incremental, res.FullReason, r.incremental, r.reason)
+			}
+			if want, ok := updates[r.name]; ok && !slices.Equal(res.IndexUpdated, want) {
+				t.Errorf("search index updated in place in %q, want %q", res.IndexUpdated, want)
 			}
 			if err != nil {
 				if diff := diffTrees(readTree(t, dest), before); diff != "" {

@@ -89,6 +89,10 @@ type Result struct {
 	Incremental bool
 	Rendered    int
 	FullReason  string
+	// IndexUpdated are the languages whose search index an incremental
+	// build updated from the last build's (search.Update) rather than
+	// made again from every document.
+	IndexUpdated []string
 	// Phases are the build's stages in order with their wall times (see
 	// Phase), for `build --timings` and the benchmarks.
 	Phases []Phase
@@ -313,6 +317,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Updated = target.Incremental()
 	var docs []search.Doc
+	searchStates := map[string]indexState{}
 	st, err := output.Publish(ctx, target, func(w *output.Writer) error {
 		if err := copyStatic(ctx, tree, static, copies, w); err != nil {
 			return err
@@ -329,7 +334,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		pb.addSources(links)
 		docs = pb.docs(cfg, links.pagePassages())
-		files, err := search.Build(langs, append(slices.Clip(docs), listDocs(cfg, bundle, s)...), searchOptions(cfg, stems))
+		all := append(slices.Clip(docs), listDocs(cfg, bundle, s)...)
+		var files map[string][]byte
+		if key != "" {
+			// With the states the next build's search.Update starts from.
+			var states map[string][]byte
+			files, states, err = search.BuildState(langs, all, searchOptions(cfg, stems))
+			for lang, state := range states {
+				searchStates[lang] = indexState{manifest: output.Digest(files[manifestFile(lang)]), state: state}
+			}
+		} else {
+			files, err = search.Build(langs, all, searchOptions(cfg, stems))
+		}
 		for _, name := range sortedKeys(files) {
 			w.Write(name, files[name])
 		}
@@ -346,7 +362,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Rendered = res.Outputs
 	err = fileError(err, res.Diags)
 	if err == nil && key != "" {
-		c := fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in), keys: keys}
+		c := fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in), keys: keys, searchStates: searchStates}
 		c.write(opts, target)
 	}
 	return res, err
