@@ -152,8 +152,6 @@ type fullCache struct {
 	kept   []render.Kept  // by output of the plan
 	digest uint64         // render.SiteDigest
 	keys   *i18n.KeyCache // the titles' collation keys
-	// searchStates are the search index's states (search.BuildState).
-	searchStates map[string]indexState
 }
 
 // write stores the cache once the build is published into t. A cache that
@@ -161,9 +159,7 @@ type fullCache struct {
 func (c *fullCache) write(opts Options, t *output.Target) {
 	if err := c.store(opts, t); err != nil {
 		buildcache.Remove(opts.Cache)
-		return
 	}
-	writeSearchStates(opts.Cache, c.searchStates)
 }
 
 func (c *fullCache) store(opts Options, t *output.Target) error {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"maps"
 	"strings"
 
 	"hubgen/generator/buildcache"
@@ -140,6 +141,27 @@ func writeSearchStates(dir string, states map[string]indexState) {
 	for _, lang := range sortedKeys(states) {
 		buildcache.WriteSearchState(dir, lang, states[lang].manifest, states[lang].state)
 	}
+}
+
+// buildIndex makes the search index of langs from docs; withState, it
+// stores each language's state in the cache dir as soon as it is made
+// (it names the digest of the index's manifest: a build that then fails
+// leaves the previous index, which it does not name), so that no two are
+// held at once.
+func buildIndex(langs []string, docs []search.Doc, opts search.Options, withState bool, dir string) (map[string][]byte, error) {
+	if !withState {
+		return search.Build(langs, docs, opts)
+	}
+	files := map[string][]byte{}
+	for _, lang := range langs {
+		some, states, err := search.BuildState([]string{lang}, docs, opts)
+		if err != nil {
+			return nil, err
+		}
+		buildcache.WriteSearchState(dir, lang, output.Digest(some[manifestFile(lang)]), states[lang])
+		maps.Copy(files, some)
+	}
+	return files, nil
 }
 
 // dirtySearch reports whether f is a file of the search index of a

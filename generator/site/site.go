@@ -317,7 +317,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Updated = target.Incremental()
 	var docs []search.Doc
-	searchStates := map[string]indexState{}
 	st, err := output.Publish(ctx, target, func(w *output.Writer) error {
 		if err := copyStatic(ctx, tree, static, copies, w); err != nil {
 			return err
@@ -335,17 +334,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		pb.addSources(links)
 		docs = pb.docs(cfg, links.pagePassages())
 		all := append(slices.Clip(docs), listDocs(cfg, bundle, s)...)
-		var files map[string][]byte
-		if key != "" {
-			// With the states the next build's search.Update starts from.
-			var states map[string][]byte
-			files, states, err = search.BuildState(langs, all, searchOptions(cfg, stems))
-			for lang, state := range states {
-				searchStates[lang] = indexState{manifest: output.Digest(files[manifestFile(lang)]), state: state}
-			}
-		} else {
-			files, err = search.Build(langs, all, searchOptions(cfg, stems))
-		}
+		files, err := buildIndex(langs, all, searchOptions(cfg, stems), key != "", opts.Cache)
 		for _, name := range sortedKeys(files) {
 			w.Write(name, files[name])
 		}
@@ -362,7 +351,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Rendered = res.Outputs
 	err = fileError(err, res.Diags)
 	if err == nil && key != "" {
-		c := fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in), keys: keys, searchStates: searchStates}
+		c := fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in), keys: keys}
 		c.write(opts, target)
 	}
 	return res, err
