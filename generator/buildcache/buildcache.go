@@ -19,6 +19,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -283,13 +284,13 @@ func Write(dir string, st *State, docs map[string][]Doc) error {
 // WriteSearchState stores the state of lang's search index
 // (search.BuildState, search.Update) in dir, for the index whose manifest
 // has digest manifest (output.Digest).
-func WriteSearchState(dir, lang, manifest string, state []byte) error {
+func WriteSearchState(dir, lang, manifest string, state io.WriterTo) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("build cache: %w", err)
 	}
 	return writeFile(filepath.Join(dir, searchPrefix+lang), func(e *encoder) {
 		e.str(manifest)
-		e.w.Write(state)
+		state.WriteTo(e.w)
 	})
 }
 

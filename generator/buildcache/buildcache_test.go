@@ -1,6 +1,7 @@
 package buildcache
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -217,7 +218,7 @@ func TestReadDocsSkipsBags(t *testing.T) {
 // was stored for only, and Remove removes it.
 func TestSearchState(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "cache")
-	if err := WriteSearchState(dir, "pl", "m1", []byte("state")); err != nil {
+	if err := WriteSearchState(dir, "pl", "m1", bytes.NewReader([]byte("state"))); err != nil {
 		t.Fatal(err)
 	}
 	if got := ReadSearchState(dir, "pl", "m1"); string(got) != "state" {

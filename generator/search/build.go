@@ -108,18 +108,18 @@ func Build(langs []string, docs []Doc, opts Options) (map[string][]byte, error) 
 
 // BuildState is Build, and returns also each language's state, from which
 // Update makes the next build's index when few documents changed.
-func BuildState(langs []string, docs []Doc, opts Options) (files map[string][]byte, states map[string][]byte, err error) {
+func BuildState(langs []string, docs []Doc, opts Options) (files map[string][]byte, states map[string]*State, err error) {
 	return build(langs, docs, opts, true)
 }
 
-func build(langs []string, docs []Doc, opts Options, withState bool) (map[string][]byte, map[string][]byte, error) {
+func build(langs []string, docs []Doc, opts Options, withState bool) (map[string][]byte, map[string]*State, error) {
 	opts = opts.withDefaults()
 	byLang := map[string][]*Doc{}
 	for i := range docs {
 		byLang[docs[i].Lang] = append(byLang[docs[i].Lang], &docs[i])
 	}
 	files := map[string][]byte{}
-	states := map[string][]byte{}
+	states := map[string]*State{}
 	for _, lang := range langs {
 		st, err := opts.stems(lang)
 		if err != nil {
@@ -128,7 +128,7 @@ func build(langs []string, docs []Doc, opts Options, withState bool) (map[string
 		ld := analyse(sortDocs(byLang[lang], opts), st)
 		layout := ld.write(files, lang, opts)
 		if withState {
-			states[lang] = ld.appendState(nil, lang, opts, layout)
+			states[lang] = &State{ld: ld, lang: lang, opts: opts, layout: layout}
 		}
 	}
 	return files, states, nil

@@ -1,9 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"unsafe"
@@ -38,30 +40,38 @@ func fingerprint(lang string, opts Options) string {
 	return fmt.Sprintf("%d %s %s %d %d %d %d %d %q %+v", format.Version, lang, AnalyzerName(lang), opts.LexiconShardBytes, opts.PostingsShardBytes, opts.DocsPerShard, opts.DocsPerPassageFile, opts.ImpactHead, opts.Kinds, DefaultParams())
 }
 
-// appendState encodes ld, whose index was written with opts and layout,
+// State is the state of one language's index, which the next build's
+// Update starts from (see the layout above).
+type State struct {
+	ld     *langData
+	lang   string
+	opts   Options
+	layout postingsLayout
+}
+
+// WriteTo writes the state to w, encoded, a piece at a time (at 100,000
+// pages a language's state is hundreds of megabytes).
+func (st *State) WriteTo(w io.Writer) (int64, error) {
+	e := stateEncoder{w: w, b: make([]byte, 0, 2*stateFlush)}
+	st.ld.encodeState(&e, st.lang, st.opts, st.layout)
+	e.flush(0)
+	return e.n, e.err
+}
+
+// Bytes returns the state encoded.
+func (st *State) Bytes() []byte {
+	var b bytes.Buffer
+	st.WriteTo(&b)
+	return b.Bytes()
+}
+
+// stateFlush is how many encoded bytes stateEncoder holds before it
+// writes them.
+const stateFlush = 256 << 10
+
+// encodeState encodes ld, whose index was written with opts and layout,
 // for the next build's Update.
-func (ld *langData) appendState(b []byte, lang string, opts Options, layout postingsLayout) []byte {
-	// Room for it all at once (growing by appending copied it over and
-	// over): at most 5 bytes a count, 3 a document gap.
-	size := 64
-	for n, d := range ld.docs {
-		size += len(d.URL) + 16 + 12*len(ld.big[n])
-	}
-	for s, stem := range ld.stems {
-		size += len(stem) + len(ld.encoded[s]) + 16
-		if ld.postings[s] == nil && ld.kept != nil {
-			size += len(ld.kept[s])
-		} else {
-			size += 8 * len(ld.postings[s])
-		}
-	}
-	for _, w := range ld.words {
-		size += len(w.word) + len(w.surface) + 12
-	}
-	for f, a := range ld.alt {
-		size += len(f) + len(a) + 4
-	}
-	e := stateEncoder{b: slices.Grow(b, size)}
+func (ld *langData) encodeState(e *stateEncoder, lang string, opts Options, layout postingsLayout) {
 	e.str(stateMagic)
 	e.uint(stateVersion)
 	e.str(fingerprint(lang, opts))
@@ -71,6 +81,7 @@ func (ld *langData) appendState(b []byte, lang string, opts Options, layout post
 	e.uint(uint64(layout.shards))
 	e.uint(uint64(len(ld.docs)))
 	for n, d := range ld.docs {
+		e.flush(stateFlush)
 		e.str(d.URL)
 		for _, l := range ld.lengths[n] {
 			e.uint(uint64(l))
@@ -84,6 +95,7 @@ func (ld *langData) appendState(b []byte, lang string, opts Options, layout post
 	}
 	e.uint(uint64(len(ld.stems)))
 	for s, stem := range ld.stems {
+		e.flush(stateFlush)
 		e.str(stem)
 		e.uint(uint64(ld.df[s]))
 		e.bytes(ld.encoded[s])
@@ -95,6 +107,7 @@ func (ld *langData) appendState(b []byte, lang string, opts Options, layout post
 	}
 	e.uint(uint64(len(ld.words)))
 	for i, w := range ld.words {
+		e.flush(stateFlush)
 		e.str(w.word)
 		e.str(w.surface)
 		e.uint(uint64(w.stem + 1))
@@ -107,6 +120,7 @@ func (ld *langData) appendState(b []byte, lang string, opts Options, layout post
 	slices.Sort(alt)
 	e.uint(uint64(len(alt)))
 	for _, f := range alt {
+		e.flush(stateFlush)
 		e.str(f)
 		e.str(ld.alt[f])
 	}
@@ -118,6 +132,7 @@ func (ld *langData) appendState(b []byte, lang string, opts Options, layout post
 	}
 	e.uint(uint64(len(plain)))
 	for _, d := range plain {
+		e.flush(stateFlush)
 		e.str(d.URL)
 		e.str(d.Title)
 		e.str(d.Summary)
@@ -129,11 +144,29 @@ func (ld *langData) appendState(b []byte, lang string, opts Options, layout post
 		e.str(d.ActType)
 		e.str(d.ActNumber)
 	}
-	return e.b
 }
 
-// stateEncoder appends a state's values to b.
-type stateEncoder struct{ b []byte }
+// stateEncoder appends a state's values to b, which it writes to w once
+// it holds enough (flush).
+type stateEncoder struct {
+	w   io.Writer
+	b   []byte
+	n   int64
+	err error
+}
+
+// flush writes the bytes held when they are more than at.
+func (e *stateEncoder) flush(at int) {
+	if len(e.b) <= at {
+		return
+	}
+	if e.err == nil {
+		var n int
+		n, e.err = e.w.Write(e.b)
+		e.n += int64(n)
+	}
+	e.b = e.b[:0]
+}
 
 func (e *stateEncoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *stateEncoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }

@@ -20,15 +20,15 @@ var ErrNoUpdate = errors.New("search index: the last build's state does not fit"
 // changed[URL] is set, and old[URL] is then its version in the last build
 // (with its Bag); the others need no Bag nor Body. Documents that were
 // indexed without a Bag (the index's own lists) are compared with the
-// state's copies. The strings of prev are shared with
-// the result until Update returns: prev must not change meanwhile.
+// state's copies. The new state shares memory with prev: prev must not
+// change until the state is written.
 //
 // Only the postings lists of the stems of the changed documents are
 // encoded again; the lexicon, the document and passage stores, the facets
 // and the manifest are written whole, from docs. It returns ErrNoUpdate
 // when the documents' numbering, the field averages or the number of
 // postings files would change, or prev does not fit opts.
-func Update(prev []byte, lang string, docs []Doc, changed map[string]bool, old map[string]*Doc, opts Options) (files map[string][]byte, state []byte, err error) {
+func Update(prev []byte, lang string, docs []Doc, changed map[string]bool, old map[string]*Doc, opts Options) (files map[string][]byte, state *State, err error) {
 	opts = opts.withDefaults()
 	st, err := opts.stems(lang)
 	if err != nil {
@@ -104,7 +104,7 @@ func Update(prev []byte, lang string, docs []Doc, changed map[string]bool, old m
 	if layout.shards != ps.shards {
 		return nil, nil, ErrNoUpdate
 	}
-	return files, ld.appendState(nil, lang, opts, layout), nil
+	return files, &State{ld: ld, lang: lang, opts: opts, layout: layout}, nil
 }
 
 // update is what Update gathers of the changed documents.

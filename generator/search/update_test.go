@@ -90,7 +90,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	state := states["pl"]
+	state := states["pl"].Bytes()
 	for _, step := range steps {
 		t.Run(step.name, func(t *testing.T) {
 			next := slices.Clone(docs)
@@ -118,7 +118,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 			}
 			got, gotState, err := Update(state, "pl", unread, changed, old, opts)
 			// The next step starts from this one's build either way.
-			docs, bodies, state = next, body, wantStates["pl"]
+			docs, bodies, state = next, body, wantStates["pl"].Bytes()
 			if step.want != nil {
 				if !errors.Is(err, step.want) {
 					t.Fatalf("Update: %v, want %v", err, step.want)
@@ -133,7 +133,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 				}
 				t.Fatal(err)
 			}
-			state = gotState // the chain goes on from Update's own state
+			state = gotState.Bytes() // the chain goes on from Update's own state
 			rewritten := 0
 			for name, b := range want {
 				if !bytes.Equal(got[name], b) {
@@ -162,7 +162,7 @@ func TestUpdateRefusesOtherStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	state := states["pl"]
+	state := states["pl"].Bytes()
 	if _, _, err := Update(state, "pl", docs, nil, nil, Options{DocsPerShard: 3}); !errors.Is(err, ErrNoUpdate) {
 		t.Errorf("other options: %v, want ErrNoUpdate", err)
 	}

@@ -45,7 +45,7 @@ func (b *incremental) search(w *output.Writer, prev map[string]string, made, dir
 		}
 		opts := searchOptions(b.cfg, b.stems)
 		var files map[string][]byte
-		var state []byte
+		var state *search.State
 		err = search.ErrNoUpdate
 		if prevState := buildcache.ReadSearchState(b.opts.Cache, lang, prev[manifestFile(lang)]); prevState != nil {
 			files, state, err = search.Update(prevState, lang, withLists(list), changed, old, opts)
@@ -59,7 +59,7 @@ func (b *incremental) search(w *output.Writer, prev map[string]string, made, dir
 			if list, err = complete(); err != nil {
 				return nil, err
 			}
-			var states map[string][]byte
+			var states map[string]*search.State
 			if files, states, err = search.BuildState([]string{lang}, withLists(list), opts); err != nil {
 				return nil, err
 			}
@@ -128,7 +128,7 @@ func (b *incremental) cachedDocs(lang string, docs map[string]search.Doc, repass
 // (buildcache.WriteSearchState), with the digest of the index's manifest.
 type indexState struct {
 	manifest string
-	state    []byte
+	state    *search.State
 }
 
 // manifestFile is the path of lang's search index manifest in the output.
