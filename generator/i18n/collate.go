@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"golang.org/x/text/collate"
+
+	"hubgen/internal/parallel"
 )
 
 // Collator compares strings in a language's alphabetical order (golang.org/x/text/collate).
@@ -107,12 +109,62 @@ func (k *KeyCache) keyLocked(lang, s string) []byte {
 }
 
 // SortCached sorts s stably by the strings key returns, in lang's order,
-// with keys from the cache. It orders as SortFunc does.
+// with keys from the cache. It orders as SortFunc does. The keys the cache
+// lacks are computed on all cores, outside its lock (of the titles of a
+// large site, that is most of the sort's time), and then kept.
 func SortCached[T any](k *KeyCache, lang string, s []T, key func(T) string) {
 	if len(s) < 2 {
 		return
 	}
+	keys := make([][]byte, len(s))
+	var missing []int
 	k.mu.Lock()
-	defer k.mu.Unlock()
-	sortByKeys(s, func(v T) []byte { return k.keyLocked(lang, key(v)) })
+	for i, v := range s {
+		if kk, ok := k.keys[langString{lang, key(v)}]; ok {
+			keys[i] = kk
+		} else {
+			missing = append(missing, i)
+		}
+	}
+	k.mu.Unlock()
+	if len(missing) > 0 {
+		computeKeys(lang, missing, func(i int) string { return key(s[i]) }, keys)
+		k.mu.Lock()
+		for _, i := range missing {
+			id := langString{lang, key(s[i])}
+			if kk, ok := k.keys[id]; ok {
+				keys[i] = kk // the same bytes, computed by another sort meanwhile
+			} else {
+				k.keys[id] = keys[i]
+			}
+		}
+		k.mu.Unlock()
+	}
+	order := make([]int, len(s))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return bytes.Compare(keys[a], keys[b]) })
+	sorted := make([]T, len(s))
+	for i, j := range order {
+		sorted[i] = s[j]
+	}
+	copy(s, sorted)
+}
+
+// keysPerChunk is how many collation keys a goroutine of computeKeys
+// computes with one collator.
+const keysPerChunk = 256
+
+// computeKeys sets keys[i] to the collation key of str(i) in lang for each
+// i of which, in chunks on all cores, each with a collator of its own.
+func computeKeys(lang string, which []int, str func(int) string, keys [][]byte) {
+	chunks := (len(which) + keysPerChunk - 1) / keysPerChunk
+	parallel.For(chunks, func(c int) {
+		col := NewCollator(lang)
+		for _, i := range which[c*keysPerChunk : min(len(which), (c+1)*keysPerChunk)] {
+			col.buf.Reset()
+			keys[i] = slices.Clone(col.c.KeyFromString(&col.buf, str(i)))
+		}
+	})
 }

@@ -104,3 +104,57 @@ func TestKeyCachePut(t *testing.T) {
 		t.Errorf("sorted with kept keys %q, want %q", got, want)
 	}
 }
+
+// TestSortCachedChunks: SortCached orders as SortFunc does, stably, when
+// it computes the keys it lacks in several chunks at once, and the keys it
+// computed are the cache's afterwards (Key gives them back).
+func TestSortCachedChunks(t *testing.T) {
+	words := []string{"Żubr", "zebra", "Ćma", "cma", "Europol", "Ęta", "ant", "Łódź", "lody", "Ósemka", "osa", "Śląsk", "slad"}
+	tests := []struct {
+		name   string
+		n      int // strings to sort
+		warmed int // of them, in the cache before
+	}{
+		{"one chunk, none cached", keysPerChunk / 2, 0},
+		{"many chunks, none cached", 5*keysPerChunk + 7, 0},
+		{"many chunks, some cached", 3*keysPerChunk + 1, keysPerChunk},
+		{"all cached", 2 * keysPerChunk, 2 * keysPerChunk},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			type item struct {
+				s string
+				i int
+			}
+			items := make([]item, tc.n)
+			for i := range items {
+				// Repeats, so that stability shows.
+				items[i] = item{words[(i*7)%len(words)] + " " + words[(i*3)%len(words)], i}
+			}
+			k := NewKeyCache()
+			for _, it := range items[:tc.warmed] {
+				k.Key("pl", it.s)
+			}
+			want := slices.Clone(items)
+			SortFunc(NewCollator("pl"), want, func(it item) string { return it.s })
+			got := slices.Clone(items)
+			SortCached(k, "pl", got, func(it item) string { return it.s })
+			if !slices.Equal(got, want) {
+				t.Errorf("SortCached's order differs from SortFunc's")
+			}
+			distinct := map[string]bool{}
+			for _, it := range items {
+				distinct[it.s] = true
+			}
+			if len(k.keys) != len(distinct) {
+				t.Errorf("the cache holds %d keys after the sort, want %d", len(k.keys), len(distinct))
+			}
+			fresh := NewKeyCache()
+			for _, it := range items {
+				if got, want := k.Key("pl", it.s), fresh.Key("pl", it.s); !bytes.Equal(got, want) {
+					t.Fatalf("%s: cached key %x, want %x", it.s, got, want)
+				}
+			}
+		})
+	}
+}

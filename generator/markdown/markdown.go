@@ -160,15 +160,36 @@ func newGoldmark(cfg Config, parallel, linkify bool) goldmark.Markdown {
 // (links to missing files, references to missing parts of an act) are
 // added to ds with the file's line and column.
 func (c *Converter) Convert(p *content.Page, r Resolver, ds *diag.List) Result {
-	parse := c.md.Parser()
+	return c.convert(p, r, ds, c.parser(p))
+}
+
+// ConvertText is Convert but for Result.Text: it calls text with the
+// body's plain text instead, its white space not collapsed (Result.Text
+// has each run of it as one space), for a caller that only splits it into
+// words. The bytes are valid only during the call.
+func (c *Converter) ConvertText(p *content.Page, r Resolver, ds *diag.List, plainText func([]byte)) Result {
+	return c.convertText(p, r, ds, c.parser(p), plainText)
+}
+
+// parser returns the parser for p's body: without Linkify when it makes
+// no difference (needsLinkify).
+func (c *Converter) parser(p *content.Page) parser.Parser {
 	if !needsLinkify(p.Body) {
-		parse = c.noLinkify
+		return c.noLinkify
 	}
-	return c.convert(p, r, ds, parse)
+	return c.md.Parser()
 }
 
 // convert is Convert with the given parser.
 func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse parser.Parser) Result {
+	var text string
+	res := c.convertText(p, r, ds, parse, func(b []byte) { text = string(collapseSpace(b)) })
+	res.Text = text
+	return res
+}
+
+// convertText is ConvertText with the given parser.
+func (c *Converter) convertText(p *content.Page, r Resolver, ds *diag.List, parse parser.Parser, plainText func([]byte)) Result {
 	src := p.Body
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	var act *actDoc
@@ -227,7 +248,7 @@ func (c *Converter) convert(p *content.Page, r Resolver, ds *diag.List, parse pa
 			u.node = nil // the result keeps no part of the tree
 		}
 	}
-	res.Text = string(collapseSpace(plain.Bytes()))
+	plainText(plain.Bytes())
 	c.buffers.Put(plain)
 	return res
 }

@@ -16,6 +16,7 @@ type pageSet struct {
 	*env
 	outputs []*Output
 	group   group
+	related map[*content.Page][]*content.Page // the related pages of the pages planned (relatedOf)
 }
 
 // planPages is stage 1: every page a layout renders, or with a change only
@@ -23,12 +24,17 @@ type pageSet struct {
 func (p *env) planPages(ch *Change) []*Output {
 	ps := &pageSet{env: p}
 	byLang := map[string][]*content.Page{}
+	var planned []*content.Page
 	for _, pg := range p.Site.Pages {
 		byLang[pg.Lang] = append(byLang[pg.Lang], pg)
 		if ch == nil || ch.Pages[pg.Path] {
-			ps.group = group{groupPage, pg.Path}
-			ps.single(pg)
+			planned = append(planned, pg)
 		}
+	}
+	ps.related = p.relatedOf(planned)
+	for _, pg := range planned {
+		ps.group = group{groupPage, pg.Path}
+		ps.single(pg)
 	}
 	for _, l := range p.Config.Languages {
 		pages := byLang[l.Code]
@@ -85,7 +91,10 @@ func (p *pageSet) single(pg *content.Page) {
 		crumb = pg.Act.Number // an act's full title is a paragraph, not a breadcrumb
 	}
 	d.Breadcrumbs = append(d.Breadcrumbs, Link{Name: crumb, URL: p.base + pg.URL, Current: true})
-	related := p.relatedPages(pg)
+	related, ok := p.related[pg]
+	if !ok {
+		related = p.relatedPages(pg)
+	}
 	if len(related) > 0 {
 		d.Related = p.items(related)
 	}

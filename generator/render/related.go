@@ -6,10 +6,12 @@ import (
 	"hash/fnv"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"hubgen/generator/content"
 	"hubgen/generator/i18n"
+	"hubgen/internal/parallel"
 )
 
 // Related content: the pages of an organisation, project, act or news item
@@ -89,6 +91,44 @@ func (p *env) topicPages(lang, key string) []*content.Page {
 		ri.sorted[k] = true
 	}
 	return list
+}
+
+// relatedOf returns the related pages (relatedPages) of each of pages,
+// worked out on all cores: what relatedPages reads and would make the
+// first time (the index, the languages' orders of titles, the lists of
+// the pages' topics in order) is made first, the lists of topics sorted
+// in parallel too, and then only read.
+func (p *env) relatedOf(pages []*content.Page) map[*content.Page][]*content.Page {
+	ri := p.relatedIndex()
+	var langs, keys []string // keys: lang + "/" + topic, of lists not sorted yet
+	for _, pg := range pages {
+		if !pg.Kind.Listed {
+			continue // relatedPages reads nothing for it
+		}
+		if !slices.Contains(langs, pg.Lang) {
+			langs = append(langs, pg.Lang)
+		}
+		for _, t := range pg.Tags {
+			if k := pg.Lang + "/" + t; !ri.sorted[k] {
+				ri.sorted[k] = true // sorted below
+				keys = append(keys, k)
+			}
+		}
+	}
+	for _, l := range langs {
+		p.titleRanks(l)
+	}
+	parallel.For(len(keys), func(i int) {
+		lang, _, _ := strings.Cut(keys[i], "/")
+		p.sortPages(lang, ri.topics[keys[i]], true)
+	})
+	related := make([][]*content.Page, len(pages))
+	parallel.For(len(pages), func(i int) { related[i] = p.relatedPages(pages[i]) })
+	out := make(map[*content.Page][]*content.Page, len(pages))
+	for i, pg := range pages {
+		out[pg] = related[i]
+	}
+	return out
 }
 
 // relatedPages returns the pages related to pg, in order (see the top of

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Passage is an addressable part of a published page's body, as a search
@@ -40,29 +41,51 @@ const MaxPassageText = 400
 // sentence once it holds MaxPassageText bytes. Anchor links ("¶"),
 // footnote back links and aria-hidden elements are left out of the text.
 func Passages(page []byte, body string, stems *Stems) []Passage {
-	ps, texts := scanPassages(stems.lang, page, body)
-	perStem := passageBits(len(ps))
-	c := stems.cache()
-	var hashes []uint32
-	for i := range ps {
-		hashes = stems.hashes(c, texts[i], hashes[:0])
-		ps[i].Bits = bloom(hashes, perStem)
-	}
-	stems.caches.Put(c)
-	return ps
+	var out []Passage
+	scanPassagesText(stems.lang, page, body, func(ps []Passage, text []byte, spans [][2]int) {
+		perStem := passageBits(len(ps))
+		c := stems.cache()
+		var hashes []uint32
+		for i := range ps {
+			// The text is only read meanwhile: Stems copies what it keeps.
+			t := text[spans[i][0]:spans[i][1]]
+			hashes = stems.hashes(c, unsafe.String(unsafe.SliceData(t), len(t)), hashes[:0])
+			ps[i].Bits = bloom(hashes, perStem)
+		}
+		stems.caches.Put(c)
+		out = ps
+	})
+	return out
 }
 
 // scanPassages finds the passages of page (see Passages) and their texts.
 func scanPassages(lang string, page []byte, body string) ([]Passage, []string) {
+	var out []Passage
+	var texts []string
+	scanPassagesText(lang, page, body, func(ps []Passage, text []byte, spans [][2]int) {
+		all := string(text)
+		texts = make([]string, len(spans))
+		for i, sp := range spans {
+			texts[i] = all[sp[0]:sp[1]]
+		}
+		out = ps
+	})
+	return out, texts
+}
+
+// scanPassagesText finds the passages of page (see Passages) and calls fn
+// with them, unless there are none, and with their texts, text[from:to]
+// for each span: text is the scanner's, valid only during the call.
+func scanPassagesText(lang string, page []byte, body string, fn func(ps []Passage, text []byte, spans [][2]int)) {
 	if body == "" {
-		return nil, nil
+		return
 	}
 	head := body[:min(len(body), 256)]
 	at := -1
 	for from := 0; ; {
 		i := bytes.Index(page[from:], []byte(head))
 		if i < 0 {
-			return nil, nil
+			return
 		}
 		if i += from; len(page)-i >= len(body) && string(page[i:i+len(body)]) == body {
 			at = i
@@ -76,11 +99,12 @@ func scanPassages(lang string, page []byte, body string) ([]Passage, []string) {
 	}
 	*s = passageScanner{lang: lang, src: page[:at+len(body)], stack: s.stack[:0], text: s.text[:0], spans: s.spans[:0]}
 	s.scan(at)
-	ps, texts := s.passages()
+	if ps, spans := s.passages(); len(ps) > 0 {
+		fn(ps, s.text, spans)
+	}
 	s.src = nil
 	clear(s.stack) // their ids
 	scanners.Put(s)
-	return ps, texts
 }
 
 // scanners are passageScanners to reuse, for their buffers.
@@ -418,14 +442,14 @@ func passageLabelText(t string) string {
 }
 
 // passages returns the passages read, neighbours with the same anchor
-// joined while their text stays within MaxPassageText, and their texts.
-// Two neighbours' texts are one space apart in s.text, so that the text
-// of the two joined is text[from of the first:to of the second].
-func (s *passageScanner) passages() ([]Passage, []string) {
+// joined while their text stays within MaxPassageText, and where their
+// texts are in s.text. Two neighbours' texts are one space apart in
+// s.text, so that the text of the two joined is text[from of the first:to
+// of the second].
+func (s *passageScanner) passages() ([]Passage, [][2]int) {
 	if len(s.out) == 0 {
 		return nil, nil
 	}
-	all := string(s.text)
 	out := s.out[:0]
 	spans := s.spans[:0]
 	for i, p := range s.out {
@@ -441,12 +465,8 @@ func (s *passageScanner) passages() ([]Passage, []string) {
 		out = append(out, p)
 		spans = append(spans, sp)
 	}
-	texts := make([]string, len(out))
-	for i, sp := range spans {
-		texts[i] = all[sp[0]:sp[1]]
-	}
 	s.out, s.spans = nil, spans
-	return slices.Clip(out), texts
+	return slices.Clip(out), spans
 }
 
 // attr returns the value of the attribute whose name key gives with its

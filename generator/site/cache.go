@@ -2,7 +2,6 @@ package site
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"hubgen/generator/buildcache"
@@ -154,24 +154,61 @@ type fullCache struct {
 	keys   *i18n.KeyCache // the titles' collation keys
 }
 
-// write stores the cache once the build is published into t. A cache that
-// cannot be written is removed: the next build then builds in full.
-func (c *fullCache) write(opts Options, t *output.Target) {
-	if err := c.store(opts, t); err != nil {
+// preparedCache is what a full build's cache holds but for what only
+// publishing tells (the output's manifest): made while the search index
+// is made (prepare), stored once the build is published (store).
+type preparedCache struct {
+	st   *buildcache.State
+	docs map[string][]buildcache.Doc
+	err  error
+}
+
+// prepare makes the cache's state but for the output's manifest, on a
+// goroutine of its own; the returned function waits for it. It reads
+// what the build no longer changes once its pages are rendered.
+func (c *fullCache) prepare(opts Options) func() preparedCache {
+	done := make(chan preparedCache, 1)
+	go func() {
+		st, docs, err := c.state(opts)
+		done <- preparedCache{st, docs, err}
+	}()
+	return sync.OnceValue(func() preparedCache { return <-done })
+}
+
+// write stores the cache, as prepare made it, once the build is published
+// into t. A cache that cannot be written is removed: the next build then
+// builds in full.
+func (c *fullCache) write(opts Options, t *output.Target, prep preparedCache) {
+	if err := c.store(opts, t, prep); err != nil {
 		buildcache.Remove(opts.Cache)
 	}
 }
 
-func (c *fullCache) store(opts Options, t *output.Target) error {
+func (c *fullCache) store(opts Options, t *output.Target, prep preparedCache) error {
+	if prep.err != nil {
+		return prep.err
+	}
 	settled, err := output.ReadSettled(t)
 	if err != nil {
 		return err
 	}
-	st := &buildcache.State{Key: c.key, Dest: t.Dir, Manifest: settled.Manifest, Settled: settled.At, Horizon: horizon(c.site, opts), ReadAt: c.readAt, Dirs: c.dirs, Outputs: c.kept, Site: c.digest}
+	st := prep.st
+	st.Dest, st.Manifest, st.Settled = t.Dir, settled.Manifest, settled.At
+	// The files' parses are encoded now, not while the search index is
+	// made: the build's memory peaks then.
+	parallel.For(len(c.files), func(k int) { st.Files[k].Parsed, _ = content.AppendParsed(nil, c.files[k]) })
+	return buildcache.Write(opts.Cache, st, prep.docs)
+}
+
+// state makes the cache's state but for where the output is and its
+// manifest (Dest, Manifest, Settled) and the files' parses (File.Parsed),
+// and its documents by language.
+func (c *fullCache) state(opts Options) (*buildcache.State, map[string][]buildcache.Doc, error) {
+	st := &buildcache.State{Key: c.key, Horizon: horizon(c.site, opts), ReadAt: c.readAt, Dirs: c.dirs, Outputs: c.kept, Site: c.digest}
 	for _, f := range c.other {
 		a, err := readAsset(c.tree, f)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		st.Assets = append(st.Assets, a)
 	}
@@ -179,19 +216,21 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 	for i, p := range c.site.Pages {
 		index[p] = i
 	}
-	docs := map[string][]buildcache.Doc{}
-	for _, l := range c.site.Config.LanguageCodes() {
-		docs[l] = []buildcache.Doc{}
-	}
 	langs := c.site.Config.LanguageCodes()
+	perLang := map[string]int{}
+	for _, p := range c.site.Pages {
+		perLang[p.Lang]++
+	}
+	docs := map[string][]buildcache.Doc{}
+	for _, l := range langs {
+		docs[l] = make([]buildcache.Doc, 0, perLang[l])
+	}
 	st.Files = make([]buildcache.File, len(c.files))
-	parsed := make([][]byte, len(c.files))
-	parallel.For(len(c.files), func(k int) { parsed[k], _ = content.AppendParsed(nil, c.files[k]) })
 	for k, f := range c.files {
 		if f.Page == nil {
-			return fmt.Errorf("%s: not a page", f.Path)
+			return nil, nil, fmt.Errorf("%s: not a page", f.Path)
 		}
-		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash, Links: f.Page.Links, Parsed: parsed[k]}
+		e := buildcache.File{Path: f.Path, Size: f.Size, ModTime: f.ModTime, Head: f.Head, Teaser: f.Teaser, SourceHash: f.Page.SourceHash, Links: f.Page.Links} // Parsed: store
 		if i, ok := index[f.Page]; ok {
 			e.Published, e.Lastmod, e.Diags, e.Deps = true, f.Page.Lastmod, c.convs[i].diags.Items(), c.convs[i].deps
 			e.DocHash, e.PassHash = docHash(&c.docs[i]), passHash(c.docs[i].Passages)
@@ -201,7 +240,7 @@ func (c *fullCache) store(opts Options, t *output.Target) error {
 		}
 		st.Files[k] = e
 	}
-	return buildcache.Write(opts.Cache, st, docs)
+	return st, docs, nil
 }
 
 // sortKey returns the name A–Z lists sort p under and its collation key.
@@ -261,49 +300,83 @@ func horizon(s *content.Site, opts Options) time.Time {
 }
 
 // docHash digests a search document but for its passages, to tell whether
-// a language's index must be made again.
+// a language's index must be made again. It is FNV-1a (64 bits) of each
+// field's length and bytes, which the build cache keeps (DocHash): a
+// change of what it digests or how needs a new cache format.
 func docHash(d *search.Doc) uint64 {
-	h := fnv.New64a()
-	var n [8]byte
-	str := func(s string) {
-		h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(len(s))))
-		io.WriteString(h, s)
-	}
+	h := newFNV64()
 	for _, s := range []string{d.URL, d.Lang, d.Kind, d.Title, d.Shown, d.Summary, d.Body, d.ActType, d.ActNumber} {
-		str(s)
+		h.str(s)
 	}
-	h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(len(d.Topics))))
+	h.num(uint64(len(d.Topics)))
 	for _, t := range d.Topics {
-		str(t)
+		h.str(t)
 	}
-	b, _ := d.Date.MarshalBinary()
-	h.Write(b)
+	var date [16]byte
+	b, _ := d.Date.AppendBinary(date[:0])
+	h.bytes(b)
 	if d.Bag.Words != nil {
 		// Its words and their counts, whatever table numbers them.
 		words := d.Bag.Words.List()
-		h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(len(d.Bag.IDs))))
+		h.num(uint64(len(d.Bag.IDs)))
 		for k, id := range d.Bag.IDs {
-			str(words[id])
-			h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(d.Bag.Counts[k])))
+			h.str(words[id])
+			h.num(uint64(d.Bag.Counts[k]))
 		}
 	}
-	return h.Sum64()
+	return uint64(h)
 }
 
 // passHash digests a search document's passages, which follow from the
-// page as rendered (docHash leaves them out).
+// page as rendered (docHash leaves them out); like docHash, FNV-1a.
 func passHash(ps []search.Passage) uint64 {
-	h := fnv.New64a()
-	var n [8]byte
-	num := func(v int) { h.Write(binary.LittleEndian.AppendUint64(n[:0], uint64(v))) }
-	num(len(ps))
+	h := newFNV64()
+	h.num(uint64(len(ps)))
 	for _, p := range ps {
 		for _, s := range []string{p.Anchor, p.Label, p.Bits} {
-			num(len(s))
-			io.WriteString(h, s)
+			h.str(s)
 		}
-		num(p.Start)
-		num(p.End)
+		h.num(uint64(p.Start))
+		h.num(uint64(p.End))
 	}
-	return h.Sum64()
+	return uint64(h)
+}
+
+// fnv64 is FNV-1a of 64 bits (hash/fnv's New64a) as a value: the digests
+// hash many short strings, which hash/fnv takes as []byte through an
+// interface (a copy of each string on the heap).
+type fnv64 uint64
+
+func newFNV64() fnv64 { return 14695981039346656037 }
+
+// bytes adds b.
+func (h *fnv64) bytes(b []byte) {
+	v := *h
+	for _, c := range b {
+		v ^= fnv64(c)
+		v *= 1099511628211
+	}
+	*h = v
+}
+
+// str adds len(s), as num, then s's bytes.
+func (h *fnv64) str(s string) {
+	h.num(uint64(len(s)))
+	v := *h
+	for i := 0; i < len(s); i++ {
+		v ^= fnv64(s[i])
+		v *= 1099511628211
+	}
+	*h = v
+}
+
+// num adds v's 8 bytes, little-endian.
+func (h *fnv64) num(v uint64) {
+	x := *h
+	for range 8 {
+		x ^= fnv64(v & 0xff)
+		x *= 1099511628211
+		v >>= 8
+	}
+	*h = x
 }

@@ -317,6 +317,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res.Updated = target.Incremental()
 	var docs []search.Doc
+	// The build cache's state is made while the search index is
+	// (prepare), and stored once the build is published.
+	var cache *fullCache
+	var prepared func() preparedCache
 	st, err := output.Publish(ctx, target, func(w *output.Writer) error {
 		if err := copyStatic(ctx, tree, static, copies, w); err != nil {
 			return err
@@ -333,6 +337,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 		pb.addSources(links)
 		docs = pb.docs(cfg, links.pagePassages())
+		if key != "" {
+			cache = &fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in), keys: keys}
+			prepared = cache.prepare(opts)
+		}
 		all := append(slices.Clip(docs), listDocs(cfg, bundle, s)...)
 		files, err := buildIndex(langs, all, searchOptions(cfg, stems), key != "", opts.Cache)
 		for _, name := range sortedKeys(files) {
@@ -350,9 +358,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	res.Files, res.Written, res.Removed = st.Files, st.Written, st.Removed
 	res.Rendered = res.Outputs
 	err = fileError(err, res.Diags)
-	if err == nil && key != "" {
-		c := fullCache{tree: tree, readAt: readAt, dirs: dirs, key: key, files: files, other: other, site: s, convs: pb.results, docs: docs, kept: kept, digest: render.SiteDigest(in), keys: keys}
-		c.write(opts, target)
+	if err == nil && cache != nil {
+		cache.write(opts, target, prepared())
 	}
 	return res, err
 }

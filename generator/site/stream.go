@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"runtime"
+	"unsafe"
 
 	"hubgen/generator/config"
 	"hubgen/generator/content"
@@ -89,14 +90,18 @@ func (b *pageBodies) convert(i int) markdown.Result {
 	}
 	c := &b.results[i]
 	r := &recorder{site: b.site}
-	res := b.conv.Convert(p, r, &c.diags)
+	var res markdown.Result
+	if b.bagger != nil {
+		// The text is only counted for the index, as the conversion
+		// makes it (the bag's words are those of Result.Text).
+		res = b.conv.ConvertText(p, r, &c.diags, func(text []byte) {
+			b.bags[i] = b.bagger.bag(p.Lang, unsafe.String(unsafe.SliceData(text), len(text)))
+		})
+	} else {
+		res = b.conv.Convert(p, r, &c.diags)
+	}
 	c.deps = r.deps
 	p.Body = nil // converted: its file's bytes can go
-	// The text goes too once counted for the index (an act's stays with
-	// its whole result until release).
-	if b.bagger != nil {
-		b.bags[i] = b.bagger.bag(p.Lang, res.Text)
-	}
 	c.res = markdown.Result{Sources: res.Sources, Act: res.Act}
 	if res.Act != nil {
 		c.res = res
