@@ -295,11 +295,12 @@ func WriteSearchState(dir, lang, manifest string, state io.WriterTo) error {
 }
 
 // ReadSearchState returns the state of lang's search index stored in dir
-// for the index whose manifest has digest manifest, read into memory (it
-// is not mapped: search.Update shares its strings only while it runs). It
-// returns nil when there is none, or none for that index.
+// for the index whose manifest has digest manifest, or nil when there is
+// none, or none for that index. It is a read-only mapping of the file,
+// which stays mapped for the life of the process (reading its 20 MB at
+// 10,000 pages into the heap took 0.1 s).
 func ReadSearchState(dir, lang, manifest string) []byte {
-	d, err := readFile(filepath.Join(dir, searchPrefix+lang))
+	d, err := mapFile(filepath.Join(dir, searchPrefix+lang))
 	if err != nil || manifest == "" || d.str() != manifest || d.err != nil {
 		return nil
 	}

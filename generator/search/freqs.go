@@ -48,9 +48,12 @@ func (p freqs) unpack(big [][format.NumFields]uint16) (tf [format.NumFields]uint
 	if p&freqsBig != 0 {
 		return big[p&^freqsBig]
 	}
-	for f := range tf {
-		shift, mask := freqsLayout(f)
-		tf[f] = uint16(uint32(p) >> shift & mask)
-	}
+	// freqsLayout written out: this runs for every posting encoded.
+	v := uint32(p)
+	tf[format.FieldTitle] = uint16(v & 31)
+	tf[format.FieldSummary] = uint16(v >> 5 & 31)
+	tf[format.FieldBody] = uint16(v >> 10 & 2047)
+	tf[format.FieldTopics] = uint16(v >> 21 & 31)
+	tf[format.FieldAct] = uint16(v >> 26 & 31)
 	return tf
 }

@@ -51,7 +51,8 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 			// Update: encode only the stems it has no list of.
 			for s := lo; s < hi; s++ {
 				if encoded[s] == nil {
-					encoded[s] = appendPostings(nil, ld.postings[s], ld.unpack(ld.postings[s]), sc, opts.ImpactHead)
+					list := ld.postings[s]
+					encoded[s] = appendPostings(make([]byte, 0, 8+3*len(list)), list, ld.unpack(list), sc, opts.ImpactHead)
 				}
 			}
 			return

@@ -46,6 +46,10 @@ type Options struct {
 	// Progress, when set, is told the name of each stage as it starts
 	// (load, convert, plan, render, search, publish), for a progress line.
 	Progress func(stage string)
+	// OnFull, when set, is called once the build knows it builds in full
+	// (not from the build cache), before it loads the site: the command
+	// tunes the garbage collector for the larger heap then.
+	OnFull func()
 	// Full writes every file into a fresh directory swapped in place of the
 	// destination, even when the destination holds a previous output that
 	// could be updated in place (only the files that changed).
@@ -221,6 +225,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	ph.done("setup")
+	if opts.OnFull != nil {
+		opts.OnFull()
+	}
 	langs := cfg.LanguageCodes()
 	gitDates := startGitDates(ctx, opts)
 	readAt := time.Now()
