@@ -106,6 +106,7 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 			}
 			b := make([]byte, 1, size)
 			b[0] = '{'
+			at := make([]int, len(list))
 			for k, s := range list {
 				if k > 0 {
 					b = append(b, ',')
@@ -113,10 +114,17 @@ func writePostings(files map[string][]byte, ld *langData, params Params, opts Op
 				b = appendString(b, ld.stems[s])
 				// The digits of a list need no escaping.
 				b = append(b, ':', '"')
+				at[k] = len(b)
 				b = append(b, encoded[s]...)
 				b = append(b, '"')
 			}
 			out[i] = append(b, '}')
+			// The lists the state keeps (ld.encoded) are the file's
+			// bytes, not a second copy of them.
+			for k, s := range list {
+				end := at[k] + len(encoded[s])
+				encoded[s] = out[i][at[k]:end:end]
+			}
 		}
 	})
 	for i, name := range names {
